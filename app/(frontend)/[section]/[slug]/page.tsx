@@ -1,0 +1,64 @@
+import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
+import { notFound } from 'next/navigation'
+
+import { ArticleView } from '@/components/ArticleView'
+import { isSlug } from '@/lib/slugify'
+import { absoluteUrl, urls } from '@/lib/urls'
+import type { Article } from '@/payload-types'
+import { getPreviewUser } from '@/queries/auth'
+import { getDraftArticle, getPublishedArticle } from '@/queries/articles'
+
+type Props = { params: Promise<{ section: string; slug: string }> }
+
+// Rendered on first request, then served from the cache until a publish revalidates it.
+export const dynamicParams = true
+export const revalidate = false
+export function generateStaticParams() {
+  return []
+}
+
+async function loadArticle(
+  section: string,
+  slug: string,
+): Promise<{ article: Article | null; preview: boolean }> {
+  if (!isSlug(section) || !isSlug(slug)) return { article: null, preview: false }
+  const { isEnabled } = await draftMode()
+  if (isEnabled) {
+    const user = await getPreviewUser()
+    if (user) return { article: await getDraftArticle(section, slug, user), preview: true }
+  }
+  return { article: await getPublishedArticle(section, slug), preview: false }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { section, slug } = await params
+  const { article } = await loadArticle(section, slug)
+  if (!article) return {}
+  const path = urls.article(article) ?? undefined
+  const hero = typeof article.heroImage === 'object' ? article.heroImage : null
+  const image = hero?.sizes?.feature?.url ?? hero?.url
+  return {
+    title: article.headline,
+    description: article.dek,
+    alternates: { canonical: path },
+    openGraph: {
+      type: 'article',
+      title: article.headline,
+      description: article.dek,
+      url: path ? absoluteUrl(path) : undefined,
+      publishedTime: article.publishedAt ?? undefined,
+      modifiedTime: article.modifiedAt ?? article.publishedAt ?? undefined,
+      section: typeof article.section === 'object' ? article.section?.name : undefined,
+      images: image ? [{ url: absoluteUrl(image), alt: hero?.alt }] : undefined,
+    },
+    twitter: { card: image ? 'summary_large_image' : 'summary' },
+  }
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { section, slug } = await params
+  const { article, preview } = await loadArticle(section, slug)
+  if (!article) notFound()
+  return <ArticleView article={article} preview={preview} />
+}

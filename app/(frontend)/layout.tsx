@@ -1,0 +1,39 @@
+import type { Metadata, Viewport } from 'next'
+import type React from 'react'
+
+import { SiteFooter } from '@/components/SiteFooter'
+import { SiteHeader } from '@/components/SiteHeader'
+import { env } from '@/env'
+import { site } from '@/lib/site'
+import { getSections } from '@/queries/sections'
+
+import './styles.css'
+
+export const metadata: Metadata = {
+  metadataBase: new URL(env.NEXT_PUBLIC_SERVER_URL),
+  title: { default: `${site.name} — ${site.tagline}`, template: `%s — ${site.name}` },
+  description: `${site.name}: ${site.tagline}.`,
+}
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fbfaf7' },
+    { media: '(prefers-color-scheme: dark)', color: '#16171a' },
+  ],
+}
+
+export default async function FrontendLayout({ children }: { children: React.ReactNode }) {
+  const sections = await getSections()
+  return (
+    <html lang={site.language}>
+      <body>
+        <SiteHeader sections={sections} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,52 @@
+import { ArticleCard } from '@/components/ArticleCard'
+import { urls } from '@/lib/urls'
+import { getLatestArticles } from '@/queries/articles'
+import { getSections } from '@/queries/sections'
+
+// Rendered per request from cached data (no database query on a cached view),
+// so a build never needs a database.
+export const dynamic = 'force-dynamic'
+
+export default async function HomePage() {
+  const [articles, sections] = await Promise.all([getLatestArticles(), getSections()])
+  const [lead, ...rest] = articles
+  const groups = sections
+    .map((section) => ({
+      section,
+      articles: rest
+        .filter(
+          (article) => typeof article.section === 'object' && article.section?.id === section.id,
+        )
+        .slice(0, 4),
+    }))
+    .filter((group) => group.articles.length > 0)
+
+  return (
+    <div className="home">
+      <h1 className="visually-hidden">Latest news</h1>
+      {lead ? (
+        <section aria-label="Top story" className="home__lead">
+          <ArticleCard article={lead} lead headingLevel={2} />
+        </section>
+      ) : (
+        <p>No articles have been published yet.</p>
+      )}
+      {groups.map(({ section, articles: sectionArticles }) => (
+        <section
+          key={section.id}
+          className="home__section"
+          aria-labelledby={`desk-${section.slug}`}
+        >
+          <h2 id={`desk-${section.slug}`} className="desk-heading">
+            <a href={urls.section(section) ?? '#'}>{section.name}</a>
+          </h2>
+          <div className="card-grid">
+            {sectionArticles.map((article) => (
+              <ArticleCard key={article.id} article={article} />
+            ))}
+          </div>
+        </section>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import {
+  BlocksFeature,
+  FixedToolbarFeature,
+  HeadingFeature,
+  lexicalEditor,
+} from '@payloadcms/richtext-lexical'
+import type { ArrayField } from 'payload'
+
+import { ComparisonTableBlock } from '@/blocks/ComparisonTable/config'
+import { FaqBlock } from '@/blocks/Faq/config'
+
+/** Sections are h2 on the page; headings inside a section's text start at h3. */
+const sectionEditor = lexicalEditor({
+  features: ({ defaultFeatures }) => [
+    ...defaultFeatures.filter((feature) => feature.key !== 'heading'),
+    HeadingFeature({ enabledHeadingSizes: ['h3', 'h4'] }),
+    BlocksFeature({ blocks: [ComparisonTableBlock, FaqBlock] }),
+    FixedToolbarFeature(),
+  ],
+})
+
+/** The article body: titled sections, in order. The table of contents is built from them. */
+export const bodyField: ArrayField = {
+  name: 'body',
+  label: 'Sections',
+  labels: { singular: 'Section', plural: 'Sections' },
+  type: 'array',
+  required: true,
+  minRows: 1,
+  maxRows: 60,
+  admin: { initCollapsed: false },
+  fields: [
+    { name: 'heading', type: 'text', required: true, maxLength: 300 },
+    {
+      name: 'anchor',
+      type: 'text',
+      maxLength: 80,
+      admin: {
+        description:
+          'The #link to this section. Made from the heading when empty; keep it once published so shared links keep working.',
+      },
+    },
+    { name: 'content', type: 'richText', editor: sectionEditor },
+    {
+      name: 'keywordFocus',
+      label: 'Keyword focus',
+      type: 'text',
+      hasMany: true,
+      maxRows: 12,
+      admin: {
+        description:
+          'The search phrases this section answers (shown to readers as "Keyword focus").',
+      },
+    },
+  ],
+}

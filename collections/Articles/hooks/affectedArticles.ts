@@ -1,0 +1,41 @@
+import type { PayloadRequest, Where } from 'payload'
+
+import type { Invalidation } from '@/lib/revalidate'
+import { urls } from '@/lib/urls'
+import { tags } from '@/queries/tags'
+
+export interface ArticleRef {
+  slug?: string | null
+  section?: { slug?: string | null } | number | null
+}
+
+/** Published articles matching `where`, with just what their URLs need (one query, no loop). */
+export async function findPublishedArticles(
+  req: PayloadRequest,
+  where: Where,
+): Promise<ArticleRef[]> {
+  const result = await req.payload.find({
+    collection: 'articles',
+    where: { and: [where, { _status: { equals: 'published' } }] },
+    select: { slug: true, section: true },
+    populate: { sections: { slug: true } },
+    depth: 1,
+    limit: 1000,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return result.docs
+}
+
+/** What readers can see of these articles: their pages, their section pages and the home page. */
+export function invalidationFor(articles: ArticleRef[]): Invalidation {
+  const articlePaths = articles.map((article) => urls.article(article)).filter((p) => p !== null)
+  const sectionPaths = articles
+    .map((article) => (typeof article.section === 'object' ? urls.section(article.section) : null))
+    .filter((p) => p !== null)
+  return {
+    tags: [tags.articleLists(), ...articlePaths.map((path) => tags.articlePage(path))],
+    paths: [...articlePaths, urls.home(), ...sectionPaths],
+  }
+}

@@ -1,0 +1,34 @@
+import { APIError, type CollectionBeforeDeleteHook } from 'payload'
+
+/**
+ * A table or FAQ that an article (published or draft) still embeds can't be
+ * deleted: the article would silently lose content. The message names the
+ * articles so the editor knows where to remove it first.
+ */
+export function refuseDeleteWhileEmbedded(
+  field: 'embeddedTables' | 'embeddedFaqs',
+  noun: string,
+): CollectionBeforeDeleteHook {
+  return async ({ id, req }) => {
+    const users = await req.payload.find({
+      collection: 'articles',
+      where: { [field]: { contains: id } },
+      select: { headline: true },
+      draft: true,
+      depth: 0,
+      limit: 5,
+      overrideAccess: true,
+      req,
+    })
+    if (users.totalDocs === 0) return
+    const names = users.docs.map((doc) => `“${doc.headline}”`).join(', ')
+    const more =
+      users.totalDocs > users.docs.length ? ` and ${users.totalDocs - users.docs.length} more` : ''
+    throw new APIError(
+      `This ${noun} is used in ${users.totalDocs} article${users.totalDocs === 1 ? '' : 's'} (${names}${more}). Remove it from ${users.totalDocs === 1 ? 'that article' : 'those articles'} before deleting it.`,
+      409,
+      undefined,
+      true,
+    )
+  }
+}

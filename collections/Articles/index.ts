@@ -1,0 +1,126 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '@/access/authenticated'
+import { publishedOrAuthenticated } from '@/access/publishedOrAuthenticated'
+import { slugField } from '@/fields/slug'
+import { previewPath } from '@/lib/preview'
+
+import { bodyField } from './fields/body'
+import { prepareArticle } from './hooks/prepareArticle'
+import { revalidateArticle, revalidateArticleDelete } from './hooks/revalidateArticle'
+
+export const Articles: CollectionConfig<'articles'> = {
+  slug: 'articles',
+  admin: {
+    useAsTitle: 'headline',
+    defaultColumns: ['headline', 'section', 'authors', '_status', 'publishedAt', 'updatedAt'],
+    listSearchableFields: ['headline', 'dek', 'slug'],
+    group: 'Newsroom',
+    preview: (doc) => previewPath(doc),
+  },
+  access: {
+    read: publishedOrAuthenticated,
+    readVersions: authenticated,
+    create: authenticated,
+    update: authenticated,
+    delete: authenticated,
+  },
+  versions: {
+    drafts: { autosave: { interval: 2000 } },
+    maxPerDoc: 100,
+  },
+  defaultSort: '-publishedAt',
+  defaultPopulate: { headline: true, slug: true, section: true, dek: true, publishedAt: true },
+  fields: [
+    {
+      name: 'headline',
+      type: 'text',
+      required: true,
+      maxLength: 160,
+      admin: { description: 'Aim for under 110 characters.' },
+    },
+    {
+      name: 'dek',
+      label: 'Dek (summary)',
+      type: 'textarea',
+      required: true,
+      maxLength: 300,
+      admin: { description: 'One or two sentences under the headline; also the meta description.' },
+    },
+    { name: 'heroImage', label: 'Hero image', type: 'upload', relationTo: 'media' },
+    bodyField,
+    slugField('headline'),
+    {
+      name: 'section',
+      type: 'relationship',
+      relationTo: 'sections',
+      required: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'authors',
+      label: 'Byline',
+      type: 'relationship',
+      relationTo: 'authors',
+      hasMany: true,
+      required: true,
+      minRows: 1,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'tags',
+      type: 'relationship',
+      relationTo: 'tags',
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'breaking',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { position: 'sidebar', description: 'Shows a "Breaking" label with the headline.' },
+    },
+    {
+      name: 'publishedAt',
+      label: 'Published',
+      type: 'date',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set automatically on first publish.',
+      },
+    },
+    {
+      name: 'modifiedAt',
+      label: 'Updated',
+      type: 'date',
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set this when a substantive update is published; readers see it.',
+      },
+    },
+    {
+      name: 'embeddedTables',
+      type: 'relationship',
+      relationTo: 'comparison-tables',
+      hasMany: true,
+      admin: { position: 'sidebar', readOnly: true, description: 'Kept up to date from the text.' },
+    },
+    {
+      name: 'embeddedFaqs',
+      label: 'Embedded FAQs',
+      type: 'relationship',
+      relationTo: 'faqs',
+      hasMany: true,
+      admin: { position: 'sidebar', readOnly: true, description: 'Kept up to date from the text.' },
+    },
+  ],
+  hooks: {
+    beforeChange: [prepareArticle],
+    afterChange: [revalidateArticle],
+    afterDelete: [revalidateArticleDelete],
+  },
+}

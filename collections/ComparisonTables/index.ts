@@ -1,0 +1,97 @@
+import type { CollectionConfig } from 'payload'
+
+import { referenceDataAccess } from '@/access/referenceData'
+import { refuseDeleteWhileEmbedded } from '@/collections/Articles/hooks/refuseDeleteWhileEmbedded'
+import { revalidateEmbedders } from '@/collections/Articles/hooks/revalidateEmbedders'
+
+import { validateRows } from './validateRows'
+
+export const COLUMN_TYPES = ['text', 'number', 'currency', 'percent', 'date'] as const
+
+/** A reusable, versioned table of figures, placed in articles through the comparison-table block. */
+export const ComparisonTables: CollectionConfig = {
+  slug: 'comparison-tables',
+  labels: { singular: 'Comparison table', plural: 'Comparison tables' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'asOf', 'sourceNote', 'updatedAt'],
+    listSearchableFields: ['title', 'caption', 'sourceNote'],
+    group: 'Reusable content',
+  },
+  access: referenceDataAccess,
+  versions: { maxPerDoc: 50 },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 150 },
+    {
+      name: 'caption',
+      type: 'textarea',
+      maxLength: 300,
+      admin: { description: 'Shown to readers above the table. Defaults to the title.' },
+    },
+    {
+      name: 'columns',
+      type: 'array',
+      required: true,
+      minRows: 2,
+      maxRows: 8,
+      labels: { singular: 'Column', plural: 'Columns' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'label', type: 'text', required: true, maxLength: 80 },
+            {
+              name: 'type',
+              type: 'select',
+              required: true,
+              defaultValue: 'text',
+              options: COLUMN_TYPES.map((value) => ({ label: value, value })),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'rows',
+      type: 'array',
+      required: true,
+      minRows: 1,
+      maxRows: 100,
+      labels: { singular: 'Row', plural: 'Rows' },
+      admin: { description: 'Each row needs one cell per column; the first cell heads the row.' },
+      validate: validateRows,
+      fields: [
+        {
+          name: 'cells',
+          type: 'array',
+          required: true,
+          labels: { singular: 'Cell', plural: 'Cells' },
+          fields: [{ name: 'value', type: 'text', maxLength: 300 }],
+        },
+      ],
+    },
+    {
+      name: 'sourceNote',
+      type: 'text',
+      maxLength: 300,
+      admin: {
+        description:
+          'Where the figures come from, e.g. "Based on public pricing (TechInsights, 2024)".',
+      },
+    },
+    {
+      name: 'asOf',
+      label: 'As of',
+      type: 'date',
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' },
+        description: 'The date the figures were true.',
+      },
+    },
+  ],
+  hooks: {
+    afterChange: [revalidateEmbedders('embeddedTables')],
+    beforeDelete: [refuseDeleteWhileEmbedded('embeddedTables', 'comparison table')],
+  },
+}

@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+
+import { referenceDataAccess } from '@/access/referenceData'
+
+import { refuseDeleteWhileEmbedded } from '@/collections/Articles/hooks/refuseDeleteWhileEmbedded'
+import { revalidateEmbedders } from '@/collections/Articles/hooks/revalidateEmbedders'
+
+/** One question and its answer; placed in articles through the FAQ block. */
+export const Faqs: CollectionConfig = {
+  slug: 'faqs',
+  labels: { singular: 'FAQ', plural: 'FAQs' },
+  admin: {
+    useAsTitle: 'question',
+    defaultColumns: ['question', 'updatedAt'],
+    listSearchableFields: ['question'],
+    group: 'Reusable content',
+  },
+  access: referenceDataAccess,
+  versions: { maxPerDoc: 50 },
+  fields: [
+    { name: 'question', type: 'text', required: true, maxLength: 200 },
+    { name: 'answer', type: 'richText', required: true },
+  ],
+  hooks: {
+    afterChange: [revalidateEmbedders('embeddedFaqs')],
+    beforeDelete: [refuseDeleteWhileEmbedded('embeddedFaqs', 'FAQ')],
+  },
+}

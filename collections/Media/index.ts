@@ -1,0 +1,52 @@
+import path from 'node:path'
+import type { CollectionConfig } from 'payload'
+
+import { referenceDataAccess } from '@/access/referenceData'
+import { env } from '@/env'
+
+import { revalidateMedia } from './hooks/revalidateMedia'
+import { missingFileIs404 } from './notFoundHandler'
+
+const staticDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MEDIA_DIR)
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: 'Image', plural: 'Images' },
+  admin: {
+    useAsTitle: 'alt',
+    defaultColumns: ['filename', 'alt', 'credit', 'updatedAt'],
+    listSearchableFields: ['alt', 'caption', 'credit', 'filename'],
+    group: 'Newsroom',
+  },
+  access: referenceDataAccess,
+  upload: {
+    staticDir,
+    handlers: [missingFileIs404(staticDir)],
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
+    adminThumbnail: 'thumbnail',
+    focalPoint: true,
+    formatOptions: { format: 'webp', options: { quality: 82 } },
+    imageSizes: [
+      {
+        name: 'thumbnail',
+        width: 400,
+        formatOptions: { format: 'webp', options: { quality: 80 } },
+      },
+      { name: 'card', width: 768, formatOptions: { format: 'webp', options: { quality: 80 } } },
+      { name: 'feature', width: 1280, formatOptions: { format: 'webp', options: { quality: 80 } } },
+      { name: 'wide', width: 1920, formatOptions: { format: 'webp', options: { quality: 78 } } },
+    ],
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      maxLength: 250,
+      admin: { description: 'What the image shows, for readers who cannot see it.' },
+    },
+    { name: 'caption', type: 'textarea', maxLength: 500 },
+    { name: 'credit', type: 'text', maxLength: 120 },
+  ],
+  hooks: { afterChange: [revalidateMedia] },
+}

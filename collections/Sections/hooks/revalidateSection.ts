@@ -1,0 +1,35 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+
+import {
+  findPublishedArticles,
+  invalidationFor,
+} from '@/collections/Articles/hooks/affectedArticles'
+import { invalidate } from '@/lib/revalidate'
+import { urls } from '@/lib/urls'
+import type { Section } from '@/payload-types'
+import { tags } from '@/queries/tags'
+
+/** A renamed or re-described desk shows on its page, in navigation and on its articles. */
+export const revalidateSection: CollectionAfterChangeHook<Section> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
+  if (req.context?.disableRevalidate) return doc
+  const articles = await findPublishedArticles(req, { section: { equals: doc.id } })
+  const fromArticles = invalidationFor(articles)
+  const slugs = [doc.slug, previousDoc?.slug].filter((slug): slug is string => Boolean(slug))
+  invalidate(
+    {
+      tags: [tags.sections(), ...fromArticles.tags],
+      paths: [urls.home(), ...slugs.map((slug) => `/${slug}`), ...fromArticles.paths],
+    },
+    req,
+  )
+  return doc
+}
+
+export const revalidateSectionDelete: CollectionAfterDeleteHook<Section> = ({ doc, req }) => {
+  invalidate({ tags: [tags.sections(), tags.articleLists()], paths: [urls.home()] }, req)
+  return doc
+}

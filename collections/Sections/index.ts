@@ -1,0 +1,33 @@
+import type { CollectionConfig } from 'payload'
+
+import { referenceDataAccess } from '@/access/referenceData'
+import { slugField } from '@/fields/slug'
+
+import { revalidateSection, revalidateSectionDelete } from './hooks/revalidateSection'
+
+/** The site's desks: Technology, Business, World… */
+export const Sections: CollectionConfig = {
+  slug: 'sections',
+  labels: { singular: 'Section', plural: 'Sections' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'parent', 'updatedAt'],
+    listSearchableFields: ['name', 'slug'],
+    group: 'Newsroom',
+  },
+  access: referenceDataAccess,
+  defaultSort: 'name',
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 60 },
+    slugField('name'),
+    { name: 'description', type: 'textarea', maxLength: 300 },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'sections',
+      admin: { position: 'sidebar', description: 'Nest this desk under another one.' },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+  ],
+  hooks: { afterChange: [revalidateSection], afterDelete: [revalidateSectionDelete] },
+}

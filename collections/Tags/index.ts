@@ -1,0 +1,21 @@
+import type { CollectionConfig } from 'payload'
+
+import { referenceDataAccess } from '@/access/referenceData'
+import { slugField } from '@/fields/slug'
+
+export const Tags: CollectionConfig = {
+  slug: 'tags',
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'updatedAt'],
+    listSearchableFields: ['name', 'slug'],
+    group: 'Newsroom',
+  },
+  access: referenceDataAccess,
+  defaultSort: 'name',
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 60 },
+    slugField('name'),
+    { name: 'description', type: 'textarea', maxLength: 300 },
+  ],
+}

@@ -1,0 +1,41 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Articles } from '@/collections/Articles'
+import { Authors } from '@/collections/Authors'
+import { ComparisonTables } from '@/collections/ComparisonTables'
+import { Faqs } from '@/collections/Faqs'
+import { Media } from '@/collections/Media'
+import { Sections } from '@/collections/Sections'
+import { Tags } from '@/collections/Tags'
+import { Users } from '@/collections/Users'
+import { env } from '@/env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  secret: env.PAYLOAD_SECRET,
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' — Broadsheet' },
+  },
+  collections: [Articles, Sections, Tags, Authors, Media, Faqs, ComparisonTables, Users],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: env.DATABASE_URL },
+    // Schema changes ship as migrations; never push to a database that keeps data.
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  graphQL: { disable: true },
+  sharp,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  telemetry: false,
+})

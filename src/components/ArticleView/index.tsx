@@ -1,0 +1,79 @@
+import { Byline } from '@/components/Byline'
+import { HeroImage } from '@/components/HeroImage'
+import { RichText } from '@/components/RichText'
+import { ShareLinks } from '@/components/ShareLinks'
+import { TableOfContents } from '@/components/TableOfContents'
+import { formatDateTime } from '@/lib/dates'
+import { absoluteUrl, urls } from '@/lib/urls'
+import type { Article } from '@/payload-types'
+
+/** The article page: header, hero, contents, titled sections, share links, comments anchor. */
+export function ArticleView({ article, preview = false }: { article: Article; preview?: boolean }) {
+  const section = typeof article.section === 'object' ? article.section : null
+  const sectionUrl = urls.section(section)
+  const path = urls.article(article)
+  const body = (article.body ?? []).map((entry, index) => ({
+    ...entry,
+    anchor: entry.anchor || `section-${index + 1}`,
+  }))
+  const updated =
+    article.modifiedAt && article.publishedAt && article.modifiedAt > article.publishedAt
+      ? article.modifiedAt
+      : null
+
+  return (
+    <article className="article" aria-labelledby="article-headline">
+      {preview && (
+        <p className="preview-banner" role="status">
+          Preview: this is the latest draft, visible only to logged-in newsroom users.{' '}
+          <a href="/next/exit-preview">Leave preview</a>
+        </p>
+      )}
+      <header className="article__header">
+        <p className="kicker">
+          {article.breaking && <strong className="label-breaking">Breaking</strong>}
+          {section && sectionUrl && <a href={sectionUrl}>{section.name}</a>}
+        </p>
+        <h1 id="article-headline">{article.headline}</h1>
+        <p className="dek">{article.dek}</p>
+        <p className="article__meta">
+          <Byline authors={article.authors} />
+          {article.publishedAt && (
+            <span>
+              Published{' '}
+              <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
+            </span>
+          )}
+          {updated && (
+            <span>
+              Updated <time dateTime={updated}>{formatDateTime(updated)}</time>
+            </span>
+          )}
+        </p>
+      </header>
+      <HeroImage media={article.heroImage} priority />
+      <div className="article__layout">
+        <TableOfContents entries={body} />
+        <div className="article__body">
+          {body.map((entry) => (
+            <section key={entry.anchor} className="article__section" aria-labelledby={entry.anchor}>
+              <h2 id={entry.anchor}>{entry.heading}</h2>
+              <RichText data={entry.content} />
+              {entry.keywordFocus && entry.keywordFocus.length > 0 && (
+                <p className="keyword-focus">
+                  <span className="keyword-focus__label">Keyword focus:</span>{' '}
+                  {entry.keywordFocus.join(', ')}
+                </p>
+              )}
+            </section>
+          ))}
+          {path && <ShareLinks url={absoluteUrl(path)} title={article.headline} />}
+          <section id="comments" className="comments" aria-labelledby="comments-heading">
+            <h2 id="comments-heading">Comments</h2>
+            <p>Reader comments for this article will appear here.</p>
+          </section>
+        </div>
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,42 @@
+import type { Media } from '@/payload-types'
+
+/**
+ * A responsive image from the sizes made at upload: width and height reserve
+ * its space (no layout shift); the browser picks the smallest size that fits.
+ */
+export function HeroImage({
+  media,
+  sizes = '(min-width: 1100px) 1040px, 100vw',
+  priority = false,
+  showCaption = true,
+}: {
+  media: number | Media | null | undefined
+  sizes?: string
+  priority?: boolean
+  showCaption?: boolean
+}) {
+  if (!media || typeof media !== 'object' || !media.url) return null
+  const candidates = Object.values(media.sizes ?? {})
+    .filter((size): size is { url: string; width: number } => Boolean(size?.url && size.width))
+    .sort((a, b) => a.width - b.width)
+  const srcSet = candidates.map((size) => `${size.url} ${size.width}w`).join(', ')
+  const caption = [media.caption, media.credit ? `Credit: ${media.credit}` : null]
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <figure className="hero">
+      <img
+        src={candidates.at(-1)?.url ?? media.url}
+        srcSet={srcSet || undefined}
+        sizes={srcSet ? sizes : undefined}
+        width={media.width ?? undefined}
+        height={media.height ?? undefined}
+        alt={media.alt}
+        loading={priority ? 'eager' : 'lazy'}
+        fetchPriority={priority ? 'high' : undefined}
+        decoding="async"
+      />
+      {showCaption && caption && <figcaption>{caption}</figcaption>}
+    </figure>
+  )
+}

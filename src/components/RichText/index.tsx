@@ -1,0 +1,66 @@
+import type {
+  DefaultNodeTypes,
+  SerializedBlockNode,
+  SerializedLinkNode,
+} from '@payloadcms/richtext-lexical'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import {
+  type JSXConvertersFunction,
+  RichText as LexicalRichText,
+} from '@payloadcms/richtext-lexical/react'
+
+import { ComparisonTableBlockView } from '@/blocks/ComparisonTable/Component'
+import { FaqBlockView } from '@/blocks/Faq/Component'
+import { safeHref } from '@/lib/safeHref'
+import { urls } from '@/lib/urls'
+import type { ComparisonTableBlock, FaqBlock } from '@/payload-types'
+
+type Nodes =
+  DefaultNodeTypes | SerializedBlockNode<ComparisonTableBlock> | SerializedBlockNode<FaqBlock>
+
+function linkHref(node: SerializedLinkNode): string | null {
+  const { fields } = node
+  if (fields.linkType === 'internal') {
+    const doc = fields.doc?.value
+    if (doc && typeof doc === 'object' && fields.doc?.relationTo === 'articles') {
+      return urls.article(doc as { slug?: string; section?: { slug?: string } })
+    }
+    return null
+  }
+  return safeHref(fields.url)
+}
+
+const converters: JSXConvertersFunction<Nodes> = ({ defaultConverters }) => ({
+  ...defaultConverters,
+  link: ({ node, nodesToJSX }) => {
+    const children = nodesToJSX({ nodes: node.children })
+    const href = linkHref(node)
+    if (!href) return <>{children}</>
+    const external = /^https?:/.test(href)
+    return (
+      <a
+        href={href}
+        rel={external ? 'noopener' : undefined}
+        target={node.fields.newTab ? '_blank' : undefined}
+      >
+        {children}
+      </a>
+    )
+  },
+  blocks: {
+    comparisonTable: ({ node }) => <ComparisonTableBlockView table={node.fields.table} />,
+    faq: ({ node }) => <FaqBlockView faqs={node.fields.faqs} />,
+  },
+})
+
+export function RichText({ data, className }: { data: unknown; className?: string }) {
+  if (!data || typeof data !== 'object' || !('root' in data)) return null
+  return (
+    <LexicalRichText
+      data={data as SerializedEditorState}
+      converters={converters}
+      className={className}
+      disableContainer={!className}
+    />
+  )
+}

@@ -1,0 +1,27 @@
+import { site } from '@/lib/site'
+import { urls } from '@/lib/urls'
+import type { SectionLink } from '@/queries/sections'
+
+export function SiteHeader({ sections }: { sections: SectionLink[] }) {
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="site-header__inner">
+        <a className="site-header__name" href={urls.home()}>
+          {site.name}
+        </a>
+        <nav aria-label="Sections">
+          <ul className="site-nav">
+            {sections.map((section) => (
+              <li key={section.id}>
+                <a href={urls.section(section) ?? '#'}>{section.name}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  )
+}

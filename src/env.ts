@@ -1,0 +1,55 @@
+import { z } from 'zod'
+
+/**
+ * Environment, checked once. The npm scripts fill DATABASE_URL (embedded
+ * PostgreSQL) and PAYLOAD_SECRET (a per-install secret under .data/) when they
+ * are unset, so only a bare `next start` can reach the errors below.
+ */
+const DEV_SECRET = 'broadsheet-development-secret-do-not-use-in-production'
+
+const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
+const isProduction = process.env.NODE_ENV === 'production'
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'DATABASE_URL is not a postgres:// URL; unset it and use `npm start` to run on the embedded database',
+    )
+    .optional(),
+  PAYLOAD_SECRET: z.string().min(16, 'PAYLOAD_SECRET must be at least 16 characters').optional(),
+  NEXT_PUBLIC_SERVER_URL: z.url().default('http://localhost:3000'),
+  MEDIA_DIR: z.string().min(1).default('.data/media'),
+  PORT: z.coerce.number().int().positive().default(3000),
+})
+
+const parsed = schema.safeParse(process.env)
+if (!parsed.success) {
+  throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`)
+}
+const raw = parsed.data
+
+function resolveSecret(): string {
+  if (raw.PAYLOAD_SECRET) return raw.PAYLOAD_SECRET
+  if (isProduction && !isBuild) {
+    throw new Error(
+      'PAYLOAD_SECRET is not set. Production refuses the development fallback: set PAYLOAD_SECRET to a long random string (npm start does this for you).',
+    )
+  }
+  return DEV_SECRET
+}
+
+function resolveDatabaseUrl(): string {
+  if (raw.DATABASE_URL) return raw.DATABASE_URL
+  if (isBuild) return 'postgres://build-time-placeholder@127.0.0.1:1/none'
+  throw new Error(
+    'DATABASE_URL is not set. Start the app with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL=postgres://…',
+  )
+}
+
+export const env = {
+  ...raw,
+  DATABASE_URL: resolveDatabaseUrl(),
+  PAYLOAD_SECRET: resolveSecret(),
+}

@@ -1,0 +1,52 @@
+import { revalidateTag } from 'next/cache'
+import { after } from 'next/server'
+import type { PayloadRequest } from 'payload'
+
+import { env } from '@/env'
+
+export interface Invalidation {
+  /** Cache tags from `@/queries/tags`. */
+  tags: string[]
+  /** Public paths to re-render straight away, most important first. */
+  paths: string[]
+}
+
+/** Paths re-rendered right after a publish; the rest refresh on their next view. */
+const MAX_WARM_PATHS = 40
+
+/**
+ * Marks tagged cache entries stale (stale-while-revalidate: a reader is never
+ * handed an error page while the database is slow or down), then, once the
+ * response has been sent and the transaction committed, requests the affected
+ * pages so they re-render with the new content within about a second.
+ */
+export function invalidate({ tags, paths }: Invalidation, req: PayloadRequest): void {
+  if (req.context?.disableRevalidate) return
+  try {
+    for (const tag of new Set(tags)) revalidateTag(tag, 'max')
+  } catch (error) {
+    // Outside a Next.js request (a script or a test on the Local API) there is no cache to clear.
+    req.payload.logger.debug({ msg: 'Cache not revalidated: no Next.js request', error })
+    return
+  }
+  const unique = [...new Set(paths)].slice(0, MAX_WARM_PATHS)
+  if (unique.length === 0) return
+  after(() => warm(unique, req))
+}
+
+async function warm(paths: string[], req: PayloadRequest): Promise<void> {
+  const origin = `http://127.0.0.1:${env.PORT}`
+  await Promise.all(
+    paths.map(async (path) => {
+      try {
+        const response = await fetch(new URL(path, origin), {
+          headers: { 'x-broadsheet-warm': '1' },
+          signal: AbortSignal.timeout(10_000),
+        })
+        await response.arrayBuffer()
+      } catch (error) {
+        req.payload.logger.warn({ msg: `Could not re-render ${path} after publishing`, error })
+      }
+    }),
+  )
+}

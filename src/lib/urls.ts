@@ -1,0 +1,32 @@
+import { env } from '@/env'
+
+/**
+ * The one rule for a document's public URL. Pages, links, canonical tags,
+ * preview, revalidation (and later feeds, sitemaps and redirects) use it.
+ */
+type SlugRef = { slug?: string | null } | string | number | null | undefined
+
+function slugOf(ref: SlugRef): string | null {
+  if (ref && typeof ref === 'object' && typeof ref.slug === 'string' && ref.slug) return ref.slug
+  return null
+}
+
+export const urls = {
+  home: () => '/',
+  section: (section: SlugRef) => {
+    const slug = slugOf(section)
+    return slug ? `/${slug}` : null
+  },
+  /** `/{section-slug}/{article-slug}`; null while the article has no section or slug. */
+  article: (article: { slug?: string | null; section?: SlugRef }) => {
+    const section = slugOf(article.section ?? null)
+    return section && article.slug ? `/${section}/${article.slug}` : null
+  },
+  /** Anchor of a section of an article body. */
+  anchor: (anchor: string) => `#${anchor}`,
+}
+
+/** Absolute form of a site path, for canonical and OpenGraph URLs. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, env.NEXT_PUBLIC_SERVER_URL).toString()
+}

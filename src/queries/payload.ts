@@ -1,0 +1,7 @@
+import config from '@payload-config'
+import { getPayload, type Payload } from 'payload'
+
+/** The frontend's one door to Payload; only modules in src/queries use it. */
+export function payloadClient(): Promise<Payload> {
+  return getPayload({ config })
+}

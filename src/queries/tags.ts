@@ -1,0 +1,12 @@
+/**
+ * Every cache tag, as builder functions. Queries tag what they read with these;
+ * collection hooks revalidate with the same builders, so the two can't drift.
+ */
+export const tags = {
+  /** Any list of articles: home, section pages (and later tags, authors, feeds). */
+  articleLists: () => 'article-lists',
+  /** One article page, by its public path. */
+  articlePage: (path: string) => `article-page:${path}`,
+  /** The desks: navigation, section pages, and the section names on article cards. */
+  sections: () => 'sections',
+} as const

@@ -1,0 +1,92 @@
+/**
+ * `npm start` (production server) and `npm run dev` (dev server): open the
+ * database (embedded unless DATABASE_URL is set), apply migrations, seed the
+ * demo content if missing, build when the sources changed, serve on PORT
+ * (3000), and stop the embedded database on exit, Ctrl-C included.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+import { openDatabase } from './database'
+import { migrateAndSeed } from './migrateAndSeed'
+import { ensureSecret } from './secret'
+
+const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
+const root = process.cwd()
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0
+  const stat = statSync(target)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return readdirSync(target).reduce(
+    (max, name) => Math.max(max, newestMtime(path.join(target, name))),
+    stat.mtimeMs,
+  )
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')
+  if (!existsSync(buildId)) return true
+  const sources = [
+    'src',
+    'app',
+    'collections',
+    'migrations',
+    'public',
+    'payload.config.ts',
+    'next.config.mjs',
+    'package-lock.json',
+  ]
+  return (
+    Math.max(...sources.map((source) => newestMtime(path.join(root, source)))) >
+    statSync(buildId).mtimeMs
+  )
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' })
+    const forward = (signal: NodeJS.Signals) => child.kill(signal)
+    process.on('SIGINT', forward)
+    process.on('SIGTERM', forward)
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward)
+      process.off('SIGTERM', forward)
+      resolve(code ?? (signal ? 0 : 1))
+    })
+  })
+}
+
+const database = await openDatabase()
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  PAYLOAD_SECRET: ensureSecret(),
+  PORT: process.env.PORT ?? '3000',
+  NEXT_TELEMETRY_DISABLED: '1',
+}
+Object.assign(process.env, env)
+
+let code = 0
+try {
+  await migrateAndSeed()
+  if (mode === 'start' && needsBuild()) {
+    console.log('Building the site (about a minute, once per change)…')
+    code = await run(['build'], { ...env, NODE_ENV: 'production' })
+  }
+  if (code === 0) {
+    const host = process.env.HOST ? ['-H', process.env.HOST] : []
+    console.log(
+      `Broadsheet: http://localhost:${env.PORT} (admin: http://localhost:${env.PORT}/admin)`,
+    )
+    code = await run([mode, ...host], mode === 'start' ? { ...env, NODE_ENV: 'production' } : env)
+  }
+} catch (error) {
+  console.error(error)
+  code = 1
+} finally {
+  await database.stop()
+}
+process.exit(code)

@@ -1,0 +1,113 @@
+import type { SeedBlock, SeedInline } from '@/seed/data/types'
+
+/**
+ * Turns seed copy into Lexical JSON, the shape the admin editor saves.
+ * Tables and FAQs are referenced by id, resolved from their seed keys.
+ */
+type LexicalNode = { type: string; version: number; [key: string]: unknown }
+
+export interface LexicalRoot {
+  [key: string]: unknown
+  root: {
+    type: 'root'
+    children: LexicalNode[]
+    direction: 'ltr'
+    format: ''
+    indent: 0
+    version: 1
+  }
+}
+
+const BOLD = 1
+const ITALIC = 2
+
+function text(value: string, format = 0) {
+  return { type: 'text', text: value, format, style: '', mode: 'normal', detail: 0, version: 1 }
+}
+
+function inline(run: SeedInline) {
+  if (typeof run === 'string') return text(run)
+  const format = (run.bold ? BOLD : 0) | (run.italic ? ITALIC : 0)
+  if (!run.href) return text(run.text, format)
+  return {
+    type: 'link',
+    fields: { linkType: 'custom', url: run.href, newTab: false },
+    children: [text(run.text, format)],
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    version: 3,
+  }
+}
+
+const element = { direction: 'ltr', format: '', indent: 0, version: 1 } as const
+
+export function toLexical(
+  blocks: SeedBlock[],
+  ids: { tables: Map<string, number>; faqs: Map<string, number> },
+): LexicalRoot {
+  const lookup = (map: Map<string, number>, key: string) => {
+    const id = map.get(key)
+    if (id === undefined) throw new Error(`Seed content refers to unknown key "${key}"`)
+    return id
+  }
+  const children = blocks.map((block, index): LexicalNode => {
+    switch (block.type) {
+      case 'paragraph':
+        return {
+          ...element,
+          type: 'paragraph',
+          textFormat: 0,
+          textStyle: '',
+          children: block.children.map(inline),
+        }
+      case 'list':
+        return {
+          ...element,
+          type: 'list',
+          listType: block.ordered ? 'number' : 'bullet',
+          tag: block.ordered ? 'ol' : 'ul',
+          start: 1,
+          children: block.items.map((item, i) => ({
+            ...element,
+            type: 'listitem',
+            value: i + 1,
+            children: item.map(inline),
+          })),
+        }
+      case 'table':
+        return {
+          type: 'block',
+          version: 2,
+          format: '',
+          fields: {
+            id: `seed-table-${index}`,
+            blockName: '',
+            blockType: 'comparisonTable',
+            table: lookup(ids.tables, block.table),
+          },
+        }
+      case 'faq':
+        return {
+          type: 'block',
+          version: 2,
+          format: '',
+          fields: {
+            id: `seed-faq-${index}`,
+            blockName: '',
+            blockType: 'faq',
+            faqs: block.faqs.map((key) => lookup(ids.faqs, key)),
+          },
+        }
+    }
+  })
+  return { root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } }
+}
+
+/** A plain-text answer as one Lexical paragraph per line. */
+export function plainTextToLexical(value: string): LexicalRoot {
+  return toLexical(
+    value.split('\n').map((line) => ({ type: 'paragraph', children: [line] })),
+    { tables: new Map(), faqs: new Map() },
+  )
+}

@@ -1,0 +1,94 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+
+import { migrateAndSeed, run } from '../support/run'
+import { createTestDatabase } from '../support/testDatabase'
+
+export const EDITOR = { email: 'editor@broadsheet.test', password: 'correct-horse-battery-staple' }
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+async function waitForServer(
+  url: string,
+  server: ChildProcess,
+  output: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited early:\n${output()}`)
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`The server did not answer at ${url} within 2 minutes:\n${output()}`)
+}
+
+/**
+ * A fresh database (migrated + seeded, with an editor login), a production
+ * build in .next-e2e, and `next start` on a free port. Tests read the address
+ * from E2E_BASE_URL.
+ */
+export default async function globalSetup() {
+  const database = await createTestDatabase('broadsheet_e2e')
+  const port = await freePort()
+  const distDir = '.next-e2e'
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PAYLOAD_SECRET: 'end-to-end-test-secret-0123456789',
+    MEDIA_DIR: path.join('.data', `e2e-media-${Date.now().toString(36)}`),
+    NEXT_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
+    PORT: String(port),
+    SEED_ADMIN_EMAIL: EDITOR.email,
+    SEED_ADMIN_PASSWORD: EDITOR.password,
+  }
+  await migrateAndSeed(env)
+  if (process.env.E2E_SKIP_BUILD !== '1') {
+    await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+      ...env,
+      NODE_ENV: 'production',
+    })
+  }
+
+  let output = ''
+  const server = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      env: { ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  server.stdout?.on('data', (chunk) => (output += chunk))
+  server.stderr?.on('data', (chunk) => (output += chunk))
+  const baseURL = `http://127.0.0.1:${port}`
+  await waitForServer(`${baseURL}/`, server, () => output)
+
+  process.env.E2E_BASE_URL = baseURL
+  process.env.E2E_DATABASE_URL = database.url
+  process.env.E2E_MEDIA_DIR = env.MEDIA_DIR
+  process.env.E2E_DIST_DIR = distDir
+
+  return async () => {
+    server.kill('SIGTERM')
+    await new Promise((resolve) => server.once('exit', resolve))
+    if (process.env.E2E_SHOW_SERVER_LOG === '1') console.log(output)
+    await database.drop()
+  }
+}

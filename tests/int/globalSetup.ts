@@ -1,0 +1,30 @@
+import path from 'node:path'
+
+import type { TestProject } from 'vitest/node'
+
+import { migrateAndSeed } from '../support/run'
+import { createTestDatabase } from '../support/testDatabase'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string
+    mediaDir: string
+  }
+}
+
+/** One fresh database for the run: migrated by migrations/, seeded with the demo content. */
+export default async function setup(project: TestProject) {
+  const database = await createTestDatabase('broadsheet_int')
+  const mediaDir = path.join('.data', `test-media-${Date.now().toString(36)}`)
+  await migrateAndSeed({
+    ...process.env,
+    DATABASE_URL: database.url,
+    MEDIA_DIR: mediaDir,
+    PAYLOAD_SECRET: 'integration-test-secret-0123456789',
+  })
+  project.provide('databaseUrl', database.url)
+  project.provide('mediaDir', mediaDir)
+  return async () => {
+    await database.drop()
+  }
+}

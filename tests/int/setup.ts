@@ -1,0 +1,6 @@
+import { inject } from 'vitest'
+
+// Before any test file imports the Payload config, point it at this run's database.
+process.env.DATABASE_URL = inject('databaseUrl')
+process.env.MEDIA_DIR = inject('mediaDir')
+process.env.PAYLOAD_SECRET = 'integration-test-secret-0123456789'

@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process'
+
+/** Runs a command to completion with inherited output; rejects with its output tail on failure. */
+export function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 600_000,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      if (code === 0) resolve(output)
+      else
+        reject(
+          new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`),
+        )
+    })
+  })
+}
+
+/** Migrates and seeds a database through the same script as `npm run seed`. */
+export async function migrateAndSeed(env: NodeJS.ProcessEnv): Promise<void> {
+  const output = await run(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'src/scripts/seed.ts'],
+    env,
+  )
+  if (!/Seed: \d+ document/.test(output))
+    throw new Error(`Seeding printed no result:\n${output.slice(-4000)}`)
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+
+import { collectEmbeds } from '@/lib/richText'
+import { safeHref } from '@/lib/safeHref'
+import { isSlug, slugify } from '@/lib/slugify'
+import { toLexical } from '@/seed/lexical'
+
+describe('slugify', () => {
+  it('makes a readable ASCII slug from a headline', () => {
+    expect(slugify('Ren Zhengfei Says U.S. And China’s AI Paths Diverge')).toBe(
+      'ren-zhengfei-says-u-s-and-chinas-ai-paths-diverge',
+    )
+    expect(slugify('Café déjà vu — 2025!')).toBe('cafe-deja-vu-2025')
+  })
+
+  it('cuts long headlines at a word boundary', () => {
+    const slug = slugify('word '.repeat(40), 30)
+    expect(slug.length).toBeLessThanOrEqual(30)
+    expect(slug.endsWith('-')).toBe(false)
+  })
+
+  it('accepts only what a slug can be', () => {
+    expect(isSlug('ai-chips-2025')).toBe(true)
+    for (const bad of ['', 'A', '../x', 'a--b', '-a', 'a'.repeat(121), '\u0000', 'a b']) {
+      expect(isSlug(bad), JSON.stringify(bad)).toBe(false)
+    }
+  })
+})
+
+describe('safeHref', () => {
+  it('keeps web, mail and in-site links', () => {
+    expect(safeHref('https://nist.gov')).toBe('https://nist.gov/')
+    expect(safeHref('mailto:desk@example.com')).toBe('mailto:desk@example.com')
+    expect(safeHref('/technology/x')).toBe('/technology/x')
+    expect(safeHref('#comments')).toBe('#comments')
+  })
+
+  it('drops script and data URLs', () => {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'data:text/html,<script>',
+      '//evil.example',
+      'vbscript:x',
+    ]) {
+      expect(safeHref(bad), bad).toBeNull()
+    }
+  })
+})
+
+describe('collectEmbeds', () => {
+  it('finds the tables and FAQs a text embeds, once each', () => {
+    const content = toLexical(
+      [
+        { type: 'paragraph', children: ['Intro'] },
+        { type: 'table', table: 'a' },
+        { type: 'faq', faqs: ['q1', 'q2'] },
+        { type: 'table', table: 'a' },
+      ],
+      {
+        tables: new Map([['a', 7]]),
+        faqs: new Map([
+          ['q1', 1],
+          ['q2', 2],
+        ]),
+      },
+    )
+    expect(collectEmbeds([content, null, undefined])).toEqual({ tables: [7], faqs: [1, 2] })
+  })
+})
