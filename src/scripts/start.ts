@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
-import { openDatabase } from './database'
+import { onShutdown, openDatabase } from './database'
 import { migrateAndSeed } from './migrateAndSeed'
 import { ensureSecret } from './secret'
 
@@ -45,18 +45,21 @@ function needsBuild(): boolean {
   )
 }
 
+let current: Promise<number> | null = null
+let stopCurrent: (() => void) | null = null
+// On Ctrl-C or SIGTERM: stop Next first, then (database.ts) the embedded database.
+onShutdown(async () => {
+  stopCurrent?.()
+  await current
+})
+
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' })
-    const forward = (signal: NodeJS.Signals) => child.kill(signal)
-    process.on('SIGINT', forward)
-    process.on('SIGTERM', forward)
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward)
-      process.off('SIGTERM', forward)
-      resolve(code ?? (signal ? 0 : 1))
-    })
+  const child = spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' })
+  stopCurrent = () => child.kill('SIGTERM')
+  current = new Promise((resolve) => {
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1)))
   })
+  return current
 }
 
 const database = await openDatabase()

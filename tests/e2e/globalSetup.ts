@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
@@ -90,5 +91,6 @@ export default async function globalSetup() {
     await new Promise((resolve) => server.once('exit', resolve))
     if (process.env.E2E_SHOW_SERVER_LOG === '1') console.log(output)
     await database.drop()
+    rmSync(env.MEDIA_DIR!, { recursive: true, force: true })
   }
 }

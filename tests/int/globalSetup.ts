@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
@@ -26,5 +27,6 @@ export default async function setup(project: TestProject) {
   project.provide('mediaDir', mediaDir)
   return async () => {
     await database.drop()
+    rmSync(mediaDir, { recursive: true, force: true })
   }
 }

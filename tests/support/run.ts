@@ -26,11 +26,7 @@ export function run(
 
 /** Migrates and seeds a database through the same script as `npm run seed`. */
 export async function migrateAndSeed(env: NodeJS.ProcessEnv): Promise<void> {
-  const output = await run(
-    process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'src/scripts/seed.ts'],
-    env,
-  )
+  const output = await run(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts'], env)
   if (!/Seed: \d+ document/.test(output))
     throw new Error(`Seeding printed no result:\n${output.slice(-4000)}`)
 }

@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+import { expect, REFERENCE, test } from './fixtures'
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port })
+    socket.once('connect', () => (socket.end(), resolve(true)))
+    socket.once('error', () => resolve(false))
+  })
+}
+
+test.setTimeout(300_000)
+
+test('with DATABASE_URL unset, `npm start` runs on an embedded PostgreSQL: migrated, seeded, serving, stopped on Ctrl-C', async ({
+  request,
+}) => {
+  const [sitePort, pgPort] = [await freePort(), await freePort()]
+  const stamp = Date.now().toString(36)
+  const dataDir = path.join('.data', `e2e-embedded-${stamp}`)
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(sitePort),
+    HOST: '127.0.0.1',
+    EMBEDDED_PG_PORT: String(pgPort),
+    EMBEDDED_PG_DIR: dataDir,
+    MEDIA_DIR: path.join('.data', `e2e-embedded-media-${stamp}`),
+    NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
+  }
+  delete env.DATABASE_URL
+  delete env.PAYLOAD_SECRET
+
+  let output = ''
+  const app = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/start.ts', 'start'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  // Strip the log colour codes.
+  const plain = (chunk: Buffer) => chunk.toString().replace(/\x1b\[[0-9;]*m/g, '')
+  app.stdout.on('data', (chunk) => (output += plain(chunk)))
+  app.stderr.on('data', (chunk) => (output += plain(chunk)))
+  const exited = new Promise<number | null>((resolve) => app.once('exit', (code) => resolve(code)))
+
+  try {
+    await expect
+      .poll(
+        async () => {
+          if (app.exitCode !== null) throw new Error(`npm start exited early:\n${output}`)
+          return (
+            await request.get(`http://127.0.0.1:${sitePort}${REFERENCE.path}`).catch(() => null)
+          )?.status()
+        },
+        { timeout: 240_000, intervals: [1_000] },
+      )
+      .toBe(200)
+    expect(output).toContain(`Embedded PostgreSQL started on port ${pgPort}`)
+    expect(output).toMatch(/Migrated:\s+[\d_]+initial/)
+    expect(output).toMatch(/Seed: \d+ document\(s\) created/)
+    const page = await request.get(`http://127.0.0.1:${sitePort}${REFERENCE.path}`)
+    expect(await page.text()).toContain('Frequently Asked Questions')
+    expect(await accepts(pgPort)).toBe(true)
+
+    app.kill('SIGINT')
+    await exited
+    expect(output).toContain('Embedded PostgreSQL stopped.')
+    expect(await accepts(pgPort)).toBe(false)
+  } finally {
+    if (app.exitCode === null) app.kill('SIGKILL')
+    rmSync(dataDir, { recursive: true, force: true })
+    rmSync(env.MEDIA_DIR!, { recursive: true, force: true })
+  }
+})

@@ -1,0 +1,69 @@
+import { expect, type Page } from '@playwright/test'
+
+/** The Payload admin, driven as an editor would: labels, buttons, menus. */
+export class AdminPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens an admin URL and lets the admin hydrate before anything is typed. */
+  async open(path: string) {
+    await this.page.goto(path)
+    await this.page.waitForLoadState('networkidle')
+  }
+
+  async login(email: string, password: string) {
+    await this.open('/admin/login')
+    await this.page.getByLabel('Email').fill(email)
+    await this.page.getByLabel('Password').fill(password)
+    await this.page.getByRole('button', { name: 'Login' }).click()
+    await this.page.waitForURL(/\/admin$/)
+  }
+
+  async choose(fieldId: string, option: string) {
+    await this.page.locator(`#${fieldId}`).click()
+    await this.page.getByRole('option', { name: option, exact: true }).click()
+  }
+
+  async createTable(title: string, columns: string[], rows: string[][], sourceNote: string) {
+    await this.open('/admin/collections/comparison-tables/create')
+    await this.page.getByLabel('Title').fill(title)
+    for (const [index, label] of columns.entries()) {
+      await this.page.getByRole('button', { name: 'Add Column' }).click()
+      await this.page.locator(`#field-columns__${index}__label`).fill(label)
+    }
+    for (const [rowIndex, cells] of rows.entries()) {
+      await this.page.getByRole('button', { name: 'Add Row' }).click()
+      for (const [cellIndex, value] of cells.entries()) {
+        await this.page.getByRole('button', { name: 'Add Cell' }).nth(rowIndex).click()
+        await this.page.locator(`#field-rows__${rowIndex}__cells__${cellIndex}__value`).fill(value)
+      }
+    }
+    await this.page.getByLabel('Source Note').fill(sourceNote)
+    await this.page.getByRole('button', { name: 'Save' }).click()
+    await this.page.waitForURL(/\/comparison-tables\/\d+$/)
+  }
+
+  async createFaq(question: string, answer: string) {
+    await this.open('/admin/collections/faqs/create')
+    await this.page.getByLabel('Question').fill(question)
+    await this.page.getByRole('textbox').and(this.page.locator('[contenteditable="true"]')).click()
+    await this.page.keyboard.type(answer)
+    await this.page.getByRole('button', { name: 'Save' }).click()
+    await this.page.waitForURL(/\/faqs\/\d+$/)
+  }
+
+  /** Inserts a block at the caret through the editor's "/" menu. */
+  async insertBlock(menuLabel: string, query: string) {
+    await this.page.keyboard.type(`/${query}`)
+    await this.page.getByRole('option', { name: menuLabel }).click()
+  }
+
+  async publish() {
+    await this.page.getByRole('button', { name: 'Publish changes' }).click()
+    await expect(
+      this.page
+        .getByText('Updated successfully.')
+        .or(this.page.getByText('Published successfully.'))
+        .first(),
+    ).toBeVisible()
+  }
+}
