@@ -5,45 +5,13 @@
  * (3000), and stop the embedded database on exit, Ctrl-C included.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import path from 'node:path'
 
 import { onShutdown, openDatabase } from './database'
 import { migrateAndSeed } from './migrateAndSeed'
+import { buildSite, needsBuild, nextBin } from './next'
 import { ensureSecret } from './secret'
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
-const root = process.cwd()
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0
-  const stat = statSync(target)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return readdirSync(target).reduce(
-    (max, name) => Math.max(max, newestMtime(path.join(target, name))),
-    stat.mtimeMs,
-  )
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')
-  if (!existsSync(buildId)) return true
-  const sources = [
-    'src',
-    'app',
-    'collections',
-    'migrations',
-    'public',
-    'payload.config.ts',
-    'next.config.mjs',
-    'package-lock.json',
-  ]
-  return (
-    Math.max(...sources.map((source) => newestMtime(path.join(root, source)))) >
-    statSync(buildId).mtimeMs
-  )
-}
 
 let current: Promise<number> | null = null
 let stopCurrent: (() => void) | null = null
@@ -77,7 +45,7 @@ try {
   await migrateAndSeed()
   if (mode === 'start' && needsBuild()) {
     console.log('Building the site (about a minute, once per change)…')
-    code = await run(['build'], { ...env, NODE_ENV: 'production' })
+    code = await buildSite(env)
   }
   if (code === 0) {
     const host = process.env.HOST ? ['-H', process.env.HOST] : []
