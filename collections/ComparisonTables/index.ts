@@ -4,7 +4,7 @@ import { referenceDataAccess } from '@/access/referenceData'
 import { refuseDeleteWhileEmbedded } from '@/collections/Articles/hooks/refuseDeleteWhileEmbedded'
 import { revalidateEmbedders } from '@/collections/Articles/hooks/revalidateEmbedders'
 
-import { validateRows } from './validateRows'
+import { checkRowCells } from './validateRows'
 
 export const COLUMN_TYPES = ['text', 'number', 'currency', 'percent', 'date'] as const
 
@@ -59,7 +59,6 @@ export const ComparisonTables: CollectionConfig = {
       maxRows: 100,
       labels: { singular: 'Row', plural: 'Rows' },
       admin: { description: 'Each row needs one cell per column; the first cell heads the row.' },
-      validate: validateRows,
       fields: [
         {
           name: 'cells',
@@ -91,6 +90,7 @@ export const ComparisonTables: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeValidate: [checkRowCells],
     afterChange: [revalidateEmbedders('embeddedTables')],
     beforeDelete: [refuseDeleteWhileEmbedded('embeddedTables', 'comparison table')],
   },

@@ -1,25 +1,29 @@
-import type { ArrayFieldValidation } from 'payload'
+import type { CollectionBeforeValidateHook } from 'payload'
 
-interface RowShape {
-  cells?: unknown[] | null
-}
+import { UserFacingError } from '@/lib/errors'
+
+import type { ComparisonTable } from '@/payload-types'
 
 /**
- * Every row must have exactly one cell per column. The message names the row,
- * so an editor can find it in a long table.
+ * Every row needs exactly one cell per column. Checked before field
+ * validation and answered with one sentence per bad row — the admin shows it
+ * as is, so an editor can find the row in a long table (a field error would
+ * only say "Rows 2 → Cells is invalid").
  */
-export const validateRows: ArrayFieldValidation = (value, { siblingData }) => {
-  const columns = (siblingData as { columns?: unknown[] | null })?.columns
-  const columnCount = Array.isArray(columns) ? columns.length : 0
-  const rows = Array.isArray(value) ? (value as RowShape[]) : []
-  if (rows.length === 0) return 'Add at least one row.'
+export const checkRowCells: CollectionBeforeValidateHook<ComparisonTable> = ({
+  data,
+  originalDoc,
+}) => {
+  const columns = data?.columns ?? originalDoc?.columns ?? []
+  const rows = data?.rows ?? (data?.columns ? originalDoc?.rows : undefined) ?? []
   const problems = rows.flatMap((row, index) => {
-    const cellCount = Array.isArray(row?.cells) ? row.cells.length : 0
-    return cellCount === columnCount
+    const cells = row?.cells?.length ?? 0
+    return cells === columns.length
       ? []
       : [
-          `Row ${index + 1} has ${cellCount} cell${cellCount === 1 ? '' : 's'} but the table has ${columnCount} columns`,
+          `Row ${index + 1} has ${cells} cell${cells === 1 ? '' : 's'} but the table has ${columns.length} columns.`,
         ]
   })
-  return problems.length === 0 ? true : `${problems.join('; ')}.`
+  if (problems.length > 0) throw new UserFacingError(problems.join(' '), 400)
+  return data
 }

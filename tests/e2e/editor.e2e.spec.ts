@@ -90,3 +90,69 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
 
   await reader.close()
 })
+
+test('a logged-in editor previews the latest draft at its URL; readers still get the published page', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const admin = new AdminPage(page)
+  await admin.login(EDITOR.email, EDITOR.password)
+  const api = page.request
+  const [{ docs: sections }, { docs: authors }] = await Promise.all([
+    (await api.get('/api/sections?where[slug][equals]=business')).json(),
+    (await api.get('/api/authors?limit=1')).json(),
+  ])
+  const headline = `Quarterly results preview ${Date.now().toString(36)}`
+  const created = await api.post('/api/articles', {
+    data: {
+      headline,
+      dek: 'Published version.',
+      section: sections[0].id,
+      authors: [authors[0].id],
+      body: [{ heading: 'Numbers' }],
+      _status: 'published',
+    },
+  })
+  const { doc } = await created.json()
+  const path = `/business/${doc.slug}`
+  const draftHeadline = `${headline} (draft rewrite)`
+  expect(
+    (
+      await api.patch(`/api/articles/${doc.id}?draft=true`, {
+        data: { headline: draftHeadline, _status: 'draft' },
+      })
+    ).ok(),
+  ).toBe(true)
+
+  await page.goto(`/next/preview?path=${encodeURIComponent(path)}`)
+  await expect(page).toHaveURL(new RegExp(`${path}$`))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(draftHeadline)
+  await expect(page.getByRole('status')).toContainText('Preview')
+
+  const reader = await browser.newContext({ baseURL })
+  const readerPage = await reader.newPage()
+  await readerPage.goto(path)
+  await expect(readerPage.getByRole('heading', { level: 1 })).toHaveText(headline)
+  await reader.close()
+
+  await page.getByRole('link', { name: 'Leave preview' }).click()
+  await page.goto(path)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline)
+})
+
+test('the admin refuses a table row with the wrong number of cells and names the row', async ({
+  page,
+}) => {
+  const admin = new AdminPage(page)
+  await admin.login(EDITOR.email, EDITOR.password)
+  await admin.fillTable(
+    'Lopsided table',
+    ['Metric', 'Value'],
+    [['Speed', '42'], ['Weight']],
+    'Test',
+  )
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Row 2 has 1 cell but the table has 2 columns.')).toBeVisible()
+  await expect(page).toHaveURL(/\/comparison-tables\/create$/)
+})

@@ -123,3 +123,41 @@ test.describe('anonymous readers through REST', () => {
     expect((await request.get(`/world/${slugOfDraft}`)).status()).toBe(404)
   })
 })
+
+test.describe('newsroom users through REST', () => {
+  test('get a 400 naming the row when a table row has the wrong number of cells', async ({
+    request,
+  }) => {
+    const headers = { Authorization: `JWT ${await editorToken(request)}` }
+    const response = await request.post('/api/comparison-tables', {
+      headers,
+      data: {
+        title: 'Lopsided',
+        columns: [{ label: 'A' }, { label: 'B' }],
+        rows: [{ cells: [{ value: '1' }, { value: '2' }] }, { cells: [{ value: '3' }] }],
+      },
+    })
+    expect(response.status()).toBe(400)
+    expect((await response.json()).errors[0].message).toBe(
+      'Row 2 has 1 cell but the table has 2 columns.',
+    )
+  })
+
+  test('get a 409 naming the article when deleting a table it embeds, and the article still renders', async ({
+    request,
+  }) => {
+    const headers = { Authorization: `JWT ${await editorToken(request)}` }
+    const { docs } = await (
+      await request.get('/api/comparison-tables?where[title][equals]=Ascend 910 vs. Nvidia H100', {
+        headers,
+      })
+    ).json()
+    const response = await request.delete(`/api/comparison-tables/${docs[0].id}`, { headers })
+    expect(response.status()).toBe(409)
+    expect((await response.json()).errors[0].message).toContain(
+      'used in 1 article (“Ren Zhengfei Says',
+    )
+    const page = await request.get('/technology/ren-zhengfei-us-china-ai-divergent-directions')
+    expect(await page.text()).toContain('Peak FP16 performance')
+  })
+})

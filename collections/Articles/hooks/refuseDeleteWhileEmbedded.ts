@@ -1,4 +1,6 @@
-import { APIError, type CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionBeforeDeleteHook } from 'payload'
+
+import { UserFacingError } from '@/lib/errors'
 
 /**
  * A table or FAQ that an article (published or draft) still embeds can't be
@@ -24,11 +26,9 @@ export function refuseDeleteWhileEmbedded(
     const names = users.docs.map((doc) => `“${doc.headline}”`).join(', ')
     const more =
       users.totalDocs > users.docs.length ? ` and ${users.totalDocs - users.docs.length} more` : ''
-    throw new APIError(
+    throw new UserFacingError(
       `This ${noun} is used in ${users.totalDocs} article${users.totalDocs === 1 ? '' : 's'} (${names}${more}). Remove it from ${users.totalDocs === 1 ? 'that article' : 'those articles'} before deleting it.`,
       409,
-      undefined,
-      true,
     )
   }
 }

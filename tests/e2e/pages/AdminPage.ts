@@ -24,6 +24,12 @@ export class AdminPage {
   }
 
   async createTable(title: string, columns: string[], rows: string[][], sourceNote: string) {
+    await this.fillTable(title, columns, rows, sourceNote)
+    await this.page.getByRole('button', { name: 'Save' }).click()
+    await this.page.waitForURL(/\/comparison-tables\/\d+$/)
+  }
+
+  async fillTable(title: string, columns: string[], rows: string[][], sourceNote: string) {
     await this.open('/admin/collections/comparison-tables/create')
     await this.page.getByLabel('Title').fill(title)
     for (const [index, label] of columns.entries()) {
@@ -38,8 +44,6 @@ export class AdminPage {
       }
     }
     await this.page.getByLabel('Source Note').fill(sourceNote)
-    await this.page.getByRole('button', { name: 'Save' }).click()
-    await this.page.waitForURL(/\/comparison-tables\/\d+$/)
   }
 
   async createFaq(question: string, answer: string) {

@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import net from 'node:net'
+
+import { startTcpProxy, type TcpProxy } from '../support/tcpProxy'
+import { expect, REFERENCE, test } from './fixtures'
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+let proxy: TcpProxy
+let server: ChildProcess
+let site: string
+let output = ''
+
+// A second server on the same build, whose database connection runs through a proxy we control.
+test.beforeAll(async ({ request }) => {
+  const database = new URL(process.env.E2E_DATABASE_URL!)
+  proxy = await startTcpProxy({ host: database.hostname, port: Number(database.port || 5432) })
+  database.hostname = '127.0.0.1'
+  database.port = String(proxy.port)
+  const port = await freePort()
+  site = `http://127.0.0.1:${port}`
+  server = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: database.toString(),
+        PAYLOAD_SECRET: 'end-to-end-test-secret-0123456789',
+        MEDIA_DIR: process.env.E2E_MEDIA_DIR,
+        NEXT_DIST_DIR: process.env.E2E_DIST_DIR,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  server.stdout?.on('data', (chunk) => (output += chunk))
+  server.stderr?.on('data', (chunk) => (output += chunk))
+  await expect
+    .poll(async () => (await request.get(`${site}/`).catch(() => null))?.status(), {
+      timeout: 60_000,
+    })
+    .toBe(200)
+})
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM')
+  await proxy?.close()
+})
+
+test('a cached article view sends nothing to the database', async ({ request }) => {
+  expect((await request.get(`${site}${REFERENCE.path}`)).status()).toBe(200)
+  const before = proxy.bytesToDatabase()
+  for (let view = 0; view < 5; view += 1) {
+    const response = await request.get(`${site}${REFERENCE.path}`)
+    expect(response.status()).toBe(200)
+    expect(response.headers()['x-nextjs-cache']).toBe('HIT')
+  }
+  expect(proxy.bytesToDatabase()).toBe(before)
+
+  // The proxy does carry the app's queries: an unknown article is looked up.
+  expect((await request.get(`${site}/technology/not-cached-${Date.now()}`)).status()).toBe(404)
+  expect(proxy.bytesToDatabase()).toBeGreaterThan(before)
+})
+
+test('with the database unreachable, cached pages are still served, and the server recovers', async ({
+  request,
+}) => {
+  for (const path of [REFERENCE.path, '/technology']) {
+    expect((await request.get(`${site}${path}`)).status()).toBe(200)
+  }
+  await proxy.cut()
+
+  for (const path of [REFERENCE.path, '/technology']) {
+    const response = await request.get(`${site}${path}`)
+    expect(response.status(), path).toBe(200)
+  }
+  expect(await (await request.get(`${site}${REFERENCE.path}`)).text()).toContain(REFERENCE.headline)
+  expect(server.exitCode, output).toBeNull()
+
+  await proxy.restore()
+  await expect
+    .poll(async () => (await request.get(`${site}/technology/recovered-${Date.now()}`)).status(), {
+      timeout: 20_000,
+    })
+    .toBe(404)
+  expect((await request.get(`${site}${REFERENCE.path}`)).status()).toBe(200)
+})
