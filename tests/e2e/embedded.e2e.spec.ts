@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -70,6 +70,16 @@ test('with DATABASE_URL unset, `npm start` runs on an embedded PostgreSQL: migra
     expect(output).toMatch(/Seed: \d+ document\(s\) created/)
     const page = await request.get(`http://127.0.0.1:${sitePort}${REFERENCE.path}`)
     expect(await page.text()).toContain('Frequently Asked Questions')
+    expect(await accepts(pgPort)).toBe(true)
+
+    // Other scripts use the embedded database the running app started.
+    const seed = spawnSync(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts'], {
+      env,
+      encoding: 'utf8',
+    })
+    expect(seed.status, seed.stderr).toBe(0)
+    expect(seed.stdout).toContain(`Using the embedded PostgreSQL already running on port ${pgPort}`)
+    expect(plain(Buffer.from(seed.stdout))).toContain('Seed: 0 document(s) created')
     expect(await accepts(pgPort)).toBe(true)
 
     app.kill('SIGINT')

@@ -28,7 +28,10 @@ export const bodyField: ArrayField = {
   required: true,
   minRows: 1,
   maxRows: 60,
-  admin: { initCollapsed: false },
+  admin: {
+    initCollapsed: false,
+    components: { RowLabel: '/src/components/admin/SectionRowLabel#SectionRowLabel' },
+  },
   fields: [
     { name: 'heading', type: 'text', required: true, maxLength: 300 },
     {
