@@ -15,7 +15,7 @@ import autocannon from 'autocannon'
 
 import { onShutdown, openDatabase } from '../src/scripts/database'
 import { migrateAndSeed } from '../src/scripts/migrateAndSeed'
-import { buildSite, needsBuild, nextBin } from '../src/scripts/next'
+import { buildSite, clearRuntimeCache, needsBuild, nextBin } from '../src/scripts/next'
 import { ensureSecret } from '../src/scripts/secret'
 
 const ARTICLE = '/technology/ren-zhengfei-us-china-ai-divergent-directions'
@@ -84,6 +84,7 @@ try {
   await migrateAndSeed()
   if (needsBuild(DIST_DIR) && (await buildSite(env)) !== 0) throw new Error('next build failed')
 
+  clearRuntimeCache(DIST_DIR)
   const sitePort = await freePort()
   const site = spawn(
     process.execPath,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 /** Running the Next.js CLI from our scripts (start, bench). */
@@ -45,4 +45,19 @@ export function buildSite(env: NodeJS.ProcessEnv): Promise<number> {
     })
     child.on('exit', (code) => resolve(code ?? 1))
   })
+}
+
+/**
+ * Forgets pages and data cached by an earlier server run. The cache lives in
+ * the build folder and outlives the database it was filled from (another
+ * DATABASE_URL, a test database, a restored backup): a server that starts
+ * fresh must not serve that content.
+ */
+export function clearRuntimeCache(distDir = process.env.NEXT_DIST_DIR || '.next'): void {
+  for (const folder of [
+    path.join(distDir, 'cache', 'fetch-cache'),
+    path.join(distDir, 'server', 'route-cache'),
+  ]) {
+    rmSync(path.join(root, folder), { recursive: true, force: true })
+  }
 }

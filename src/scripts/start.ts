@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process'
 
 import { onShutdown, openDatabase } from './database'
 import { migrateAndSeed } from './migrateAndSeed'
-import { buildSite, needsBuild, nextBin } from './next'
+import { buildSite, clearRuntimeCache, needsBuild, nextBin } from './next'
 import { ensureSecret } from './secret'
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
@@ -48,6 +48,7 @@ try {
     code = await buildSite(env)
   }
   if (code === 0) {
+    if (mode === 'start') clearRuntimeCache()
     const host = process.env.HOST ? ['-H', process.env.HOST] : []
     console.log(
       `Broadsheet: http://localhost:${env.PORT} (admin: http://localhost:${env.PORT}/admin)`,

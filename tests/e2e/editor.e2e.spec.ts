@@ -39,23 +39,26 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
   await admin.choose('field-authors', 'Maya Okafor')
   await page.getByRole('button', { name: 'Add Section' }).click()
   await page.locator('#field-body__0__heading').fill('Verdict')
-  await page.getByRole('textbox').and(page.locator('[contenteditable="true"]')).first().click()
-  await page.keyboard.type('Our verdict, in one table and one question.')
-  await page.keyboard.press('Enter')
-  await admin.insertBlock('Comparison table', 'compar')
-  await admin.choose('field-table', tableTitle)
-  await page.getByText('Our verdict, in one table and one question.').click()
-  await page.keyboard.press('End')
-  await page.keyboard.press('Enter')
-  await admin.insertBlock('FAQ', 'faq')
-  await admin.choose('field-faqs', question)
+  await admin.composeText(
+    page.getByRole('textbox').and(page.locator('[contenteditable="true"]')).first(),
+    'Our verdict, in one table and one question.',
+    [
+      { menu: 'Comparison table', query: 'compar', field: 'field-table', option: tableTitle },
+      { menu: 'FAQ', query: 'faq', field: 'field-faqs', option: question },
+    ],
+  )
 
   // Autosave has stored a draft: readers get a 404 at its URL.
   await expect
-    .poll(async () =>
-      (
-        await page.request.get(`/api/articles?where[slug][equals]=${slugify(headline)}&draft=true`)
-      ).json(),
+    .poll(
+      async () =>
+        (
+          await page.request.get(
+            `/api/articles?where[slug][equals]=${slugify(headline)}&draft=true`,
+          )
+        ).json(),
+      // Autosave runs a couple of seconds after the last keystroke.
+      { timeout: 30_000 },
     )
     .toMatchObject({ totalDocs: 1 })
   expect((await reader.request.get(path)).status()).toBe(404)
@@ -65,7 +68,7 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
   await expect(async () => {
     await readerPage.goto(path)
     await expect(readerPage.headline).toHaveText(headline)
-  }).toPass({ timeout: 10_000 })
+  }).toPass({ timeout: 20_000 })
   expect(await readerPage.tableCells(tableTitle)).toEqual([
     ['Phone', 'Price'],
     ['Model A', '$499'],
@@ -84,7 +87,7 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
   await expect(async () => {
     await readerPage.goto(path)
     await expect(readerPage.headline).toHaveText(revised)
-  }).toPass({ timeout: 10_000 })
+  }).toPass({ timeout: 20_000 })
   await readerPage.page.goto('/')
   await expect(readerPage.page.getByRole('link', { name: revised })).toBeVisible()
 

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
+import { clearRuntimeCache } from '../../src/scripts/next'
 import { migrateAndSeed, run } from '../support/run'
 import { createTestDatabase } from '../support/testDatabase'
 
@@ -67,6 +68,7 @@ export default async function globalSetup() {
     })
   }
 
+  clearRuntimeCache(distDir)
   let output = ''
   const server = spawn(
     process.execPath,

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** The Payload admin, driven as an editor would: labels, buttons, menus. */
 export class AdminPage {
@@ -55,10 +55,39 @@ export class AdminPage {
     await this.page.waitForURL(/\/faqs\/\d+$/)
   }
 
-  /** Inserts a block at the caret through the editor's "/" menu. */
-  async insertBlock(menuLabel: string, query: string) {
-    await this.page.keyboard.type(`/${query}`)
-    await this.page.getByRole('option', { name: menuLabel }).click()
+  /**
+   * Writes a section's text: a paragraph, then blocks through the editor's "/" menu, each pointed at
+   * a document. Autosave can re-render the editor mid-way and swallow a menu choice; when anything is
+   * missing afterwards, the text is cleared and written again.
+   */
+  async composeText(
+    editor: Locator,
+    paragraph: string,
+    blocks: { menu: string; query: string; field: string; option: string }[],
+  ) {
+    await expect(async () => {
+      await editor.click()
+      await this.page.keyboard.press('ControlOrMeta+a')
+      await this.page.keyboard.press('Backspace')
+      await this.page.keyboard.type(paragraph)
+      for (const block of blocks) {
+        await this.page.keyboard.press('Enter')
+        await this.page.keyboard.type(`/${block.query}`)
+        await expect(this.page.getByRole('option', { name: block.menu })).toBeVisible({
+          timeout: 3_000,
+        })
+        await this.page.keyboard.press('Enter')
+        await this.page.locator(`#${block.field}`).click({ timeout: 3_000 })
+        await this.page
+          .getByRole('option', { name: block.option, exact: true })
+          .click({ timeout: 3_000 })
+        await expect(this.page.locator(`#${block.field}`)).toContainText(block.option, {
+          timeout: 3_000,
+        })
+        await editor.getByText(paragraph).click({ timeout: 3_000 })
+        await this.page.keyboard.press('End')
+      }
+    }).toPass({ timeout: 90_000 })
   }
 
   async publish() {
