@@ -119,7 +119,7 @@ test.describe('anonymous readers through REST', () => {
     expect(page.status()).toBe(200)
     expect(await page.text()).not.toContain(pendingHeadline)
     const slugOfDraft = (draft as Doc & { slug: string }).slug
-    expect(slugOfDraft).toBeTruthy()
+    expect(slugOfDraft).toMatch(/^embargoed-draft-/)
     expect((await request.get(`/world/${slugOfDraft}`)).status()).toBe(404)
   })
 })

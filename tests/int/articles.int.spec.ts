@@ -109,7 +109,7 @@ describe('article sections', () => {
       id: draft.id,
       data: { _status: 'published' },
     })
-    expect(published.publishedAt).toBeTruthy()
+    expect(published.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     const edited = await payload.update({
       collection: 'articles',
       id: draft.id,
