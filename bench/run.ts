@@ -7,7 +7,6 @@
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -15,6 +14,7 @@ import autocannon from 'autocannon'
 
 import { onShutdown, openDatabase } from '../src/scripts/database'
 import { migrateAndSeed } from '../src/scripts/migrateAndSeed'
+import { freePort } from '../src/scripts/net'
 import { buildSite, clearRuntimeCache, needsBuild, nextBin } from '../src/scripts/next'
 import { ensureSecret } from '../src/scripts/secret'
 
@@ -22,15 +22,6 @@ const ARTICLE = '/technology/ren-zhengfei-us-china-ai-divergent-directions'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const DIST_DIR = '.next-bench'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 async function waitFor(url: string): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt += 1) {

