@@ -1,29 +1,23 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import net from 'node:net'
 
+import { freePort } from '../../src/scripts/net'
+import { isolatedBuild } from '../support/isolatedBuild'
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy'
 import { expect, REFERENCE, test } from './fixtures'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 let proxy: TcpProxy
 let server: ChildProcess
 let site: string
 let output = ''
+let build: ReturnType<typeof isolatedBuild>
 
-// A second server on the same build, whose database connection runs through a proxy we control.
+// A second server on a copy of the build, whose database connection runs through a proxy we control.
 test.beforeAll(async ({ request }) => {
   const database = new URL(process.env.E2E_DATABASE_URL!)
   proxy = await startTcpProxy({ host: database.hostname, port: Number(database.port || 5432) })
   database.hostname = '127.0.0.1'
   database.port = String(proxy.port)
+  build = isolatedBuild(process.env.E2E_DIST_DIR!, 'cache')
   const port = await freePort()
   site = `http://127.0.0.1:${port}`
   server = spawn(
@@ -36,7 +30,7 @@ test.beforeAll(async ({ request }) => {
         DATABASE_URL: database.toString(),
         PAYLOAD_SECRET: 'end-to-end-test-secret-0123456789',
         MEDIA_DIR: process.env.E2E_MEDIA_DIR,
-        NEXT_DIST_DIR: process.env.E2E_DIST_DIR,
+        NEXT_DIST_DIR: build.distDir,
         PORT: String(port),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,6 +48,7 @@ test.beforeAll(async ({ request }) => {
 test.afterAll(async () => {
   server?.kill('SIGTERM')
   await proxy?.close()
+  build?.remove()
 })
 
 test('a cached article view sends nothing to the database', async ({ request }) => {

@@ -1,26 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 
+import { freePort, isListening } from '../../src/scripts/net'
+import { isolatedBuild } from '../support/isolatedBuild'
 import { expect, REFERENCE, test } from './fixtures'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port })
-    socket.once('connect', () => (socket.end(), resolve(true)))
-    socket.once('error', () => resolve(false))
-  })
-}
 
 test.setTimeout(300_000)
 
@@ -30,6 +14,7 @@ test('with DATABASE_URL unset, `npm start` runs on an embedded PostgreSQL: migra
   const [sitePort, pgPort] = [await freePort(), await freePort()]
   const stamp = Date.now().toString(36)
   const dataDir = path.join('.data', `e2e-embedded-${stamp}`)
+  const build = isolatedBuild(process.env.E2E_DIST_DIR ?? '.next-e2e', 'embedded')
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(sitePort),
@@ -37,7 +22,7 @@ test('with DATABASE_URL unset, `npm start` runs on an embedded PostgreSQL: migra
     EMBEDDED_PG_PORT: String(pgPort),
     EMBEDDED_PG_DIR: dataDir,
     MEDIA_DIR: path.join('.data', `e2e-embedded-media-${stamp}`),
-    NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
+    NEXT_DIST_DIR: build.distDir,
   }
   delete env.DATABASE_URL
   delete env.PAYLOAD_SECRET
@@ -70,7 +55,7 @@ test('with DATABASE_URL unset, `npm start` runs on an embedded PostgreSQL: migra
     expect(output).toMatch(/Seed: \d+ document\(s\) created/)
     const page = await request.get(`http://127.0.0.1:${sitePort}${REFERENCE.path}`)
     expect(await page.text()).toContain('Frequently Asked Questions')
-    expect(await accepts(pgPort)).toBe(true)
+    expect(await isListening(pgPort)).toBe(true)
 
     // Other scripts use the embedded database the running app started.
     const seed = spawnSync(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts'], {
@@ -80,15 +65,16 @@ test('with DATABASE_URL unset, `npm start` runs on an embedded PostgreSQL: migra
     expect(seed.status, seed.stderr).toBe(0)
     expect(seed.stdout).toContain(`Using the embedded PostgreSQL already running on port ${pgPort}`)
     expect(plain(Buffer.from(seed.stdout))).toContain('Seed: 0 document(s) created')
-    expect(await accepts(pgPort)).toBe(true)
+    expect(await isListening(pgPort)).toBe(true)
 
     app.kill('SIGINT')
     await exited
     expect(output).toContain('Embedded PostgreSQL stopped.')
-    expect(await accepts(pgPort)).toBe(false)
+    expect(await isListening(pgPort)).toBe(false)
   } finally {
     if (app.exitCode === null) app.kill('SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })
+    build.remove()
     rmSync(env.MEDIA_DIR!, { recursive: true, force: true })
   }
 })
