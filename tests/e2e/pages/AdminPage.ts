@@ -33,17 +33,37 @@ export class AdminPage {
     await this.open('/admin/collections/comparison-tables/create')
     await this.page.getByLabel('Title').fill(title)
     for (const [index, label] of columns.entries()) {
-      await this.page.getByRole('button', { name: 'Add Column' }).click()
+      await this.add(
+        this.page.getByRole('button', { name: 'Add Column' }),
+        `field-columns__${index}__label`,
+      )
       await this.page.locator(`#field-columns__${index}__label`).fill(label)
     }
     for (const [rowIndex, cells] of rows.entries()) {
-      await this.page.getByRole('button', { name: 'Add Row' }).click()
+      await this.add(
+        this.page.getByRole('button', { name: 'Add Row' }),
+        `field-rows__${rowIndex}__cells`,
+      )
       for (const [cellIndex, value] of cells.entries()) {
-        await this.page.getByRole('button', { name: 'Add Cell' }).nth(rowIndex).click()
-        await this.page.locator(`#field-rows__${rowIndex}__cells__${cellIndex}__value`).fill(value)
+        const field = `field-rows__${rowIndex}__cells__${cellIndex}__value`
+        await this.add(this.page.getByRole('button', { name: 'Add Cell' }).nth(rowIndex), field)
+        await this.page.locator(`#${field}`).fill(value)
       }
     }
     await this.page.getByLabel('Source Note').fill(sourceNote)
+  }
+
+  /**
+   * Clicks an array's "Add" button until the new row's field exists. A click made while the admin is
+   * still applying the previous change can be dropped; clicking only while the field is missing never
+   * adds a row twice.
+   */
+  private async add(button: Locator, newFieldId: string) {
+    const field = this.page.locator(`#${newFieldId}`)
+    await expect(async () => {
+      if ((await field.count()) === 0) await button.click({ timeout: 3_000 })
+      await expect(field).toBeVisible({ timeout: 5_000 })
+    }).toPass({ timeout: 30_000 })
   }
 
   async createFaq(question: string, answer: string) {
