@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     faqs: Faq;
     'comparison-tables': ComparisonTable;
+    comments: Comment;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -89,6 +90,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     faqs: FaqsSelect<false> | FaqsSelect<true>;
     'comparison-tables': ComparisonTablesSelect<false> | ComparisonTablesSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -99,8 +101,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'comment-settings': CommentSetting;
+  };
+  globalsSelect: {
+    'comment-settings': CommentSettingsSelect<false> | CommentSettingsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -182,6 +188,10 @@ export interface Article {
    * Shows a "Breaking" label with the headline.
    */
   breaking?: boolean | null;
+  /**
+   * Turn off to close comments; approved comments stay visible.
+   */
+  commentsEnabled?: boolean | null;
   /**
    * Set automatically on first publish.
    */
@@ -406,6 +416,38 @@ export interface Faq {
   createdAt: string;
 }
 /**
+ * Reader comments wait here until an editor approves them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  /**
+   * Plain text, shown exactly as written (line breaks kept, no HTML).
+   */
+  body: string;
+  status: 'pending' | 'approved' | 'rejected' | 'spam';
+  article: number | Article;
+  parent?: (number | null) | Comment;
+  authorName: string;
+  /**
+   * Private: never shown to readers.
+   */
+  email: string;
+  trust?: ('verified' | 'unverified') | null;
+  heldReasons?: string[] | null;
+  /**
+   * A salted hash of the IP address: the same reader matches, the address is not stored.
+   */
+  ipHash?: string | null;
+  userAgent?: string | null;
+  submissionKey?: string | null;
+  challengeId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -456,6 +498,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comparison-tables';
         value: number | ComparisonTable;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
       } | null)
     | ({
         relationTo: 'users';
@@ -525,6 +571,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   tags?: T;
   breaking?: T;
+  commentsEnabled?: T;
   publishedAt?: T;
   modifiedAt?: T;
   embeddedTables?: T;
@@ -677,6 +724,26 @@ export interface ComparisonTablesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  body?: T;
+  status?: T;
+  article?: T;
+  parent?: T;
+  authorName?: T;
+  email?: T;
+  trust?: T;
+  heldReasons?: T;
+  ipHash?: T;
+  userAgent?: T;
+  submissionKey?: T;
+  challengeId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -738,6 +805,39 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-settings".
+ */
+export interface CommentSetting {
+  id: number;
+  /**
+   * Comments close this many days after an article is published. Leave empty to keep them open until an editor turns them off on the article.
+   */
+  closeAfterDays?: number | null;
+  /**
+   * Beyond this, readers are asked to wait (HTTP 429).
+   */
+  hourlyLimit: number;
+  /**
+   * One word or phrase per line. A comment containing one (in its text or name) is held with the word shown to moderators. Case does not matter.
+   */
+  blocklist?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-settings_select".
+ */
+export interface CommentSettingsSelect<T extends boolean = true> {
+  closeAfterDays?: T;
+  hourlyLimit?: T;
+  blocklist?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

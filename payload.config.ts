@@ -8,6 +8,7 @@ import sharp from 'sharp'
 
 import { Articles } from '@/collections/Articles'
 import { Authors } from '@/collections/Authors'
+import { Comments } from '@/collections/Comments'
 import { ComparisonTables } from '@/collections/ComparisonTables'
 import { Faqs } from '@/collections/Faqs'
 import { Media } from '@/collections/Media'
@@ -15,7 +16,9 @@ import { Sections } from '@/collections/Sections'
 import { Tags } from '@/collections/Tags'
 import { Users } from '@/collections/Users'
 import { env } from '@/env'
+import { CommentSettings } from '@/globals/CommentSettings'
 import { survivePoolErrors } from '@/lib/databaseResilience'
+import { emailAdapter } from '@/lib/email'
 import { migrations } from '@/migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -27,8 +30,13 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — Broadsheet' },
+    components: {
+      beforeDashboard: ['@/components/admin/Moderation/PendingCount#PendingCount'],
+    },
   },
-  collections: [Articles, Sections, Tags, Authors, Media, Faqs, ComparisonTables, Users],
+  collections: [Articles, Sections, Tags, Authors, Media, Faqs, ComparisonTables, Comments, Users],
+  globals: [CommentSettings],
+  email: emailAdapter(),
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: { connectionString: env.DATABASE_URL },

@@ -1,9 +1,15 @@
 import * as migration_20261128_212449_initial from './20261128_212449_initial';
+import * as migration_20261129_000552_comments from './20261129_000552_comments';
 
 export const migrations = [
   {
     up: migration_20261128_212449_initial.up,
     down: migration_20261128_212449_initial.down,
-    name: '20261128_212449_initial'
+    name: '20261128_212449_initial',
+  },
+  {
+    up: migration_20261129_000552_comments.up,
+    down: migration_20261129_000552_comments.down,
+    name: '20261129_000552_comments'
   },
 ];

@@ -22,6 +22,14 @@ const schema = z.object({
   NEXT_PUBLIC_SERVER_URL: z.url().default('http://localhost:3000'),
   MEDIA_DIR: z.string().min(1).default('.data/media'),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Seconds a comment form must be open before it may be sent (a bot defense). */
+  COMMENT_MIN_SECONDS: z.coerce.number().min(0).max(60).default(3),
+  /** SMTP for editors' notices; unset, notices are written to the server log. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().positive().default(587),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  EMAIL_FROM: z.email().default('newsroom@localhost'),
 })
 
 const parsed = schema.safeParse(process.env)

@@ -1,6 +1,7 @@
 import { ArticleCard } from '@/components/ArticleCard'
 import { urls } from '@/lib/urls'
 import { getLatestArticles } from '@/queries/articles'
+import { getCommentCounts } from '@/queries/comments'
 import { getSections } from '@/queries/sections'
 
 // Rendered per request from cached data (no database query on a cached view),
@@ -9,6 +10,7 @@ export const dynamic = 'force-dynamic'
 
 export default async function HomePage() {
   const [articles, sections] = await Promise.all([getLatestArticles(), getSections()])
+  const counts = await getCommentCounts(articles.map((article) => article.id))
   const [lead, ...rest] = articles
   const groups = sections
     .map((section) => ({
@@ -26,7 +28,7 @@ export default async function HomePage() {
       <h1 className="visually-hidden">Latest news</h1>
       {lead ? (
         <section aria-label="Top story" className="home__lead">
-          <ArticleCard article={lead} lead headingLevel={2} />
+          <ArticleCard article={lead} lead headingLevel={2} commentCount={counts[lead.id]} />
         </section>
       ) : (
         <p>No articles have been published yet.</p>
@@ -42,7 +44,7 @@ export default async function HomePage() {
           </h2>
           <div className="card-grid">
             {sectionArticles.map((article) => (
-              <ArticleCard key={article.id} article={article} />
+              <ArticleCard key={article.id} article={article} commentCount={counts[article.id]} />
             ))}
           </div>
         </section>

@@ -6,6 +6,7 @@ import { slugField } from '@/fields/slug'
 import { previewPath } from '@/lib/preview'
 
 import { bodyField } from './fields/body'
+import { deleteComments } from './hooks/deleteComments'
 import { prepareArticle } from './hooks/prepareArticle'
 import { revalidateArticle, revalidateArticleDelete } from './hooks/revalidateArticle'
 
@@ -82,6 +83,16 @@ export const Articles: CollectionConfig<'articles'> = {
       admin: { position: 'sidebar', description: 'Shows a "Breaking" label with the headline.' },
     },
     {
+      name: 'commentsEnabled',
+      label: 'Allow comments',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: {
+        position: 'sidebar',
+        description: 'Turn off to close comments; approved comments stay visible.',
+      },
+    },
+    {
       name: 'publishedAt',
       label: 'Published',
       type: 'date',
@@ -121,6 +132,7 @@ export const Articles: CollectionConfig<'articles'> = {
   hooks: {
     beforeChange: [prepareArticle],
     afterChange: [revalidateArticle],
+    beforeDelete: [deleteComments],
     afterDelete: [revalidateArticleDelete],
   },
 }

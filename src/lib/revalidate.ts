@@ -29,8 +29,11 @@ export function invalidate({ tags, paths }: Invalidation, req: PayloadRequest): 
     req.payload.logger.debug({ msg: 'Cache not revalidated: no Next.js request', error })
     return
   }
-  const unique = [...new Set(paths)].slice(0, MAX_WARM_PATHS)
+  // A bulk change (approving 50 comments) runs this once per document on one request.
+  const warmed = (req.context.warmedPaths ??= new Set<string>()) as Set<string>
+  const unique = [...new Set(paths)].filter((path) => !warmed.has(path)).slice(0, MAX_WARM_PATHS)
   if (unique.length === 0) return
+  for (const path of unique) warmed.add(path)
   after(() => warm(unique, req))
 }
 

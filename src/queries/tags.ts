@@ -9,4 +9,10 @@ export const tags = {
   articlePage: (path: string) => `article-page:${path}`,
   /** The desks: navigation, section pages, and the section names on article cards. */
   sections: () => 'sections',
+  /** The approved comments shown under one article. */
+  articleComments: (articleId: number) => `article-comments:${articleId}`,
+  /** Approved-comment counts on article pages and lists. */
+  commentCounts: () => 'comment-counts',
+  /** Comment settings shown on pages (whether comments are still open). */
+  commentSettings: () => 'comment-settings',
 } as const

@@ -1,5 +1,6 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 
+import { demoComments } from '@/seed/data/demoComments'
 import { demoContent } from '@/seed/data/demoContent'
 import type { SeedContent } from '@/seed/data/types'
 import { drawHeroImage } from '@/seed/heroImage'
@@ -153,9 +154,55 @@ export async function seedDemoContent(payload: Payload, content: SeedContent = d
     )
   }
 
+  created += await seedDemoComments(payload)
   const admin = await seedAdminUser(payload)
   payload.logger.info(`Seed: ${created} document(s) created${admin ? `, user ${admin}` : ''}.`)
   return { created }
+}
+
+/** The demo discussion, only under an article that has no comments yet. */
+async function seedDemoComments(payload: Payload): Promise<number> {
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { slug: { equals: demoComments.article } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+  })
+  const article = docs[0]
+  if (!article) return 0
+  const existing = await payload.count({
+    collection: 'comments',
+    where: { article: { equals: article.id } },
+  })
+  if (existing.totalDocs > 0) return 0
+  let created = 0
+  const quiet = { ...context, disableNotifications: true }
+  for (const { replies = [], name, ...comment } of demoComments.comments) {
+    const parent = await payload.create({
+      collection: 'comments',
+      data: { article: article.id, authorName: name, ...comment, trust: 'verified' },
+      context: quiet,
+      depth: 0,
+    })
+    created += 1
+    for (const { name: replyName, ...reply } of replies) {
+      await payload.create({
+        collection: 'comments',
+        data: {
+          article: article.id,
+          parent: parent.id,
+          authorName: replyName,
+          ...reply,
+          trust: 'verified',
+        },
+        context: quiet,
+        depth: 0,
+      })
+      created += 1
+    }
+  }
+  return created
 }
 
 /** Optional: SEED_ADMIN_EMAIL + SEED_ADMIN_PASSWORD create a first login (otherwise /admin asks for one). */

@@ -48,6 +48,8 @@ export default async function globalSetup() {
     PORT: String(port),
     SEED_ADMIN_EMAIL: EDITOR.email,
     SEED_ADMIN_PASSWORD: EDITOR.password,
+    // The minimum writing time is covered in Vitest; a test "types" in milliseconds.
+    COMMENT_MIN_SECONDS: '0',
   }
   await migrateAndSeed(env)
   if (process.env.E2E_SKIP_BUILD !== '1') {

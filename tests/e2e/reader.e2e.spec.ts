@@ -154,7 +154,7 @@ test.describe('a reader', () => {
     await expect(page.getByRole('banner')).toHaveCount(1)
     await expect(page.getByRole('main')).toHaveCount(1)
     await expect(page.getByRole('contentinfo')).toHaveCount(1)
-    await expect(page.getByRole('article')).toBeVisible()
+    await expect(page.getByRole('article', { name: REFERENCE.headline })).toBeVisible()
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     await page.keyboard.press('Tab')
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()

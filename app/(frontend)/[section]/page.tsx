@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { ArticleCard } from '@/components/ArticleCard'
 import { isSlug } from '@/lib/slugify'
 import { urls } from '@/lib/urls'
+import { getCommentCounts } from '@/queries/comments'
 import { getSectionArticles } from '@/queries/articles'
 import { getSectionBySlug } from '@/queries/sections'
 
@@ -33,6 +34,7 @@ export default async function SectionPage({ params }: Props) {
   const section = await getSectionBySlug(slug)
   if (!section) notFound()
   const articles = await getSectionArticles(section.id)
+  const counts = await getCommentCounts(articles.map((article) => article.id))
 
   return (
     <div className="listing">
@@ -45,7 +47,13 @@ export default async function SectionPage({ params }: Props) {
       ) : (
         <div className="card-list">
           {articles.map((article, index) => (
-            <ArticleCard key={article.id} article={article} lead={index === 0} headingLevel={2} />
+            <ArticleCard
+              key={article.id}
+              article={article}
+              lead={index === 0}
+              headingLevel={2}
+              commentCount={counts[article.id]}
+            />
           ))}
         </div>
       )}

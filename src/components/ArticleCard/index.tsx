@@ -9,8 +9,10 @@ export function ArticleCard({
   article,
   lead = false,
   headingLevel = 3,
+  commentCount = 0,
 }: {
   article: Card
+  commentCount?: number
   lead?: boolean
   headingLevel?: 2 | 3
 }) {
@@ -36,6 +38,11 @@ export function ArticleCard({
         <Byline authors={article.authors} />
         {article.publishedAt && (
           <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+        )}
+        {commentCount > 0 && (
+          <a href={`${href}#comments`} className="card__comments">
+            {commentCount} {commentCount === 1 ? 'comment' : 'comments'}
+          </a>
         )}
       </p>
     </article>

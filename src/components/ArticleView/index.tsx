@@ -1,4 +1,5 @@
 import { Byline } from '@/components/Byline'
+import { Comments } from '@/components/Comments'
 import { HeroImage } from '@/components/HeroImage'
 import { RichText } from '@/components/RichText'
 import { ShareLinks } from '@/components/ShareLinks'
@@ -6,9 +7,21 @@ import { TableOfContents } from '@/components/TableOfContents'
 import { formatDateTime } from '@/lib/dates'
 import { absoluteUrl, urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
+import { countThread, type PublicComment } from '@/queries/comments'
 
 /** The article page: header, hero, contents, titled sections, share links, comments anchor. */
-export function ArticleView({ article, preview = false }: { article: Article; preview?: boolean }) {
+export function ArticleView({
+  article,
+  comments,
+  commentsOpen,
+  preview = false,
+}: {
+  article: Article
+  comments: PublicComment[]
+  commentsOpen: boolean
+  preview?: boolean
+}) {
+  const commentCount = countThread(comments)
   const section = typeof article.section === 'object' ? article.section : null
   const sectionUrl = urls.section(section)
   const path = urls.article(article)
@@ -49,6 +62,11 @@ export function ArticleView({ article, preview = false }: { article: Article; pr
               Updated <time dateTime={updated}>{formatDateTime(updated)}</time>
             </span>
           )}
+          {commentCount > 0 && (
+            <a href="#comments">
+              {commentCount} {commentCount === 1 ? 'comment' : 'comments'}
+            </a>
+          )}
         </p>
       </header>
       <HeroImage media={article.heroImage} priority />
@@ -68,10 +86,7 @@ export function ArticleView({ article, preview = false }: { article: Article; pr
             </section>
           ))}
           {path && <ShareLinks url={absoluteUrl(path)} title={article.headline} />}
-          <section id="comments" className="comments" aria-labelledby="comments-heading">
-            <h2 id="comments-heading">Comments</h2>
-            <p>Reader comments for this article will appear here.</p>
-          </section>
+          <Comments articleId={article.id} thread={comments} open={commentsOpen && !preview} />
         </div>
       </div>
     </article>

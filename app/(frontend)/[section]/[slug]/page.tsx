@@ -7,7 +7,9 @@ import { isSlug } from '@/lib/slugify'
 import { absoluteUrl, urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
 import { getPreviewUser } from '@/queries/auth'
+import { commentsOpen } from '@/comments/closing'
 import { getDraftArticle, getPublishedArticle } from '@/queries/articles'
+import { getApprovedComments, getCommentSettings } from '@/queries/comments'
 
 type Props = { params: Promise<{ section: string; slug: string }> }
 
@@ -60,5 +62,16 @@ export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params
   const { article, preview } = await loadArticle(section, slug)
   if (!article) notFound()
-  return <ArticleView article={article} preview={preview} />
+  const [comments, settings] = await Promise.all([
+    getApprovedComments(article.id),
+    getCommentSettings(),
+  ])
+  return (
+    <ArticleView
+      article={article}
+      comments={comments}
+      commentsOpen={commentsOpen(article, settings)}
+      preview={preview}
+    />
+  )
 }

@@ -1,0 +1,60 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import { invalidate } from '@/lib/revalidate'
+import { urls } from '@/lib/urls'
+import type { Comment } from '@/payload-types'
+import { tags } from '@/queries/tags'
+
+function articleIdOf(comment: Comment): number | null {
+  const ref = comment.article
+  return typeof ref === 'object' && ref ? ref.id : typeof ref === 'number' ? ref : null
+}
+
+async function refreshThread(articleId: number, req: PayloadRequest): Promise<void> {
+  const article = await req.payload
+    .findByID({
+      collection: 'articles',
+      id: articleId,
+      depth: 1,
+      select: { slug: true, section: true },
+      populate: { sections: { slug: true } },
+      overrideAccess: true,
+      req,
+    })
+    .catch(() => null)
+  const path = article ? urls.article(article) : null
+  invalidate(
+    {
+      tags: [tags.articleComments(articleId), tags.commentCounts()],
+      paths: path ? [path, urls.home()] : [urls.home()],
+    },
+    req,
+  )
+}
+
+/**
+ * Readers see approved comments only, so only a change into or out of
+ * "approved" (or an edit to an approved comment) touches their pages. The
+ * article page stays cached; its comment list and the counts on article
+ * lists are refreshed by tag within about a second.
+ */
+export const revalidateComment: CollectionAfterChangeHook<Comment> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
+  if (req.context?.disableRevalidate) return doc
+  const visibleNow = doc.status === 'approved'
+  const visibleBefore = previousDoc?.status === 'approved'
+  if (!visibleNow && !visibleBefore) return doc
+  const articleId = articleIdOf(doc)
+  if (articleId !== null) await refreshThread(articleId, req)
+  return doc
+}
+
+export const revalidateCommentDelete: CollectionAfterDeleteHook<Comment> = async ({ doc, req }) => {
+  if (req.context?.disableRevalidate || doc.status !== 'approved') return doc
+  const articleId = articleIdOf(doc)
+  if (articleId !== null) await refreshThread(articleId, req)
+  return doc
+}

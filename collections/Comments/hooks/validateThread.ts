@@ -1,0 +1,53 @@
+import type { CollectionBeforeValidateHook } from 'payload'
+
+import { UserFacingError } from '@/lib/errors'
+import type { Comment } from '@/payload-types'
+
+function idOf(value: unknown): number | null {
+  if (typeof value === 'number') return value
+  if (value && typeof value === 'object' && 'id' in value && typeof value.id === 'number') {
+    return value.id
+  }
+  return null
+}
+
+/**
+ * One level of replies, like Ghost: a reply's parent must be a top-level
+ * comment on the same article. Checked here so the admin and the public
+ * endpoint enforce the same rule.
+ */
+export const validateThread: CollectionBeforeValidateHook<Comment> = async ({
+  data,
+  originalDoc,
+  req,
+}) => {
+  const articleId = idOf(data?.article ?? originalDoc?.article)
+  const parentId = idOf(data?.parent === undefined ? originalDoc?.parent : data.parent)
+  if (parentId === null) return data
+  if (originalDoc && parentId === originalDoc.id) {
+    throw new UserFacingError('parent: A comment cannot reply to itself.', 400)
+  }
+  const parent = await req.payload
+    .findByID({
+      collection: 'comments',
+      id: parentId,
+      depth: 0,
+      select: { article: true, parent: true },
+      overrideAccess: true,
+      req,
+    })
+    .catch(() => null)
+  if (!parent) {
+    throw new UserFacingError('parent: The comment you are replying to does not exist.', 400)
+  }
+  if (idOf(parent.article) !== articleId) {
+    throw new UserFacingError('parent: The comment you are replying to is on another article.', 400)
+  }
+  if (parent.parent != null) {
+    throw new UserFacingError(
+      'parent: Replies go one level deep; reply to the original comment instead.',
+      400,
+    )
+  }
+  return data
+}

@@ -1,0 +1,161 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { approvedOrAuthenticated } from '@/access/approvedOrAuthenticated'
+import { authenticated } from '@/access/authenticated'
+import { commentSubmissionOrAuthenticated } from '@/access/commentSubmission'
+
+import { notifyModerators } from './hooks/notifyModerators'
+import { revalidateComment, revalidateCommentDelete } from './hooks/revalidateComments'
+import { validateThread } from './hooks/validateThread'
+
+/** Fields only the newsroom reads; the submission pipeline may set them. */
+const moderatorsOnly: { read: FieldAccess; create: FieldAccess; update: FieldAccess } = {
+  read: authenticated,
+  create: commentSubmissionOrAuthenticated,
+  update: authenticated,
+}
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const
+
+export const Comments: CollectionConfig<'comments'> = {
+  slug: 'comments',
+  labels: { singular: 'Comment', plural: 'Comments' },
+  admin: {
+    group: 'Comments',
+    useAsTitle: 'authorName',
+    defaultColumns: [
+      'body',
+      'authorName',
+      'article',
+      'status',
+      'trust',
+      'heldReasons',
+      'createdAt',
+    ],
+    listSearchableFields: ['body', 'authorName', 'email'],
+    description: 'Reader comments wait here until an editor approves them.',
+    components: {
+      beforeListTable: [
+        '@/components/admin/Moderation/PendingCount#PendingCount',
+        '@/components/admin/Moderation/ModerationActions#ModerationActions',
+      ],
+    },
+  },
+  access: {
+    read: approvedOrAuthenticated,
+    create: commentSubmissionOrAuthenticated,
+    update: authenticated,
+    delete: authenticated,
+  },
+  defaultSort: '-createdAt',
+  hooks: {
+    beforeValidate: [validateThread],
+    afterChange: [revalidateComment, notifyModerators],
+    afterDelete: [revalidateCommentDelete],
+  },
+  fields: [
+    {
+      name: 'body',
+      label: 'Comment',
+      type: 'textarea',
+      required: true,
+      maxLength: 5000,
+      admin: { description: 'Plain text, shown exactly as written (line breaks kept, no HTML).' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: [
+        { label: 'Awaiting moderation', value: 'pending' },
+        { label: 'Approved', value: 'approved' },
+        { label: 'Rejected', value: 'rejected' },
+        { label: 'Spam', value: 'spam' },
+      ],
+      access: { create: authenticated, update: authenticated },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: 'articles',
+      required: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'parent',
+      label: 'In reply to',
+      type: 'relationship',
+      relationTo: 'comments',
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    { name: 'authorName', label: 'Name', type: 'text', required: true, maxLength: 80 },
+    {
+      name: 'email',
+      type: 'email',
+      required: true,
+      index: true,
+      access: moderatorsOnly,
+      admin: { description: 'Private: never shown to readers.' },
+    },
+    {
+      name: 'trust',
+      type: 'select',
+      defaultValue: 'unverified',
+      options: [
+        { label: 'Proof of work solved', value: 'verified' },
+        { label: 'No proof of work (JavaScript off)', value: 'unverified' },
+      ],
+      access: moderatorsOnly,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'heldReasons',
+      label: 'Held because',
+      type: 'text',
+      hasMany: true,
+      access: moderatorsOnly,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'ipHash',
+      label: 'Address fingerprint',
+      type: 'text',
+      index: true,
+      access: moderatorsOnly,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description:
+          'A salted hash of the IP address: the same reader matches, the address is not stored.',
+      },
+    },
+    {
+      name: 'userAgent',
+      label: 'Browser',
+      type: 'text',
+      maxLength: 512,
+      access: moderatorsOnly,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'submissionKey',
+      type: 'text',
+      unique: true,
+      access: moderatorsOnly,
+      admin: { hidden: true },
+    },
+    {
+      name: 'challengeId',
+      type: 'text',
+      unique: true,
+      access: moderatorsOnly,
+      admin: { hidden: true },
+    },
+  ],
+  timestamps: true,
+}

@@ -1,0 +1,300 @@
+import type { Payload } from 'payload'
+
+import { env } from '@/env'
+import { urls } from '@/lib/urls'
+
+import { articlePathOf } from './articlePath'
+import { hashAddress } from './clientAddress'
+import { commentsOpen } from './closing'
+import { SubmissionError } from './errors'
+import { checkFlood, checkDuplicate } from './floodControl'
+import { readFormToken } from './formToken'
+import { holdReasons, parseBlocklist } from './holdRules'
+import { parseCommentInput, type CommentInput } from './input'
+import { withLocks } from './locks'
+import { checkProof } from './proofOfWork'
+import { sha256 } from './secrets'
+
+export const AWAITING_MODERATION =
+  'Thank you. Your comment is awaiting moderation and will appear once an editor approves it.'
+
+export interface SubmissionContext {
+  /** The reader's address as the server saw it (see clientAddress). */
+  address: string
+  userAgent: string | null
+  now?: Date
+}
+
+export interface SubmissionResult {
+  /** 201 for a new comment; 200 when a retried submission returns the first result. */
+  status: 200 | 201
+  id: number
+  articlePath: string | null
+  message: string
+}
+
+type Settings = {
+  closeAfterDays?: number | null
+  hourlyLimit?: number | null
+  blocklist?: string | null
+}
+
+function validate(raw: unknown): CommentInput {
+  const parsed = parseCommentInput(raw)
+  if (parsed.ok) return parsed.input
+  const [first] = parsed.problems
+  const notice =
+    first?.field === 'name' || first?.field === 'email' || first?.field === 'body'
+      ? first.field
+      : 'invalid'
+  const message = parsed.problems
+    .map((p) => (p.field ? `${p.field}: ${p.message}` : p.message))
+    .join(' ')
+  throw new SubmissionError(
+    400,
+    message,
+    first?.field ?? undefined,
+    undefined,
+    notice,
+    parsed.problems,
+  )
+}
+
+function checkBotSignals(input: CommentInput, now: Date): void {
+  if (input.website) {
+    throw new SubmissionError(
+      422,
+      'This submission looks automated (a hidden field was filled in). If you are a person, reload the page and send your comment again.',
+      undefined,
+      undefined,
+      'robot',
+    )
+  }
+  const token = readFormToken(input.token, input.article)
+  if (!token.ok) {
+    throw new SubmissionError(
+      400,
+      'token: This form is out of date; reload the page and send your comment again.',
+      'token',
+      undefined,
+      'expired',
+    )
+  }
+  const waitMs = token.issuedAt + env.COMMENT_MIN_SECONDS * 1000 - now.getTime()
+  if (waitMs > 0) {
+    throw new SubmissionError(
+      422,
+      'That was quicker than anyone can write a comment. Please wait a few seconds and send it again.',
+      undefined,
+      Math.ceil(waitMs / 1000),
+      'robot',
+    )
+  }
+}
+
+async function findOpenArticle(
+  payload: Payload,
+  input: CommentInput,
+  settings: Settings,
+  now: Date,
+) {
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { id: { equals: input.article } },
+    select: { slug: true, section: true, commentsEnabled: true, publishedAt: true },
+    populate: { sections: { slug: true } },
+    depth: 1,
+    limit: 1,
+    pagination: false,
+    overrideAccess: false,
+  })
+  const article = docs[0]
+  if (!article) {
+    throw new SubmissionError(
+      404,
+      'article: This article does not exist or is not published.',
+      'article',
+    )
+  }
+  if (!commentsOpen(article, settings, now)) {
+    throw new SubmissionError(
+      403,
+      'article: Comments on this article are closed.',
+      'article',
+      undefined,
+      'closed',
+    )
+  }
+  return article
+}
+
+async function checkParent(payload: Payload, input: CommentInput): Promise<void> {
+  if (input.parent === undefined) return
+  // As an anonymous reader: only approved comments can be replied to.
+  const { docs } = await payload.find({
+    collection: 'comments',
+    where: { id: { equals: input.parent } },
+    select: { article: true, parent: true },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: false,
+  })
+  const parent = docs[0]
+  if (!parent)
+    throw new SubmissionError(
+      400,
+      'parent: The comment you are replying to does not exist.',
+      'parent',
+    )
+  if (parent.article !== input.article) {
+    throw new SubmissionError(
+      400,
+      'parent: The comment you are replying to is on another article.',
+      'parent',
+    )
+  }
+  if (parent.parent != null) {
+    throw new SubmissionError(
+      400,
+      'parent: Replies go one level deep; reply to the original comment instead.',
+      'parent',
+    )
+  }
+}
+
+function uniqueViolation(error: unknown, path: string): boolean {
+  const errors = (error as { data?: { errors?: { path?: string }[] } })?.data?.errors
+  return Array.isArray(errors) && errors.some((entry) => entry.path === path)
+}
+
+/** The comment an earlier submission with this key created, if any. */
+async function firstResult(
+  payload: Payload,
+  submissionKey: string,
+  articleId: number,
+): Promise<SubmissionResult | null> {
+  const { docs } = await payload.find({
+    collection: 'comments',
+    where: { submissionKey: { equals: submissionKey } },
+    select: { createdAt: true },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const first = docs[0]
+  if (!first) return null
+  return {
+    status: 200,
+    id: first.id,
+    articlePath: await articlePathOf(payload, articleId),
+    message: AWAITING_MODERATION,
+  }
+}
+
+/**
+ * The one way a reader's comment gets in: validation, bot signals, the
+ * article's state, flood control, duplicates, proof of work and hold rules,
+ * then one transactional write. Every refusal is a SubmissionError with a
+ * status and a message meant for the reader; nothing is written half-way.
+ */
+export async function submitComment(
+  payload: Payload,
+  raw: unknown,
+  context: SubmissionContext,
+): Promise<SubmissionResult> {
+  const input = validate(raw)
+  const email = input.email.toLowerCase()
+  const ipHash = hashAddress(context.address)
+  const submissionKey = sha256(
+    input.key
+      ? `key:${input.key}`
+      : `form:${ipHash}:${email}:${input.article}:${input.parent ?? ''}:${input.body}`,
+  )
+  const locks = [
+    `key:${submissionKey}`,
+    `ip:${ipHash}`,
+    `email:${email}`,
+    `body:${input.article}:${sha256(input.body)}`,
+  ]
+
+  return withLocks(locks, async () => {
+    const now = context.now ?? new Date()
+    const replay = await firstResult(payload, submissionKey, input.article)
+    if (replay) return replay
+
+    checkBotSignals(input, now)
+    const proof = input.altcha ? await checkProof(input.altcha) : null
+    if (proof && !proof.ok) {
+      throw new SubmissionError(
+        422,
+        'altcha: The anti-spam check did not pass. Please send your comment again.',
+        'altcha',
+        undefined,
+        'robot',
+      )
+    }
+
+    const settings: Settings = await payload.findGlobal({
+      slug: 'comment-settings',
+      depth: 0,
+      overrideAccess: true,
+    })
+    const article = await findOpenArticle(payload, input, settings, now)
+    await checkParent(payload, input)
+    await checkFlood(payload, { ipHash, email }, settings.hourlyLimit ?? 10, now)
+    await checkDuplicate(payload, input.article, input.body, now)
+
+    const verified = proof?.ok === true
+    const reasons = holdReasons(
+      { name: input.name, body: input.body },
+      parseBlocklist(settings.blocklist),
+      verified,
+    )
+    try {
+      const comment = await payload.create({
+        collection: 'comments',
+        data: {
+          article: input.article,
+          parent: input.parent ?? null,
+          authorName: input.name,
+          email,
+          body: input.body,
+          // Field access keeps readers from choosing a status: every comment starts pending.
+          status: 'pending',
+          trust: verified ? 'verified' : 'unverified',
+          heldReasons: reasons,
+          ipHash,
+          userAgent: context.userAgent?.slice(0, 512) ?? null,
+          submissionKey,
+          challengeId: proof?.ok ? proof.challengeId : null,
+        },
+        depth: 0,
+        overrideAccess: false,
+        context: { commentSubmission: true },
+      })
+      return {
+        status: 201,
+        id: comment.id,
+        articlePath: urls.article(article),
+        message: AWAITING_MODERATION,
+      }
+    } catch (error) {
+      if (uniqueViolation(error, 'submissionKey')) {
+        const first = await firstResult(payload, submissionKey, input.article)
+        if (first) return first
+      }
+      if (uniqueViolation(error, 'challengeId')) {
+        throw new SubmissionError(
+          422,
+          'altcha: This anti-spam answer was already used. Please send your comment again.',
+          'altcha',
+          undefined,
+          'robot',
+        )
+      }
+      throw error
+    }
+  })
+}

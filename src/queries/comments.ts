@@ -1,0 +1,126 @@
+import { unstable_cache } from 'next/cache'
+import { sql } from '@payloadcms/db-postgres'
+
+import { articlePathOf } from '@/comments/articlePath'
+import { submitComment, type SubmissionContext } from '@/comments/submit'
+import type { Comment } from '@/payload-types'
+
+import { payloadClient } from './payload'
+import { tags } from './tags'
+
+/** What readers see of a comment: never the email, address hash or moderation notes. */
+export type PublicComment = Pick<Comment, 'id' | 'authorName' | 'body' | 'createdAt'> & {
+  replies: PublicComment[]
+}
+
+/** Enough for a long discussion; beyond it the oldest are shown (a known limit). */
+const MAX_COMMENTS = 1000
+
+async function findApproved(articleId: number): Promise<PublicComment[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'comments',
+    where: { article: { equals: articleId } },
+    select: { authorName: true, body: true, createdAt: true, parent: true },
+    sort: 'createdAt',
+    depth: 0,
+    limit: MAX_COMMENTS,
+    pagination: false,
+    overrideAccess: false,
+  })
+  const topLevel: PublicComment[] = []
+  const byId = new Map<number, PublicComment>()
+  for (const doc of docs) {
+    const comment = {
+      id: doc.id,
+      authorName: doc.authorName,
+      body: doc.body,
+      createdAt: doc.createdAt,
+      replies: [],
+    }
+    if (doc.parent == null) {
+      topLevel.push(comment)
+      byId.set(doc.id, comment)
+    }
+  }
+  for (const doc of docs) {
+    // A reply whose parent is not approved waits with it.
+    if (typeof doc.parent === 'number') {
+      byId.get(doc.parent)?.replies.push({
+        id: doc.id,
+        authorName: doc.authorName,
+        body: doc.body,
+        createdAt: doc.createdAt,
+        replies: [],
+      })
+    }
+  }
+  return topLevel
+}
+
+/** Approved comments on an article, oldest first, replies under their parent. */
+export function getApprovedComments(articleId: number): Promise<PublicComment[]> {
+  return unstable_cache(() => findApproved(articleId), ['article-comments', String(articleId)], {
+    tags: [tags.articleComments(articleId)],
+  })()
+}
+
+export function countThread(thread: PublicComment[]): number {
+  return thread.reduce((total, comment) => total + 1 + comment.replies.length, 0)
+}
+
+async function countApproved(articleIds: number[]): Promise<Record<number, number>> {
+  if (articleIds.length === 0) return {}
+  const payload = await payloadClient()
+  // One grouped count for a whole list; the Local API has no GROUP BY.
+  const result = await payload.db.drizzle.execute(sql`
+    select article_id as "articleId", count(*)::int as "count"
+    from comments
+    where status = 'approved' and article_id in (${sql.join(
+      articleIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+    group by article_id`)
+  const counts: Record<number, number> = {}
+  for (const row of result.rows as { articleId: number; count: number }[])
+    counts[row.articleId] = row.count
+  return counts
+}
+
+/** Approved-comment counts for the articles in a list. */
+export function getCommentCounts(articleIds: number[]): Promise<Record<number, number>> {
+  const ids = [...new Set(articleIds)].sort((a, b) => a - b)
+  return unstable_cache(() => countApproved(ids), ['comment-counts', ids.join(',')], {
+    tags: [tags.commentCounts()],
+  })()
+}
+
+/** The settings pages need (not the blocklist, which stays private to the server). */
+export function getCommentSettings(): Promise<{ closeAfterDays: number | null }> {
+  return unstable_cache(
+    async () => {
+      const payload = await payloadClient()
+      const settings = await payload.findGlobal({
+        slug: 'comment-settings',
+        depth: 0,
+        overrideAccess: true,
+      })
+      return { closeAfterDays: settings.closeAfterDays ?? null }
+    },
+    ['comment-settings'],
+    { tags: [tags.commentSettings()] },
+  )()
+}
+
+/** A reader's submission, through the defended pipeline. */
+export async function submitReaderComment(raw: unknown, context: SubmissionContext) {
+  return submitComment(await payloadClient(), raw, context)
+}
+
+/** Where to send a reader back to after a refused plain-form submission. */
+export async function publishedArticlePath(articleId: unknown): Promise<string | null> {
+  const id =
+    typeof articleId === 'string' && /^\d{1,12}$/.test(articleId) ? Number(articleId) : articleId
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) return null
+  return articlePathOf(await payloadClient(), id)
+}
