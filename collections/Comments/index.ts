@@ -7,6 +7,7 @@ import { commentSubmissionOrAuthenticated } from '@/access/commentSubmission'
 import { notifyModerators } from './hooks/notifyModerators'
 import { revalidateComment, revalidateCommentDelete } from './hooks/revalidateComments'
 import { validateThread } from './hooks/validateThread'
+import { COMMENT_STATUSES, STATUS_LABELS } from './statuses'
 
 /** Fields only the newsroom reads; the submission pipeline may set them. */
 const moderatorsOnly: { read: FieldAccess; create: FieldAccess; update: FieldAccess } = {
@@ -14,8 +15,6 @@ const moderatorsOnly: { read: FieldAccess; create: FieldAccess; update: FieldAcc
   create: commentSubmissionOrAuthenticated,
   update: authenticated,
 }
-
-export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const
 
 export const Comments: CollectionConfig<'comments'> = {
   slug: 'comments',
@@ -36,7 +35,7 @@ export const Comments: CollectionConfig<'comments'> = {
     description: 'Reader comments wait here until an editor approves them.',
     components: {
       beforeListTable: [
-        '@/components/admin/Moderation/PendingCount#PendingCount',
+        '@/components/admin/Moderation/StatusFilters#StatusFilters',
         '@/components/admin/Moderation/ModerationActions#ModerationActions',
       ],
     },
@@ -68,12 +67,7 @@ export const Comments: CollectionConfig<'comments'> = {
       required: true,
       defaultValue: 'pending',
       index: true,
-      options: [
-        { label: 'Awaiting moderation', value: 'pending' },
-        { label: 'Approved', value: 'approved' },
-        { label: 'Rejected', value: 'rejected' },
-        { label: 'Spam', value: 'spam' },
-      ],
+      options: COMMENT_STATUSES.map((value) => ({ label: STATUS_LABELS[value], value })),
       access: { create: authenticated, update: authenticated },
       admin: { position: 'sidebar' },
     },

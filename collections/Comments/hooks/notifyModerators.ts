@@ -1,24 +1,56 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, Payload } from 'payload'
 
 import { absoluteUrl } from '@/lib/urls'
 import type { Comment } from '@/payload-types'
 
-/** The notice editors get for a comment waiting for them. */
-export function moderationNotice(comment: Comment, adminUrl: string) {
+/** At most one email per interval: a burst of comments must not become a burst of mail. */
+export const NOTICE_INTERVAL_MS = 10 * 60 * 1000
+let lastNoticeAt = 0
+
+/** The notice editors get: the latest comment, and how many wait in all. */
+export function moderationNotice(comment: Comment, waiting: number, adminUrl: string) {
   const reasons = comment.heldReasons?.length
     ? `Held because: ${comment.heldReasons.join('; ')}\n`
     : ''
   const excerpt = comment.body.length > 500 ? `${comment.body.slice(0, 500)}…` : comment.body
+  const others = waiting > 1 ? `${waiting} comments are awaiting moderation. The latest:\n\n` : ''
   return {
-    subject: `New comment awaiting moderation from ${comment.authorName}`,
-    text: `${comment.authorName} wrote:\n\n${excerpt}\n\n${reasons}Moderate it: ${adminUrl}\n`,
+    subject:
+      waiting > 1
+        ? `${waiting} comments awaiting moderation`
+        : `New comment awaiting moderation from ${comment.authorName}`,
+    text: `${others}${comment.authorName} wrote:\n\n${excerpt}\n\n${reasons}Moderate: ${adminUrl}\n`,
   }
 }
 
+async function sendNotice(payload: Payload, comment: Comment, waiting: number): Promise<void> {
+  const editors = await payload.find({
+    collection: 'users',
+    depth: 0,
+    limit: 50,
+    pagination: false,
+    select: { email: true },
+    overrideAccess: true,
+  })
+  const to = editors.docs.map((user) => user.email).filter(Boolean)
+  // Claimed only when someone is told, so the first editor account gets the next notice.
+  if (to.length === 0) return
+  lastNoticeAt = Date.now()
+  const admin =
+    waiting > 1
+      ? '/admin/collections/comments?where[status][equals]=pending'
+      : `/admin/collections/comments/${comment.id}`
+  await payload.sendEmail({
+    to,
+    ...moderationNotice(comment, waiting, absoluteUrl(admin)),
+  })
+}
+
 /**
- * Tells the newsroom a reader's comment waits, through Payload's email adapter
- * (console output unless SMTP is configured). Sent after the response: a slow
- * mail server must never delay or fail a reader's submission.
+ * Tells the newsroom comments wait, through Payload's email adapter (console
+ * output unless SMTP is configured), at most once per NOTICE_INTERVAL_MS.
+ * Not awaited: a slow mail server must never delay or fail a reader's
+ * submission.
  */
 export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({
   doc,
@@ -27,22 +59,16 @@ export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({
 }) => {
   if (operation !== 'create' || doc.status !== 'pending' || req.user) return doc
   if (req.context?.disableNotifications) return doc
+  if (Date.now() - lastNoticeAt < NOTICE_INTERVAL_MS) return doc
   const { payload } = req
-  const send = async () => {
-    const editors = await payload.find({
-      collection: 'users',
-      depth: 0,
-      limit: 50,
-      pagination: false,
-      select: { email: true },
-      overrideAccess: true,
-    })
-    const to = editors.docs.map((user) => user.email).filter(Boolean)
-    if (to.length === 0) return
-    const notice = moderationNotice(doc, absoluteUrl(`/admin/collections/comments/${doc.id}`))
-    await payload.sendEmail({ to, ...notice })
-  }
-  send().catch((error: unknown) =>
+  // Counted inside this request's transaction, so the new comment is included.
+  const waiting = await payload.count({
+    collection: 'comments',
+    where: { status: { equals: 'pending' } },
+    overrideAccess: true,
+    req,
+  })
+  sendNotice(payload, doc, waiting.totalDocs).catch((error: unknown) =>
     payload.logger.error({ msg: 'Could not send the new-comment notice', error }),
   )
   return doc

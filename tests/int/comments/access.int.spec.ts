@@ -175,6 +175,11 @@ describe('an anonymous reader', () => {
     )
   })
 
+  it('has no GraphQL endpoint to ask instead', async () => {
+    const response = await rest('POST', 'graphql', { query: '{ Comments { docs { email } } }' })
+    expect(response.status).toBe(404)
+  })
+
   it('cannot read the comment settings, whose blocklist stays private', async () => {
     expect((await rest('GET', 'globals/comment-settings')).status).toBe(403)
   })

@@ -233,6 +233,21 @@ describe('bad input gets a 4xx naming the problem, and writes nothing', () => {
   })
 })
 
+describe('deleting an article', () => {
+  it('deletes its discussion with it, replies included', async () => {
+    const payload = await testPayload()
+    const doomed = await publishedArticle(payload)
+    const who = reader()
+    const { id: parent } = await submitAs(payload, who, commentFields(doomed.id, who))
+    await payload.update({ collection: 'comments', id: parent, data: { status: 'approved' } })
+    const other = reader()
+    await submitAs(payload, other, commentFields(doomed.id, other, { parent }))
+    expect(await countFor(doomed.id)).toBe(2)
+    await payload.delete({ collection: 'articles', id: doomed.id })
+    expect(await countFor(doomed.id)).toBe(0)
+  })
+})
+
 describe('hostile bodies', () => {
   const hostile = [
     '<script>window.__pwned = true</script>',
