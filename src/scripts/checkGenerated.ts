@@ -3,7 +3,9 @@
  * the admin import map and fails on any difference from what is committed,
  * and fails when the collections have schema changes no migration captures.
  * The payload CLI sometimes exits 0 having done nothing (upstream #17757,
- * #16381), so every step checks its effect and retries.
+ * #16381): types and import map are generated in-process by
+ * src/scripts/generate.ts, migrate:create runs with the config loaded first
+ * (which avoids the stall), and every step still checks its effect and retries.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
@@ -13,29 +15,40 @@ const env = {
   DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
   PAYLOAD_SECRET: 'generate-only-secret-0123456789',
 }
-const ATTEMPTS = 3
+const ATTEMPTS = 5
 
-function payload(args: string[]): string {
-  const result = spawnSync(process.execPath, ['node_modules/payload/bin.js', ...args], {
-    env,
-    encoding: 'utf8',
-  })
+function node(args: string[]): string {
+  const result = spawnSync(process.execPath, args, { env, encoding: 'utf8' })
   return `${result.stdout}${result.stderr}`
 }
 
-function regenerate(file: string, args: string[]): void {
+/** The payload CLI, with the config imported before the CLI asks for it. */
+function payload(args: string[]): string {
+  return node([
+    '--import',
+    'tsx',
+    '--import',
+    './payload.config.ts',
+    'node_modules/payload/bin.js',
+    '--disable-transpile',
+    ...args,
+  ])
+}
+
+function regenerate(file: string, what: 'types' | 'importmap'): void {
+  const args = ['--import', 'tsx', 'src/scripts/generate.ts', what]
   const backup = `${file}.committed`
   renameSync(file, backup)
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-    payload(args)
+    node(args)
     if (existsSync(file)) {
       rmSync(backup)
       return
     }
-    console.warn(`payload ${args.join(' ')} wrote nothing (attempt ${attempt}); retrying`)
+    console.warn(`generate ${what} wrote nothing (attempt ${attempt}); retrying`)
   }
   renameSync(backup, file)
-  throw new Error(`payload ${args.join(' ')} did not write ${file} after ${ATTEMPTS} attempts`)
+  throw new Error(`generate ${what} did not write ${file} after ${ATTEMPTS} attempts`)
 }
 
 function checkNoPendingSchemaChanges(): void {
@@ -56,8 +69,8 @@ function checkNoPendingSchemaChanges(): void {
   throw new Error(`payload migrate:create did not run after ${ATTEMPTS} attempts`)
 }
 
-regenerate('payload-types.ts', ['generate:types'])
-regenerate('app/(payload)/admin/importMap.js', ['generate:importmap'])
+regenerate('payload-types.ts', 'types')
+regenerate('app/(payload)/admin/importMap.js', 'importmap')
 checkNoPendingSchemaChanges()
 
 const diff = spawnSync(
