@@ -4,6 +4,7 @@ import { approvedOrAuthenticated } from '@/access/approvedOrAuthenticated'
 import { authenticated } from '@/access/authenticated'
 import { commentSubmissionOrAuthenticated } from '@/access/commentSubmission'
 
+import { deleteReplies } from './hooks/deleteReplies'
 import { notifyModerators } from './hooks/notifyModerators'
 import { revalidateComment, revalidateCommentDelete } from './hooks/revalidateComments'
 import { validateThread } from './hooks/validateThread'
@@ -49,6 +50,7 @@ export const Comments: CollectionConfig<'comments'> = {
   defaultSort: '-createdAt',
   hooks: {
     beforeValidate: [validateThread],
+    beforeDelete: [deleteReplies],
     afterChange: [revalidateComment, notifyModerators],
     afterDelete: [revalidateCommentDelete],
   },

@@ -40,7 +40,9 @@ export function responseMode(request: Request): Mode {
 
 /** The submitted fields, from JSON or a form post, read with a 64 KB cap. */
 export async function readSubmission(request: Request): Promise<Record<string, unknown>> {
-  const type = (request.headers.get('content-type') ?? '').toLowerCase()
+  // Lower case for matching only: a multipart boundary is case-sensitive.
+  const header = request.headers.get('content-type') ?? ''
+  const type = header.toLowerCase()
   const bytes = await readCapped(request)
   if (type.includes('application/json')) {
     let parsed: unknown
@@ -61,7 +63,7 @@ export async function readSubmission(request: Request): Promise<Record<string, u
     let form: FormData
     try {
       form = await new Response(new Uint8Array(bytes), {
-        headers: { 'content-type': type },
+        headers: { 'content-type': header },
       }).formData()
     } catch {
       throw new SubmissionError(400, 'The form data could not be read.')

@@ -5,6 +5,9 @@ import type { CommentField } from './errors'
 /** C0 control characters other than tab, line feed and carriage return (NUL among them). */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
+/** The largest id PostgreSQL's `integer` holds. */
+export const MAX_ID = 2_147_483_647
+
 const required = (missing: string, wrongType: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined ? missing : wrongType),
 })
@@ -20,7 +23,9 @@ const id = (label: string) =>
         ),
       )
       .int(`The ${label} must be a document id (a whole number).`)
-      .positive(`The ${label} must be a document id (a whole number).`),
+      .positive(`The ${label} must be a document id (a whole number).`)
+      // Ids are PostgreSQL integers; a larger number would be a database error, not a 400.
+      .max(MAX_ID, `The ${label} does not exist.`),
   )
 
 export const commentInput = z.object({

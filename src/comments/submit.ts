@@ -6,8 +6,8 @@ import { urls } from '@/lib/urls'
 import { articlePathOf } from './articlePath'
 import { hashAddress } from './clientAddress'
 import { commentsOpen } from './closing'
-import { SubmissionError } from './errors'
-import { checkFlood, checkDuplicate } from './floodControl'
+import { type CommentField, SubmissionError } from './errors'
+import { checkDuplicate, checkFlood, DUPLICATE_WINDOW_MINUTES } from './floodControl'
 import { readFormToken } from './formToken'
 import { holdReasons, parseBlocklist } from './holdRules'
 import { parseCommentInput, type CommentInput } from './input'
@@ -163,6 +163,37 @@ async function checkParent(payload: Payload, input: CommentInput): Promise<void>
   }
 }
 
+const FIELD_NAMES: Record<string, CommentField> = {
+  authorName: 'name',
+  email: 'email',
+  body: 'body',
+  article: 'article',
+  parent: 'parent',
+}
+
+/** Payload's own validation, should it refuse what ours let through, as a 400 naming the field. */
+function validationProblems(error: unknown): SubmissionError | null {
+  const { status, data } = (error ?? {}) as {
+    status?: number
+    data?: { errors?: { path?: string; message?: string }[] }
+  }
+  const errors = data?.errors?.filter((entry) => entry.path && entry.path in FIELD_NAMES)
+  if (status !== 400 || !errors?.length) return null
+  const problems = errors.map((entry) => ({
+    field: FIELD_NAMES[entry.path!]!,
+    message: entry.message ?? 'This value is not valid.',
+  }))
+  const first = problems[0]!.field
+  return new SubmissionError(
+    400,
+    problems.map((p) => `${p.field}: ${p.message}`).join(' '),
+    first,
+    undefined,
+    first === 'name' || first === 'email' || first === 'body' ? first : 'invalid',
+    problems,
+  )
+}
+
 function uniqueViolation(error: unknown, path: string): boolean {
   const errors = (error as { data?: { errors?: { path?: string }[] } })?.data?.errors
   return Array.isArray(errors) && errors.some((entry) => entry.path === path)
@@ -207,10 +238,15 @@ export async function submitComment(
   const input = validate(raw)
   const email = input.email.toLowerCase()
   const ipHash = hashAddress(context.address)
+  // A plain form post has no key of its own: the same reader sending the same
+  // text is a retry within the duplicate window, and may comment it again later.
+  const window = Math.floor(
+    (context.now ?? new Date()).getTime() / (DUPLICATE_WINDOW_MINUTES * 60_000),
+  )
   const submissionKey = sha256(
     input.key
       ? `key:${input.key}`
-      : `form:${ipHash}:${email}:${input.article}:${input.parent ?? ''}:${input.body}`,
+      : `form:${window}:${ipHash}:${email}:${input.article}:${input.parent ?? ''}:${input.body}`,
   )
   const locks = [
     `key:${submissionKey}`,
@@ -285,6 +321,8 @@ export async function submitComment(
         const first = await firstResult(payload, submissionKey, input.article)
         if (first) return first
       }
+      const invalid = validationProblems(error)
+      if (invalid) throw invalid
       if (uniqueViolation(error, 'challengeId')) {
         throw new SubmissionError(
           422,

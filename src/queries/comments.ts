@@ -2,6 +2,8 @@ import { unstable_cache } from 'next/cache'
 import { sql } from '@payloadcms/db-postgres'
 
 import { articlePathOf } from '@/comments/articlePath'
+import { commentsOpen } from '@/comments/closing'
+import { MAX_ID } from '@/comments/input'
 import { submitComment, type SubmissionContext } from '@/comments/submit'
 import type { Comment } from '@/payload-types'
 
@@ -69,18 +71,22 @@ export function countThread(thread: PublicComment[]): number {
   return thread.reduce((total, comment) => total + 1 + comment.replies.length, 0)
 }
 
-async function countApproved(articleIds: number[]): Promise<Record<number, number>> {
+export async function countApprovedComments(articleIds: number[]): Promise<Record<number, number>> {
   if (articleIds.length === 0) return {}
   const payload = await payloadClient()
   // One grouped count for a whole list; the Local API has no GROUP BY.
+  // Counted as the page shows them: a reply counts once its parent is approved too.
   const result = await payload.db.drizzle.execute(sql`
-    select article_id as "articleId", count(*)::int as "count"
-    from comments
-    where status = 'approved' and article_id in (${sql.join(
-      articleIds.map((id) => sql`${id}`),
-      sql`, `,
-    )})
-    group by article_id`)
+    select c.article_id as "articleId", count(*)::int as "count"
+    from comments c
+    left join comments p on p.id = c.parent_id
+    where c.status = 'approved'
+      and (c.parent_id is null or p.status = 'approved')
+      and c.article_id in (${sql.join(
+        articleIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})
+    group by c.article_id`)
   const counts: Record<number, number> = {}
   for (const row of result.rows as { articleId: number; count: number }[])
     counts[row.articleId] = row.count
@@ -90,7 +96,7 @@ async function countApproved(articleIds: number[]): Promise<Record<number, numbe
 /** Approved-comment counts for the articles in a list. */
 export function getCommentCounts(articleIds: number[]): Promise<Record<number, number>> {
   const ids = [...new Set(articleIds)].sort((a, b) => a - b)
-  return unstable_cache(() => countApproved(ids), ['comment-counts', ids.join(',')], {
+  return unstable_cache(() => countApprovedComments(ids), ['comment-counts', ids.join(',')], {
     tags: [tags.commentCounts()],
   })()
 }
@@ -120,7 +126,32 @@ export async function submitReaderComment(raw: unknown, context: SubmissionConte
 /** Where to send a reader back to after a refused plain-form submission. */
 export async function publishedArticlePath(articleId: unknown): Promise<string | null> {
   const id =
-    typeof articleId === 'string' && /^\d{1,12}$/.test(articleId) ? Number(articleId) : articleId
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) return null
-  return articlePathOf(await payloadClient(), id)
+    typeof articleId === 'string' && /^\d{1,10}$/.test(articleId) ? Number(articleId) : articleId
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) return null
+  try {
+    return await articlePathOf(await payloadClient(), id)
+  } catch {
+    // Only used to answer a refusal: without the article, the reader gets the message as text.
+    return null
+  }
+}
+
+/**
+ * Whether an article takes comments right now. Cached pages decide once, when
+ * they render; the inline form asks again when a reader starts writing, so a
+ * discussion closed by the calendar since then says so before any typing is lost.
+ */
+export async function commentsOpenNow(articleId: number): Promise<boolean | null> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { id: { equals: articleId } },
+    select: { commentsEnabled: true, publishedAt: true },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: false,
+  })
+  if (!docs[0]) return null
+  return commentsOpen(docs[0], await getCommentSettings())
 }

@@ -11,7 +11,11 @@ async function editorHeaders(request: APIRequestContext) {
 }
 
 /** A published article of the test's own, so its comments disturb no other test. */
-async function freshArticle(request: APIRequestContext, headers: Record<string, string>) {
+async function freshArticle(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  extra: Record<string, unknown> = {},
+) {
   const sections = await (
     await request.get('/api/sections?where[slug][equals]=world', { headers })
   ).json()
@@ -25,6 +29,7 @@ async function freshArticle(request: APIRequestContext, headers: Record<string, 
       authors: [authors.docs[0].id],
       body: [{ heading: 'Only section' }],
       _status: 'published',
+      ...extra,
     },
   })
   expect(response.ok()).toBe(true)
@@ -182,6 +187,23 @@ test.describe('a reader without JavaScript', () => {
     await comments.post('Twice', 'twice@example.com', `Again ${Date.now()}`)
     await expect(page).toHaveURL(/#comment-error-wait$/)
     await expect(page.getByText('you are commenting too quickly')).toBeVisible()
+  })
+})
+
+test.describe('the form token endpoint', () => {
+  test('tells the inline form whether the article still takes comments', async ({ request }) => {
+    const headers = await editorHeaders(request)
+    const open = await freshArticle(request, headers)
+    const closed = await freshArticle(request, headers, { commentsEnabled: false })
+    const ask = (id: number | string) => request.get(`/next/comments/token?article=${id}`)
+    expect(await (await ask(open.articleId)).json()).toMatchObject({
+      open: true,
+      token: expect.any(String),
+    })
+    expect(await (await ask(closed.articleId)).json()).toMatchObject({ open: false })
+    expect((await ask(99_999_999)).status()).toBe(404)
+    expect((await ask('99999999999')).status()).toBe(400)
+    expect((await ask('abc')).status()).toBe(400)
   })
 })
 

@@ -47,8 +47,9 @@ export const revalidateComment: CollectionAfterChangeHook<Comment> = async ({
   const visibleNow = doc.status === 'approved'
   const visibleBefore = previousDoc?.status === 'approved'
   if (!visibleNow && !visibleBefore) return doc
-  const articleId = articleIdOf(doc)
-  if (articleId !== null) await refreshThread(articleId, req)
+  // An editor may move a comment to another article: both threads change.
+  const articles = new Set([articleIdOf(doc), previousDoc ? articleIdOf(previousDoc) : null])
+  for (const articleId of articles) if (articleId !== null) await refreshThread(articleId, req)
   return doc
 }
 

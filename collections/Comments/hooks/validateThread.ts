@@ -24,7 +24,21 @@ export const validateThread: CollectionBeforeValidateHook<Comment> = async ({
   const articleId = idOf(data?.article ?? originalDoc?.article)
   const parentId = idOf(data?.parent === undefined ? originalDoc?.parent : data.parent)
   if (parentId === null) return data
-  if (originalDoc && parentId === originalDoc.id) {
+  if (typeof originalDoc?.id === 'number') {
+    const replies = await req.payload.count({
+      collection: 'comments',
+      where: { parent: { equals: originalDoc.id } },
+      overrideAccess: true,
+      req,
+    })
+    if (replies.totalDocs > 0) {
+      throw new UserFacingError(
+        'parent: This comment has replies of its own, so it cannot become a reply.',
+        400,
+      )
+    }
+  }
+  if (parentId === originalDoc?.id) {
     throw new UserFacingError('parent: A comment cannot reply to itself.', 400)
   }
   const parent = await req.payload

@@ -43,6 +43,7 @@ export function CommentForm({
   const [formToken, setFormToken] = useState(token)
   const [problems, setProblems] = useState<Problems>({})
   const [status, setStatus] = useState<Status>(null)
+  const [closed, setClosed] = useState(false)
 
   // One key per comment: a retried send reuses it, so the server creates the comment once.
   const key = useRef<string | null>(null)
@@ -50,7 +51,13 @@ export function CommentForm({
     starting.current ??= (async () => {
       const fresh = fetch(`/next/comments/token?article=${articleId}`)
         .then((response) => (response.ok ? response.json() : null))
-        .then((data: { token?: string } | null) => data?.token && setFormToken(data.token))
+        .then((data: { token?: string; open?: boolean } | null) => {
+          if (data?.token) setFormToken(data.token)
+          if (data?.open === false) {
+            setClosed(true)
+            setStatus({ kind: 'error', text: 'Comments on this article are now closed.' })
+          }
+        })
         .catch(() => undefined)
       try {
         await import('altcha')
@@ -102,6 +109,8 @@ export function CommentForm({
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus.
+    if (status?.kind === 'sending' || closed) return
     const form = event.currentTarget
     setStatus({ kind: 'sending', text: 'Sending your comment…' })
     setProblems({})
@@ -248,7 +257,7 @@ export function CommentForm({
           )}
         </p>
         <p className="comment-form__actions">
-          <button type="submit" disabled={status?.kind === 'sending'}>
+          <button type="submit" aria-disabled={status?.kind === 'sending' || closed}>
             {parentId === undefined ? 'Post comment' : 'Post reply'}
           </button>
         </p>

@@ -11,6 +11,8 @@ import {
   reader,
   submitAs,
 } from '../../support/comments'
+import { countApprovedComments } from '@/queries/comments'
+
 import { testPayload } from '../../support/payload'
 
 const restGet = REST_GET(config)
@@ -222,6 +224,35 @@ describe('threads', () => {
         },
       }),
     ).rejects.toThrow(/one level/)
+  })
+
+  it('refuse to make a comment with replies into a reply', async () => {
+    const payload = await testPayload()
+    const parent = await approvedComment(payload, article.id)
+    await approvedComment(payload, article.id, { parent: parent.id })
+    const other = await approvedComment(payload, article.id)
+    await expect(
+      payload.update({ collection: 'comments', id: parent.id, data: { parent: other.id } }),
+    ).rejects.toThrow(/has replies of its own/)
+  })
+
+  it('lose their replies with them when a comment is deleted', async () => {
+    const payload = await testPayload()
+    const parent = await approvedComment(payload, article.id)
+    const reply = await approvedComment(payload, article.id, { parent: parent.id })
+    await payload.delete({ collection: 'comments', id: parent.id })
+    await expect(payload.findByID({ collection: 'comments', id: reply.id })).rejects.toThrow()
+  })
+
+  it('are counted for lists as the page shows them: replies under a hidden parent do not count', async () => {
+    const payload = await testPayload()
+    const target = await publishedArticle(payload)
+    const parent = await approvedComment(payload, target.id)
+    await approvedComment(payload, target.id, { parent: parent.id })
+    await approvedComment(payload, target.id)
+    expect(await countApprovedComments([target.id])).toEqual({ [target.id]: 3 })
+    await payload.update({ collection: 'comments', id: parent.id, data: { status: 'rejected' } })
+    expect(await countApprovedComments([target.id])).toEqual({ [target.id]: 1 })
   })
 
   it('refuse a parent from another article', async () => {

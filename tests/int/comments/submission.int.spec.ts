@@ -182,6 +182,24 @@ describe('bad input gets a 4xx naming the problem, and writes nothing', () => {
       /name: Names are limited to 80/,
     ],
     [
+      'an article id beyond what the database holds',
+      () => json(commentFields(1, reader(), { article: 99_999_999_999 })),
+      400,
+      /article: The article does not exist/,
+    ],
+    [
+      'a parent id beyond what the database holds',
+      () => json(commentFields(1, reader(), { parent: 2_147_483_648 })),
+      400,
+      /parent: The comment you reply to does not exist/,
+    ],
+    [
+      'an email address whose domain ends in a hyphen',
+      () => json(commentFields(article.id, reader(), { email: 'user@example-.com' })),
+      400,
+      /^email: /,
+    ],
+    [
       'a submission key that is not a UUID',
       () => json(commentFields(1, reader(), { key: "1' OR '1'='1" })),
       400,
@@ -230,6 +248,50 @@ describe('bad input gets a 4xx naming the problem, and writes nothing', () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
       /^parent: /,
     )
+  })
+})
+
+describe('plain form posts', () => {
+  it('with a huge article id and missing fields get a 400, not a server error', async () => {
+    const response = await post('article=99999999999&name=', {
+      'content-type': 'application/x-www-form-urlencoded',
+    })
+    expect(response.status).toBe(400)
+  })
+
+  it('in multipart form data are read, whatever the case of the boundary', async () => {
+    const who = reader()
+    const fields = commentFields(article.id, who) as Record<string, string | number>
+    const boundary = '----WebKitFormBoundaryAbCdEfGh12'
+    const body =
+      Object.entries(fields)
+        .map(
+          ([name, value]) =>
+            `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        )
+        .join('') + `--${boundary}--\r\n`
+    const response = await post(
+      body,
+      { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      who.address,
+    )
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toMatch(/#comment-received$/)
+  })
+
+  it('without a key count as a retry only within the duplicate window', async () => {
+    const payload = await testPayload()
+    const target = await publishedArticle(payload)
+    const who = reader()
+    const fields = commentFields(target.id, who, { body: 'Thank you!' })
+    const first = await submitAs(payload, who, fields)
+    expect((await submitAs(payload, who, fields)).id).toBe(first.id)
+    const weeksLater = await submitAs(payload, who, fields, {
+      now: new Date(Date.now() + 21 * 86_400_000),
+    })
+    expect(weeksLater.status).toBe(201)
+    expect(weeksLater.id).not.toBe(first.id)
+    expect(await countFor(target.id)).toBe(2)
   })
 })
 

@@ -1,13 +1,22 @@
 import { z } from 'zod'
 
 import { issueFormToken } from '@/comments/formToken'
+import { MAX_ID } from '@/comments/input'
+import { commentsOpenNow } from '@/queries/comments'
 
 const query = z.object({
-  article: z.string().regex(/^\d{1,12}$/, 'article must be an article id'),
+  article: z
+    .string()
+    .regex(/^\d{1,10}$/, 'article must be an article id')
+    .transform(Number)
+    .refine((id) => id > 0 && id <= MAX_ID, 'article must be an article id'),
 })
 
-/** A form token dated now: the inline form asks for one when a reader starts writing. */
-export function GET(request: Request): Response {
+/**
+ * A form token dated now, and whether the article still takes comments: the
+ * inline form asks when a reader starts writing.
+ */
+export async function GET(request: Request): Promise<Response> {
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   if (!parsed.success) {
     return Response.json(
@@ -15,8 +24,18 @@ export function GET(request: Request): Response {
       { status: 400 },
     )
   }
+  const open = await commentsOpenNow(parsed.data.article)
+  if (open === null) {
+    return Response.json(
+      {
+        ok: false,
+        error: { message: 'article: This article does not exist or is not published.' },
+      },
+      { status: 404 },
+    )
+  }
   return Response.json(
-    { token: issueFormToken(Number(parsed.data.article)) },
+    { token: issueFormToken(parsed.data.article), open },
     { headers: { 'cache-control': 'no-store' } },
   )
 }
