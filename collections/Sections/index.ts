@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { referenceDataAccess } from '@/access/referenceData'
 import { slugField } from '@/fields/slug'
 
+import { refuseReservedSlug } from './hooks/refuseReservedSlug'
 import { revalidateSection, revalidateSectionDelete } from './hooks/revalidateSection'
 
 /** The site's desks: Technology, Business, World… */
@@ -29,5 +30,9 @@ export const Sections: CollectionConfig = {
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
     },
   ],
-  hooks: { afterChange: [revalidateSection], afterDelete: [revalidateSectionDelete] },
+  hooks: {
+    beforeValidate: [refuseReservedSlug],
+    afterChange: [revalidateSection],
+    afterDelete: [revalidateSectionDelete],
+  },
 }

@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { referenceDataAccess } from '@/access/referenceData'
 import { slugField } from '@/fields/slug'
 
+import { revalidateTopic } from './hooks/revalidateTopic'
+
 export const Tags: CollectionConfig = {
   slug: 'tags',
   admin: {
@@ -18,4 +20,5 @@ export const Tags: CollectionConfig = {
     slugField('name'),
     { name: 'description', type: 'textarea', maxLength: 300 },
   ],
+  hooks: { afterChange: [revalidateTopic] },
 }

@@ -42,3 +42,26 @@ export function collectEmbeds(contents: unknown[]): { tables: Id[]; faqs: Id[] }
   }
   return { tables: [...tables], faqs: [...faqs] }
 }
+
+interface TextNode {
+  type?: string
+  text?: string
+  children?: TextNode[]
+}
+
+/** The words of a Lexical text, blocks (tables, FAQs) left out: for reading time and search. */
+export function plainText(content: unknown): string {
+  const parts: string[] = []
+  const visit = (node: TextNode | undefined): void => {
+    if (!node || typeof node !== 'object' || node.type === 'block') return
+    if (typeof node.text === 'string') parts.push(node.text)
+    node.children?.forEach(visit)
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listitem')
+      parts.push('\n')
+  }
+  visit((content as { root?: TextNode } | null)?.root)
+  return parts
+    .join('')
+    .replace(/[ \t]*\n[ \t\n]*/g, '\n')
+    .trim()
+}

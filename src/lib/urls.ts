@@ -22,6 +22,22 @@ export const urls = {
     const section = slugOf(article.section ?? null)
     return section && article.slug ? `/${section}/${article.slug}` : null
   },
+  /** A topic page. */
+  tag: (tag: SlugRef) => {
+    const slug = slugOf(tag)
+    return slug ? `/tags/${slug}` : null
+  },
+  /** A byline's page: bio, photo, their articles. */
+  author: (author: SlugRef) => {
+    const slug = slugOf(author)
+    return slug ? `/authors/${slug}` : null
+  },
+  search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
+  /** Page `n` of a listing; page 1 is the listing's own URL. */
+  page: (path: string, n: number) => {
+    if (n <= 1) return path
+    return `${path}${path.includes('?') ? '&' : '?'}page=${n}`
+  },
   /** Anchor of a section of an article body. */
   anchor: (anchor: string) => `#${anchor}`,
 }

@@ -8,7 +8,7 @@ import { payloadClient } from './payload'
 import { tags } from './tags'
 
 /** What an article list shows; keeps list queries small. */
-const cardSelect = {
+export const cardSelect = {
   headline: true,
   slug: true,
   dek: true,
@@ -50,7 +50,7 @@ export function getPublishedArticle(sectionSlug: string, slug: string): Promise<
   return unstable_cache(
     () => findArticle(sectionSlug, slug, { draft: false, user: null }),
     ['article-page', path],
-    { tags: [tags.articlePage(path)] },
+    { tags: [tags.articlePage(path), tags.topics(), tags.bylines()] },
   )()
 }
 
@@ -63,16 +63,19 @@ export function getDraftArticle(
   return findArticle(sectionSlug, slug, { draft: true, user })
 }
 
+/** What a card shows of an article's desk and bylines. */
+export const cardPopulate = {
+  sections: { name: true, slug: true },
+  authors: { name: true, slug: true, kind: true },
+} as const
+
 async function findLatest(sectionId: number | null, limit: number): Promise<ArticleCard[]> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'articles',
     where: sectionId === null ? {} : { section: { equals: sectionId } },
     select: cardSelect,
-    populate: {
-      sections: { name: true, slug: true },
-      authors: { name: true, slug: true, kind: true },
-    },
+    populate: cardPopulate,
     sort: '-publishedAt',
     depth: 1,
     limit,

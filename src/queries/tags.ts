@@ -9,6 +9,10 @@ export const tags = {
   articlePage: (path: string) => `article-page:${path}`,
   /** The desks: navigation, section pages, and the section names on article cards. */
   sections: () => 'sections',
+  /** Topic names and descriptions (tag pages, article tag links). */
+  topics: () => 'topics',
+  /** Bylines' names, bios and photos (author pages, bylines). */
+  bylines: () => 'bylines',
   /** The approved comments shown under one article. */
   articleComments: (articleId: number) => `article-comments:${articleId}`,
   /** Approved-comment counts on article pages and lists. */

@@ -44,7 +44,11 @@ test('edits to an embedded table, a byline and a section, an unpublish and a del
   const reader = await playwright.request.newContext({ baseURL })
   // What a reader reads: the page's text without markup.
   const textOf = async (path: string) =>
-    (await (await reader.get(path)).text()).replace(/<!--.*?-->/g, '').replace(/<[^>]*>/g, ' ')
+    (await (await reader.get(path)).text())
+      .replace(/<!--.*?-->/g, '')
+      .replace(/<[^>]*>/g, ' ')
+      // As a reader sees it: runs of white space are one space.
+      .replace(/\s+/g, ' ')
   const readerSees = (path: string, text: string | RegExp) =>
     expect
       .poll(() => textOf(path), { timeout: 10_000, message: `${path} shows ${text}` })

@@ -1,62 +1,55 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { ArticleCard } from '@/components/ArticleCard'
+import { Listing, listingMetadata, type ListingRouteProps } from '@/components/Listing'
+import { parsePage } from '@/components/Pagination'
 import { isSlug } from '@/lib/slugify'
 import { urls } from '@/lib/urls'
 import { getCommentCounts } from '@/queries/comments'
-import { getSectionArticles } from '@/queries/articles'
-import { getSectionBySlug } from '@/queries/sections'
+import { getListingPage } from '@/queries/listings'
+import { getSectionBySlug, getSectionFamily } from '@/queries/sections'
 
-type Props = { params: Promise<{ section: string }> }
+type Props = ListingRouteProps<{ section: string }>
 
-// Rendered on first request, then served from the cache until a publish revalidates it.
-export const dynamicParams = true
-export const revalidate = false
-export function generateStaticParams() {
-  return []
-}
+// Per request (the page number is in the query string), from cached data.
+export const dynamic = 'force-dynamic'
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { section: slug } = await params
   const section = isSlug(slug) ? await getSectionBySlug(slug) : null
-  if (!section) return {}
-  return {
-    title: section.name,
-    description: section.description ?? `The latest from the ${section.name} desk.`,
-    alternates: { canonical: urls.section(section) },
-  }
+  const page = parsePage((await searchParams).page)
+  if (!section || !page) return {}
+  return listingMetadata(
+    section.name,
+    section.description ?? `The latest from the ${section.name} desk.`,
+    urls.section(section)!,
+    page,
+  )
 }
 
-export default async function SectionPage({ params }: Props) {
+export default async function SectionPage({ params, searchParams }: Props) {
   const { section: slug } = await params
-  if (!isSlug(slug)) notFound()
+  const page = parsePage((await searchParams).page)
+  if (!isSlug(slug) || !page) notFound()
   const section = await getSectionBySlug(slug)
   if (!section) notFound()
-  const articles = await getSectionArticles(section.id)
-  const counts = await getCommentCounts(articles.map((article) => article.id))
-
+  // A desk's page includes its sub-desks' articles.
+  const family = await getSectionFamily(section.id)
+  const listing = await getListingPage({ kind: 'sections', ids: family }, page)
+  if (page > listing.totalPages) notFound()
+  const counts = await getCommentCounts(listing.docs.map((article) => article.id))
   return (
-    <div className="listing">
-      <header className="listing__header">
-        <h1>{section.name}</h1>
-        {section.description && <p className="dek">{section.description}</p>}
-      </header>
-      {articles.length === 0 ? (
-        <p>Nothing has been published in {section.name} yet.</p>
-      ) : (
-        <div className="card-list">
-          {articles.map((article, index) => (
-            <ArticleCard
-              key={article.id}
-              article={article}
-              lead={index === 0}
-              headingLevel={2}
-              commentCount={counts[article.id]}
-            />
-          ))}
-        </div>
-      )}
-    </div>
+    <Listing
+      header={
+        <>
+          <h1>{section.name}</h1>
+          {section.description && <p className="dek">{section.description}</p>}
+        </>
+      }
+      listing={listing}
+      counts={counts}
+      path={urls.section(section)!}
+      empty={`Nothing has been published in ${section.name} yet.`}
+    />
   )
 }

@@ -5,12 +5,22 @@ import {
   invalidationFor,
 } from '@/collections/Articles/hooks/affectedArticles'
 import { invalidate } from '@/lib/revalidate'
+import { urls } from '@/lib/urls'
 import type { Author } from '@/payload-types'
+import { tags } from '@/queries/tags'
 
 /** A byline's name or photo shows on every article it signs. */
 export const revalidateAuthor: CollectionAfterChangeHook<Author> = async ({ doc, req }) => {
   if (req.context?.disableRevalidate) return doc
   const articles = await findPublishedArticles(req, { authors: { contains: doc.id } })
-  if (articles.length > 0) invalidate(invalidationFor(articles), req)
+  const affected = invalidationFor(articles)
+  const page = urls.author(doc)
+  invalidate(
+    {
+      tags: [tags.bylines(), ...affected.tags],
+      paths: page ? [page, ...affected.paths] : affected.paths,
+    },
+    req,
+  )
   return doc
 }

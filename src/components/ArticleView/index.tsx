@@ -1,12 +1,15 @@
 import { Byline } from '@/components/Byline'
 import { Comments } from '@/components/Comments'
+import { RelatedArticles } from '@/components/RelatedArticles'
 import { HeroImage } from '@/components/HeroImage'
 import { RichText } from '@/components/RichText'
 import { ShareLinks } from '@/components/ShareLinks'
 import { TableOfContents } from '@/components/TableOfContents'
 import { formatDateTime } from '@/lib/dates'
+import { readingMinutes } from '@/lib/readingTime'
 import { absoluteUrl, urls } from '@/lib/urls'
-import type { Article } from '@/payload-types'
+import type { Article, Tag } from '@/payload-types'
+import type { ArticleCard } from '@/queries/articles'
 import { countThread, type PublicComment } from '@/queries/comments'
 
 /** The article page: header, hero, contents, titled sections, share links, comments anchor. */
@@ -14,14 +17,19 @@ export function ArticleView({
   article,
   comments,
   commentsOpen,
+  related = [],
   preview = false,
 }: {
   article: Article
   comments: PublicComment[]
   commentsOpen: boolean
+  related?: ArticleCard[]
   preview?: boolean
 }) {
   const commentCount = countThread(comments)
+  const topics = (article.tags ?? []).filter(
+    (tag): tag is Tag => typeof tag === 'object' && tag !== null && Boolean(tag.slug),
+  )
   const section = typeof article.section === 'object' ? article.section : null
   const sectionUrl = urls.section(section)
   const path = urls.article(article)
@@ -62,6 +70,7 @@ export function ArticleView({
               Updated <time dateTime={updated}>{formatDateTime(updated)}</time>
             </span>
           )}
+          <span>{readingMinutes(article)} min read</span>
           {commentCount > 0 && (
             <a href="#comments">
               {commentCount} {commentCount === 1 ? 'comment' : 'comments'}
@@ -85,7 +94,19 @@ export function ArticleView({
               )}
             </section>
           ))}
+          {topics.length > 0 && (
+            <nav className="article__tags" aria-label="Topics">
+              <ul>
+                {topics.map((tag) => (
+                  <li key={tag.id}>
+                    <a href={urls.tag(tag) ?? '#'}>{tag.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
           {path && <ShareLinks url={absoluteUrl(path)} title={article.headline} />}
+          <RelatedArticles articles={related} />
           <Comments articleId={article.id} thread={comments} open={commentsOpen && !preview} />
         </div>
       </div>

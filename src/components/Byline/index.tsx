@@ -1,17 +1,29 @@
+import { Fragment } from 'react'
+
+import { urls } from '@/lib/urls'
 import type { Author } from '@/payload-types'
 
-type AuthorRef = number | Pick<Author, 'id' | 'name'>
+type AuthorRef = number | Pick<Author, 'id' | 'name'> | Pick<Author, 'id' | 'name' | 'slug'>
 
-/** "By Archyde Staff", "By A and B", "By A, B and C". */
+/** "By Archyde Staff", "By A and B", "By A, B and C"; each name links to the byline's page. */
 export function Byline({ authors }: { authors: AuthorRef[] | null | undefined }) {
-  const names = (authors ?? [])
-    .filter(
-      (author): author is Pick<Author, 'id' | 'name'> =>
-        typeof author === 'object' && author !== null,
-    )
-    .map((author) => author.name)
-  if (names.length === 0) return null
-  const joined =
-    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
-  return <span className="byline">By {joined}</span>
+  const people = (authors ?? []).filter(
+    (author): author is Exclude<AuthorRef, number> => typeof author === 'object' && author !== null,
+  )
+  if (people.length === 0) return null
+  return (
+    <span className="byline">
+      By{' '}
+      {people.map((author, index) => {
+        const href = 'slug' in author ? urls.author(author) : null
+        const separator = index === 0 ? '' : index === people.length - 1 ? ' and ' : ', '
+        return (
+          <Fragment key={author.id}>
+            {separator}
+            {href ? <a href={href}>{author.name}</a> : author.name}
+          </Fragment>
+        )
+      })}
+    </span>
+  )
 }

@@ -10,6 +10,7 @@ import { getPreviewUser } from '@/queries/auth'
 import { commentsOpen } from '@/comments/closing'
 import { getDraftArticle, getPublishedArticle } from '@/queries/articles'
 import { getApprovedComments, getCommentSettings } from '@/queries/comments'
+import { getRelatedArticles } from '@/queries/listings'
 
 type Props = { params: Promise<{ section: string; slug: string }> }
 
@@ -62,15 +63,17 @@ export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params
   const { article, preview } = await loadArticle(section, slug)
   if (!article) notFound()
-  const [comments, settings] = await Promise.all([
+  const [comments, settings, related] = await Promise.all([
     getApprovedComments(article.id),
     getCommentSettings(),
+    preview ? Promise.resolve([]) : getRelatedArticles(article),
   ])
   return (
     <ArticleView
       article={article}
       comments={comments}
       commentsOpen={commentsOpen(article, settings)}
+      related={related}
       preview={preview}
     />
   )

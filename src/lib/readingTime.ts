@@ -1,0 +1,21 @@
+import type { Article } from '@/payload-types'
+
+import { plainText } from './richText'
+
+/** Words a minute for considered news reading (adult silent reading runs 200–260). */
+export const WORDS_PER_MINUTE = 230
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+}
+
+/** Whole minutes to read an article's sections, at least one. */
+export function readingMinutes(article: Pick<Article, 'dek' | 'body'>): number {
+  const words =
+    wordCount(article.dek ?? '') +
+    (article.body ?? []).reduce(
+      (total, section) => total + wordCount(`${section.heading} ${plainText(section.content)}`),
+      0,
+    )
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE))
+}

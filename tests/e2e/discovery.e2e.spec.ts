@@ -1,0 +1,106 @@
+import type { APIRequestContext } from '@playwright/test'
+
+import { EDITOR, expect, REFERENCE, test } from './fixtures'
+
+async function editorHeaders(request: APIRequestContext) {
+  const response = await request.post('/api/users/login', { data: EDITOR })
+  return { Authorization: `JWT ${(await response.json()).token}` }
+}
+
+test('a reader browses home → section → article → topic → byline and back', async ({ page }) => {
+  await page.goto('/')
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Technology' })
+    .click()
+  await expect(page).toHaveURL(/\/technology$/)
+  await page.getByRole('link', { name: REFERENCE.headline, exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`${REFERENCE.path}$`))
+  await expect(page.getByText(/^\d+ min read$/)).toBeVisible()
+
+  const related = page.getByRole('complementary', { name: 'Related' })
+  await expect(related.getByRole('link')).not.toHaveCount(0)
+  expect(await related.getByRole('link').count()).toBeLessThanOrEqual(5)
+
+  await page
+    .getByRole('navigation', { name: 'Topics' })
+    .getByRole('link', { name: 'Semiconductors' })
+    .click()
+  await expect(page).toHaveURL(/\/tags\/semiconductors$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Semiconductors')
+  await expect(page.getByRole('link', { name: REFERENCE.headline, exact: true })).toBeVisible()
+  // Another article on the topic, from another desk.
+  await expect(
+    page.getByRole('link', {
+      name: 'Trade ministers agree framework for tracking critical-mineral shipments',
+    }),
+  ).toBeVisible()
+
+  await page.getByRole('link', { name: REFERENCE.headline, exact: true }).click()
+  await page
+    .getByRole('article', { name: REFERENCE.headline })
+    .getByRole('link', { name: 'Archyde Staff' })
+    .first()
+    .click()
+  await expect(page).toHaveURL(/\/authors\/archyde-staff$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Archyde Staff')
+  await expect(page.getByRole('link', { name: REFERENCE.headline, exact: true })).toBeVisible()
+
+  await page.goBack()
+  await expect(page).toHaveURL(new RegExp(`${REFERENCE.path}$`))
+  await page.goBack()
+  await expect(page).toHaveURL(/\/tags\/semiconductors$/)
+})
+
+test('listings page with real links, and a page past the end is a 404', async ({
+  page,
+  request,
+}) => {
+  const headers = await editorHeaders(request)
+  const authors = await (await request.get('/api/authors?limit=1', { headers })).json()
+  const name = `Archive desk ${Date.now()}`
+  const section = (await (await request.post('/api/sections', { headers, data: { name } })).json())
+    .doc
+  for (let i = 1; i <= 21; i += 1) {
+    const response = await request.post('/api/articles', {
+      headers,
+      data: {
+        headline: `Archive story ${String(i).padStart(2, '0')} ${Date.now()}`,
+        dek: 'A story for the archive.',
+        section: section.id,
+        authors: [authors.docs[0].id],
+        body: [{ heading: 'Only section' }],
+        publishedAt: new Date(Date.UTC(2025, 0, i)).toISOString(),
+        _status: 'published',
+      },
+    })
+    expect(response.ok()).toBe(true)
+  }
+
+  await page.goto(`/${section.slug}`)
+  await expect(page.getByRole('heading', { level: 2, name: /^Archive story 21/ })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: /^Archive story 01/ })).toHaveCount(0)
+  await page.getByRole('link', { name: 'Older →' }).click()
+  await expect(page).toHaveURL(new RegExp(`/${section.slug}\\?page=2$`))
+  await expect(page.getByText('Page 2 of 2')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: /^Archive story 01/ })).toBeVisible()
+  await expect(page.getByRole('link', { name: '← Newer' })).toHaveAttribute(
+    'href',
+    `/${section.slug}`,
+  )
+
+  for (const path of [
+    `/${section.slug}?page=3`,
+    `/${section.slug}?page=0`,
+    `/${section.slug}?page=abc`,
+  ]) {
+    expect((await page.goto(path))?.status(), path).toBe(404)
+  }
+  for (const path of [
+    '/tags/no-such-topic',
+    '/authors/no-such-person',
+    '/tags/semiconductors?page=2',
+  ]) {
+    expect((await page.goto(path))?.status(), path).toBe(404)
+  }
+})
