@@ -1,5 +1,6 @@
 import * as migration_20261128_212449_initial from './20261128_212449_initial';
 import * as migration_20261129_000552_comments from './20261129_000552_comments';
+import * as migration_20261129_010113_article_search from './20261129_010113_article_search';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261129_000552_comments.up,
     down: migration_20261129_000552_comments.down,
-    name: '20261129_000552_comments'
+    name: '20261129_000552_comments',
+  },
+  {
+    up: migration_20261129_010113_article_search.up,
+    down: migration_20261129_010113_article_search.down,
+    name: '20261129_010113_article_search'
   },
 ];

@@ -4,6 +4,7 @@ import { authenticated } from '@/access/authenticated'
 import { publishedOrAuthenticated } from '@/access/publishedOrAuthenticated'
 import { slugField } from '@/fields/slug'
 import { previewPath } from '@/lib/preview'
+import { indexArticleForSearch } from '@/lib/searchIndex'
 
 import { bodyField } from './fields/body'
 import { deleteComments } from './hooks/deleteComments'
@@ -131,7 +132,7 @@ export const Articles: CollectionConfig<'articles'> = {
   ],
   hooks: {
     beforeChange: [prepareArticle],
-    afterChange: [revalidateArticle],
+    afterChange: [indexArticleForSearch, revalidateArticle],
     beforeDelete: [deleteComments],
     afterDelete: [revalidateArticleDelete],
   },

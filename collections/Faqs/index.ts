@@ -4,6 +4,7 @@ import { referenceDataAccess } from '@/access/referenceData'
 
 import { refuseDeleteWhileEmbedded } from '@/collections/Articles/hooks/refuseDeleteWhileEmbedded'
 import { revalidateEmbedders } from '@/collections/Articles/hooks/revalidateEmbedders'
+import { indexEmbeddersForSearch } from '@/lib/searchIndex'
 
 /** One question and its answer; placed in articles through the FAQ block. */
 export const Faqs: CollectionConfig = {
@@ -22,7 +23,7 @@ export const Faqs: CollectionConfig = {
     { name: 'answer', type: 'richText', required: true },
   ],
   hooks: {
-    afterChange: [revalidateEmbedders('embeddedFaqs')],
+    afterChange: [indexEmbeddersForSearch, revalidateEmbedders('embeddedFaqs')],
     beforeDelete: [refuseDeleteWhileEmbedded('embeddedFaqs', 'FAQ')],
   },
 }

@@ -104,3 +104,49 @@ test('listings page with real links, and a page past the end is a 404', async ({
     expect((await page.goto(path))?.status(), path).toBe(404)
   }
 })
+
+test('a reader searches from any page: ranked, highlighted results and a helpful empty state', async ({
+  page,
+}) => {
+  await page.goto(REFERENCE.path)
+  await page.getByRole('link', { name: 'Search', exact: true }).click()
+  await expect(page).toHaveURL(/\/search$/)
+  const box = page.getByRole('searchbox', { name: 'Search articles' })
+  await box.fill('Ren Zhengfei')
+  await box.press('Enter')
+  await expect(page).toHaveURL(/\/search\?q=Ren\+Zhengfei$/)
+  const first = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 2 }) })
+    .first()
+  await expect(first.getByRole('link', { name: REFERENCE.headline, exact: true })).toBeVisible()
+  await expect(first.locator('mark').first()).toBeVisible()
+  await first.getByRole('link', { name: REFERENCE.headline, exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`${REFERENCE.path}$`))
+  await page.goBack()
+  await expect(box).toHaveValue('Ren Zhengfei')
+
+  await page.goto('/search?q=xylophonequasar')
+  await expect(page.getByRole('status')).toContainText('No articles match xylophonequasar')
+})
+
+test('search answers any input safely: odd queries render, a 10 KB query is a 400 with a message', async ({
+  request,
+}) => {
+  for (const q of [
+    '"unbalanced',
+    "'; DROP TABLE articles; --",
+    '100%',
+    'a:* & !',
+    '\\',
+    '<script>x</script>',
+  ]) {
+    const response = await request.get(`/search?q=${encodeURIComponent(q)}`)
+    expect(response.status(), q).toBe(200)
+    expect(await response.text()).not.toContain('<script>x</script>')
+  }
+  const long = await request.get(`/search?q=${'a'.repeat(10_240)}`)
+  expect(long.status()).toBe(400)
+  expect(await long.text()).toContain('Search queries are limited to 200 characters')
+  expect((await request.get('/search?q=huawei&page=99')).status()).toBe(404)
+})

@@ -21,6 +21,9 @@ export function SiteHeader({ sections }: { sections: SectionLink[] }) {
             ))}
           </ul>
         </nav>
+        <a className="site-header__search" href={urls.search()}>
+          Search
+        </a>
       </div>
     </header>
   )

@@ -1,0 +1,94 @@
+import { sql } from '@payloadcms/db-postgres'
+
+import { payloadClient } from './payload'
+
+export const SEARCH_PAGE_SIZE = 20
+
+/** Parts of a snippet; `match` parts are the words the query found. */
+export type SnippetPart = { text: string; match: boolean }
+
+export interface SearchHit {
+  id: number
+  headline: string
+  slug: string
+  section: { slug: string; name: string }
+  publishedAt: string | null
+  snippet: SnippetPart[]
+}
+
+export interface SearchResults {
+  hits: SearchHit[]
+  total: number
+  page: number
+  totalPages: number
+}
+
+// Control characters cannot occur in article text (editors type it), so they
+// mark the matches unambiguously; React then renders them as <mark>.
+const START = '\u0002'
+const STOP = '\u0003'
+
+function snippetParts(snippet: string): SnippetPart[] {
+  return snippet
+    .split(START)
+    .flatMap((chunk, index) => {
+      if (index === 0) return [{ text: chunk, match: false }]
+      const [match = '', rest = ''] = chunk.split(STOP)
+      return [
+        { text: match, match: true },
+        { text: rest, match: false },
+      ]
+    })
+    .filter((part) => part.text !== '')
+}
+
+/**
+ * Published articles matching a reader's words, best first: PostgreSQL full
+ * text search on the stored, weighted vector (headline > dek > sections >
+ * FAQs), `websearch_to_tsquery` so "quoted phrases" and -exclusions work, and
+ * a highlighted snippet from the dek and text. The query is a bound
+ * parameter, and websearch_to_tsquery accepts any string without error.
+ */
+export async function searchArticles(input: string, page: number): Promise<SearchResults> {
+  // PostgreSQL text cannot hold NUL, and no control character means anything to a search.
+  const query = input.replace(/[\u0000-\u001f\u007f]/g, ' ')
+  const payload = await payloadClient()
+  const offset = (page - 1) * SEARCH_PAGE_SIZE
+  const result = await payload.db.drizzle.execute(sql`
+    WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)
+    SELECT a.id, a.headline, a.slug, a.published_at AS "publishedAt",
+           s.slug AS "sectionSlug", s.name AS "sectionName",
+           ts_headline('english', article_search_text(a.id), q.query,
+             ${`StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`}) AS snippet,
+           count(*) OVER () AS total
+    FROM articles a
+    JOIN sections s ON s.id = a.section_id
+    CROSS JOIN q
+    WHERE a._status = 'published' AND a.search_vector @@ q.query
+    ORDER BY ts_rank(a.search_vector, q.query) DESC, a.published_at DESC NULLS LAST, a.id DESC
+    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`)
+  const rows = result.rows as {
+    id: number
+    headline: string
+    slug: string
+    publishedAt: Date | string | null
+    sectionSlug: string
+    sectionName: string
+    snippet: string
+    total: string | number
+  }[]
+  const total = Number(rows[0]?.total ?? 0)
+  return {
+    hits: rows.map((row) => ({
+      id: row.id,
+      headline: row.headline,
+      slug: row.slug,
+      section: { slug: row.sectionSlug, name: row.sectionName },
+      publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
+      snippet: snippetParts(row.snippet),
+    })),
+    total,
+    page,
+    totalPages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+  }
+}
