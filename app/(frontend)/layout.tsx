@@ -4,6 +4,7 @@ import type React from 'react'
 import { SiteFooter } from '@/components/SiteFooter'
 import { SiteHeader } from '@/components/SiteHeader'
 import { env } from '@/env'
+import { feedAlternates } from '@/lib/feedRoute'
 import { site } from '@/lib/site'
 import { getSections } from '@/queries/sections'
 
@@ -13,6 +14,7 @@ export const metadata: Metadata = {
   metadataBase: new URL(env.NEXT_PUBLIC_SERVER_URL),
   title: { default: `${site.name} — ${site.tagline}`, template: `%s — ${site.name}` },
   description: `${site.name}: ${site.tagline}.`,
+  alternates: { types: feedAlternates() },
 }
 
 export const viewport: Viewport = {

@@ -11,6 +11,13 @@ function slugOf(ref: SlugRef): string | null {
   return null
 }
 
+export type FeedFormat = 'rss' | 'atom' | 'json'
+export const FEED_FILES: Record<FeedFormat, string> = {
+  rss: 'rss.xml',
+  atom: 'atom.xml',
+  json: 'feed.json',
+}
+
 export const urls = {
   home: () => '/',
   section: (section: SlugRef) => {
@@ -31,6 +38,11 @@ export const urls = {
   author: (author: SlugRef) => {
     const slug = slugOf(author)
     return slug ? `/authors/${slug}` : null
+  },
+  /** A feed of the whole site, or of one desk: RSS 2.0, Atom 1.0 or JSON Feed 1.1. */
+  feed: (format: FeedFormat, section?: SlugRef) => {
+    const slug = section ? slugOf(section) : null
+    return slug ? `/feeds/${slug}/${FEED_FILES[format]}` : `/feeds/${FEED_FILES[format]}`
   },
   search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
   /** Page `n` of a listing; page 1 is the listing's own URL. */

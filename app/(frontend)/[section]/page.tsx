@@ -24,6 +24,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     section.description ?? `The latest from the ${section.name} desk.`,
     urls.section(section)!,
     page,
+    section,
   )
 }
 

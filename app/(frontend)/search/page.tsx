@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 
 import { Pagination, parsePage } from '@/components/Pagination'
 import { formatDate } from '@/lib/dates'
+import { feedAlternates } from '@/lib/feedRoute'
 import { urls } from '@/lib/urls'
 import { MAX_QUERY_LENGTH } from '@/lib/search'
 import { searchArticles } from '@/queries/search'
@@ -20,7 +21,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const q = queryOf((await searchParams).q)
   return {
     title: q ? `Search: ${q}` : 'Search',
-    alternates: { canonical: urls.search() },
+    alternates: { canonical: urls.search(), types: feedAlternates() },
     // Result pages are endless and thin: keep them out of search engines.
     robots: { index: false, follow: true },
   }

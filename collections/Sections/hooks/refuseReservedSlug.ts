@@ -4,7 +4,17 @@ import { UserFacingError } from '@/lib/errors'
 import { slugify } from '@/lib/slugify'
 
 /** First path segments the site uses itself; a desk there would be unreachable. */
-export const RESERVED_SLUGS = ['admin', 'api', 'authors', 'feed', 'feeds', 'next', 'search', 'tags']
+export const RESERVED_SLUGS = [
+  'admin',
+  'api',
+  'authors',
+  'feed',
+  'feeds',
+  'next',
+  'search',
+  'sitemaps',
+  'tags',
+]
 
 export const refuseReservedSlug: CollectionBeforeValidateHook = ({ data, operation }) => {
   // On create the slug may still be derived from the name.

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { Pagination } from '@/components/Pagination'
+import { feedAlternates } from '@/lib/feedRoute'
 import { urls } from '@/lib/urls'
 import type { ListingPage } from '@/queries/listings'
 
@@ -55,10 +56,11 @@ export function listingMetadata(
   description: string,
   path: string,
   page: number,
+  desk?: { name: string; slug?: string | null },
 ): Metadata {
   return {
     title: page > 1 ? `${name} — page ${page}` : name,
     description,
-    alternates: { canonical: urls.page(path, page) },
+    alternates: { canonical: urls.page(path, page), types: feedAlternates(desk) },
   }
 }

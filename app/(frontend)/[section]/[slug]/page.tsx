@@ -3,6 +3,7 @@ import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { ArticleView } from '@/components/ArticleView'
+import { feedAlternates } from '@/lib/feedRoute'
 import { isSlug } from '@/lib/slugify'
 import { absoluteUrl, urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
@@ -44,7 +45,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.headline,
     description: article.dek,
-    alternates: { canonical: path },
+    alternates: {
+      canonical: path,
+      types: feedAlternates(typeof article.section === 'object' ? article.section : null),
+    },
     openGraph: {
       type: 'article',
       title: article.headline,

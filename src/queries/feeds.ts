@@ -1,0 +1,72 @@
+import { unstable_cache } from 'next/cache'
+
+import type { Article, Author, Media, Section, Tag } from '@/payload-types'
+
+import { payloadClient } from './payload'
+import { tags } from './tags'
+
+export const FEED_SIZE = 50
+
+export type FeedArticle = Pick<
+  Article,
+  'id' | 'headline' | 'slug' | 'dek' | 'publishedAt' | 'modifiedAt'
+> & {
+  section: Pick<Section, 'id' | 'name' | 'slug'> | null
+  authors: Pick<Author, 'id' | 'name' | 'slug'>[]
+  tags: Pick<Tag, 'id' | 'name' | 'slug'>[]
+  heroImage: Media | null
+}
+
+async function findFeedArticles(sectionIds: number[] | null): Promise<FeedArticle[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: sectionIds ? { section: { in: sectionIds } } : {},
+    select: {
+      headline: true,
+      slug: true,
+      dek: true,
+      publishedAt: true,
+      modifiedAt: true,
+      section: true,
+      authors: true,
+      tags: true,
+      heroImage: true,
+    },
+    populate: {
+      sections: { name: true, slug: true },
+      authors: { name: true, slug: true },
+      tags: { name: true, slug: true },
+    },
+    sort: '-publishedAt',
+    depth: 1,
+    limit: FEED_SIZE,
+    pagination: false,
+    overrideAccess: false,
+  })
+  const objects = <T>(refs: unknown): T[] =>
+    Array.isArray(refs)
+      ? refs.filter((ref): ref is T => typeof ref === 'object' && ref !== null)
+      : []
+  return docs.map((doc) => ({
+    id: doc.id,
+    headline: doc.headline,
+    slug: doc.slug,
+    dek: doc.dek,
+    publishedAt: doc.publishedAt,
+    modifiedAt: doc.modifiedAt,
+    section: typeof doc.section === 'object' ? doc.section : null,
+    authors: objects<Author>(doc.authors),
+    tags: objects<Tag>(doc.tags),
+    heroImage: typeof doc.heroImage === 'object' ? (doc.heroImage ?? null) : null,
+  }))
+}
+
+/** The newest published articles for a feed: the whole site, or a desk and its sub-desks. */
+export function getFeedArticles(sectionIds: number[] | null): Promise<FeedArticle[]> {
+  return unstable_cache(
+    () => findFeedArticles(sectionIds),
+    ['feed-articles', sectionIds ? sectionIds.join(',') : 'all'],
+    { tags: [tags.articleLists(), tags.sections(), tags.bylines(), tags.topics()] },
+  )()
+}
