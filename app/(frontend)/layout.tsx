@@ -6,6 +6,7 @@ import { SiteHeader } from '@/components/SiteHeader'
 import { env } from '@/env'
 import { feedAlternates } from '@/lib/feedRoute'
 import { site } from '@/lib/site'
+import { urls } from '@/lib/urls'
 import { getSections } from '@/queries/sections'
 
 import './styles.css'
@@ -15,6 +16,12 @@ export const metadata: Metadata = {
   title: { default: `${site.name} — ${site.tagline}`, template: `%s — ${site.name}` },
   description: `${site.name}: ${site.tagline}.`,
   alternates: { types: feedAlternates() },
+  openGraph: {
+    type: 'website',
+    siteName: site.name,
+    images: [{ url: urls.ogImage(), width: 1200, height: 630 }],
+  },
+  twitter: { card: 'summary_large_image' },
 }
 
 export const viewport: Viewport = {

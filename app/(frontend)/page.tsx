@@ -1,4 +1,9 @@
+import type { Metadata } from 'next'
+
 import { ArticleCard } from '@/components/ArticleCard'
+import { JsonLd } from '@/components/JsonLd'
+import { feedAlternates } from '@/lib/feedRoute'
+import { siteGraph } from '@/lib/structuredData'
 import { urls } from '@/lib/urls'
 import { getLatestArticles } from '@/queries/articles'
 import { getCommentCounts } from '@/queries/comments'
@@ -7,6 +12,10 @@ import { getSections } from '@/queries/sections'
 // Rendered per request from cached data (no database query on a cached view),
 // so a build never needs a database.
 export const dynamic = 'force-dynamic'
+
+export const metadata: Metadata = {
+  alternates: { canonical: urls.home(), types: feedAlternates() },
+}
 
 export default async function HomePage() {
   const [articles, sections] = await Promise.all([getLatestArticles(), getSections()])
@@ -25,6 +34,7 @@ export default async function HomePage() {
 
   return (
     <div className="home">
+      <JsonLd data={siteGraph()} />
       <h1 className="visually-hidden">Latest news</h1>
       {lead ? (
         <section aria-label="Top story" className="home__lead">

@@ -50,6 +50,13 @@ export const urls = {
     if (n <= 1) return path
     return `${path}${path.includes('?') ? '&' : '?'}page=${n}`
   },
+  /** The publisher's logo (drawn by next/og), for structured data. */
+  logo: () => '/og/logo',
+  /** A share image: an article's card, or the site's. */
+  ogImage: (article?: { slug?: string | null; section?: SlugRef }) => {
+    const path = article ? urls.article(article) : null
+    return path ? `/og${path}` : '/og/site'
+  },
   /** Anchor of a section of an article body. */
   anchor: (anchor: string) => `#${anchor}`,
 }

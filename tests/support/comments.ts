@@ -9,12 +9,16 @@ import { submitComment, type SubmissionContext } from '@/comments/submit'
 import { articleData, seededIds, unique } from './factories'
 
 let readers = 0
-/** A distinct reader (address + email), so flood control never links two tests. */
+/**
+ * A distinct reader (address + email), so flood control never links two
+ * tests: an IPv6 /64 of its own per process id and counter, as test files
+ * run in parallel processes against one database.
+ */
 export function reader(): { address: string; email: string } {
   readers += 1
-  const n = readers + Math.floor(Math.random() * 1_000_000)
+  const pid = process.pid
   return {
-    address: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+    address: `2001:${(pid >> 16).toString(16)}:${(pid & 0xffff).toString(16)}:${readers.toString(16)}::1`,
     email: `${unique('reader')}@example.com`.toLowerCase(),
   }
 }

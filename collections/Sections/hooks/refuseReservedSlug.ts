@@ -11,6 +11,7 @@ export const RESERVED_SLUGS = [
   'feed',
   'feeds',
   'next',
+  'og',
   'search',
   'sitemaps',
   'tags',

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { ArticleCard } from '@/components/ArticleCard'
 import { Pagination } from '@/components/Pagination'
 import { feedAlternates } from '@/lib/feedRoute'
+import { site } from '@/lib/site'
 import { urls } from '@/lib/urls'
 import type { ListingPage } from '@/queries/listings'
 
@@ -58,9 +59,18 @@ export function listingMetadata(
   page: number,
   desk?: { name: string; slug?: string | null },
 ): Metadata {
+  const title = page > 1 ? `${name} — page ${page}` : name
   return {
-    title: page > 1 ? `${name} — page ${page}` : name,
+    title,
     description,
     alternates: { canonical: urls.page(path, page), types: feedAlternates(desk) },
+    openGraph: {
+      type: 'website',
+      siteName: site.name,
+      title,
+      description,
+      url: urls.page(path, page),
+      images: [{ url: urls.ogImage(), width: 1200, height: 630 }],
+    },
   }
 }

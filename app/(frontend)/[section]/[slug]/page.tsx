@@ -3,8 +3,11 @@ import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { ArticleView } from '@/components/ArticleView'
+import { JsonLd } from '@/components/JsonLd'
 import { feedAlternates } from '@/lib/feedRoute'
+import { site } from '@/lib/site'
 import { isSlug } from '@/lib/slugify'
+import { articleImage, breadcrumbs, faqPage, newsArticle } from '@/lib/structuredData'
 import { absoluteUrl, urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
 import { getPreviewUser } from '@/queries/auth'
@@ -41,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!article) return {}
   const path = urls.article(article) ?? undefined
   const hero = typeof article.heroImage === 'object' ? article.heroImage : null
-  const image = hero?.sizes?.feature?.url ?? hero?.url
+  const image = articleImage(article)
   return {
     title: article.headline,
     description: article.dek,
@@ -51,15 +54,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     },
     openGraph: {
       type: 'article',
+      siteName: site.name,
       title: article.headline,
       description: article.dek,
       url: path ? absoluteUrl(path) : undefined,
       publishedTime: article.publishedAt ?? undefined,
       modifiedTime: article.modifiedAt ?? article.publishedAt ?? undefined,
       section: typeof article.section === 'object' ? article.section?.name : undefined,
-      images: image ? [{ url: absoluteUrl(image), alt: hero?.alt }] : undefined,
+      images: [{ url: image, alt: hero?.alt ?? article.headline }],
     },
-    twitter: { card: image ? 'summary_large_image' : 'summary' },
+    twitter: { card: 'summary_large_image' },
   }
 }
 
@@ -73,12 +77,21 @@ export default async function ArticlePage({ params }: Props) {
     preview ? Promise.resolve([]) : getRelatedArticles(article),
   ])
   return (
-    <ArticleView
-      article={article}
-      comments={comments}
-      commentsOpen={commentsOpen(article, settings)}
-      related={related}
-      preview={preview}
-    />
+    <>
+      {!preview && (
+        <>
+          <JsonLd data={newsArticle(article)} />
+          <JsonLd data={breadcrumbs(article)} />
+          <JsonLd data={faqPage(article)} />
+        </>
+      )}
+      <ArticleView
+        article={article}
+        comments={comments}
+        commentsOpen={commentsOpen(article, settings)}
+        related={related}
+        preview={preview}
+      />
+    </>
   )
 }
