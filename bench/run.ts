@@ -21,6 +21,8 @@ import { freePort } from '../src/scripts/net'
 import { buildSite, clearRuntimeCache, needsBuild, nextBin } from '../src/scripts/next'
 import { ensureSecret } from '../src/scripts/secret'
 
+import { waitFor } from './wait'
+
 const ARTICLE = '/technology/ren-zhengfei-us-china-ai-divergent-directions'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -59,18 +61,6 @@ function commentRequests(articleId: number, token: string): Options {
       },
     ],
   }
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`${url} did not answer`)
 }
 
 interface Measured {

@@ -1,6 +1,7 @@
 import * as migration_20261128_212449_initial from './20261128_212449_initial';
 import * as migration_20261129_000552_comments from './20261129_000552_comments';
 import * as migration_20261129_010113_article_search from './20261129_010113_article_search';
+import * as migration_20261129_015012_section_listing_index from './20261129_015012_section_listing_index';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261129_010113_article_search.up,
     down: migration_20261129_010113_article_search.down,
-    name: '20261129_010113_article_search'
+    name: '20261129_010113_article_search',
+  },
+  {
+    up: migration_20261129_015012_section_listing_index.up,
+    down: migration_20261129_015012_section_listing_index.down,
+    name: '20261129_015012_section_listing_index'
   },
 ];

@@ -32,6 +32,8 @@ export const Articles: CollectionConfig<'articles'> = {
     maxPerDoc: 100,
   },
   defaultSort: '-publishedAt',
+  // Desk pages list a section's articles newest first; this keeps them (and their counts) fast as the archive grows.
+  indexes: [{ fields: ['section', '_status', 'publishedAt'] }],
   defaultPopulate: { headline: true, slug: true, section: true, dek: true, publishedAt: true },
   fields: [
     {
