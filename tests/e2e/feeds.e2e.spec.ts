@@ -94,3 +94,44 @@ test('pages advertise the feeds; unknown feeds are 404; drafts never appear', as
     expect(await (await request.get(path)).text(), path).not.toContain(headline)
   }
 })
+
+test('publishing an article refreshes the feeds, the desk page and the sitemaps', async ({
+  request,
+}) => {
+  const headers = await editorHeaders(request)
+  const sections = await (
+    await request.get('/api/sections?where[slug][equals]=world', { headers })
+  ).json()
+  const authors = await (await request.get('/api/authors?limit=1', { headers })).json()
+  // Read everything once, so the cache holds the old versions.
+  const watched = [
+    '/feeds/rss.xml',
+    '/feeds/world/atom.xml',
+    '/feeds/feed.json',
+    '/world',
+    '/sitemaps/news.xml',
+  ]
+  for (const path of watched) expect((await request.get(path)).status(), path).toBe(200)
+
+  const headline = `Harbour reopens after storm ${Date.now()}`
+  const response = await request.post('/api/articles', {
+    headers,
+    data: {
+      headline,
+      dek: 'Ships are moving again.',
+      section: sections.docs[0].id,
+      authors: [authors.docs[0].id],
+      body: [{ heading: 'Only section' }],
+      _status: 'published',
+    },
+  })
+  expect(response.ok()).toBe(true)
+  for (const path of watched) {
+    await expect
+      .poll(async () => (await (await request.get(path)).text()).includes(headline), {
+        timeout: 10_000,
+        message: `${path} lists the new article`,
+      })
+      .toBe(true)
+  }
+})
