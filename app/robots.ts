@@ -1,11 +1,11 @@
 import type { MetadataRoute } from 'next'
 
-import { absoluteUrl } from '@/lib/urls'
+import { absoluteUrl, urls } from '@/lib/urls'
 
 /** Crawlers welcome on reader pages; the admin, the API and previews are off limits. */
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: { userAgent: '*', allow: '/', disallow: ['/admin', '/api', '/next/'] },
-    sitemap: [absoluteUrl('/sitemap.xml'), absoluteUrl('/sitemaps/news.xml')],
+    sitemap: [absoluteUrl('/sitemap.xml'), absoluteUrl(urls.newsSitemap())],
   }
 }

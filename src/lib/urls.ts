@@ -44,6 +44,8 @@ export const urls = {
     const slug = section ? slugOf(section) : null
     return slug ? `/feeds/${slug}/${FEED_FILES[format]}` : `/feeds/${FEED_FILES[format]}`
   },
+  /** The Google News sitemap (articles of the last 48 hours). */
+  newsSitemap: () => '/sitemaps/news.xml',
   search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
   /** Page `n` of a listing; page 1 is the listing's own URL. */
   page: (path: string, n: number) => {

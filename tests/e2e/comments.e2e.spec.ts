@@ -2,39 +2,21 @@ import AxeBuilder from '@axe-core/playwright'
 import type { APIRequestContext } from '@playwright/test'
 
 import { EDITOR, expect, REFERENCE, test } from './fixtures'
+import { createArticle, editorHeaders } from './api'
 import { AdminPage } from './pages/AdminPage'
 import { CommentsSection, readerAddress } from './pages/Comments'
 
-async function editorHeaders(request: APIRequestContext) {
-  const response = await request.post('/api/users/login', { data: EDITOR })
-  return { Authorization: `JWT ${(await response.json()).token}` }
-}
-
 /** A published article of the test's own, so its comments disturb no other test. */
-async function freshArticle(
+function freshArticle(
   request: APIRequestContext,
   headers: Record<string, string>,
   extra: Record<string, unknown> = {},
 ) {
-  const sections = await (
-    await request.get('/api/sections?where[slug][equals]=world', { headers })
-  ).json()
-  const authors = await (await request.get('/api/authors?limit=1', { headers })).json()
-  const response = await request.post('/api/articles', {
-    headers,
-    data: {
-      headline: `Comment safety check ${Date.now()}`,
-      dek: 'An article for hostile comments.',
-      section: sections.docs[0].id,
-      authors: [authors.docs[0].id],
-      body: [{ heading: 'Only section' }],
-      _status: 'published',
-      ...extra,
-    },
+  return createArticle(request, headers, {
+    headline: `Comment safety check ${Date.now()}`,
+    dek: 'An article for hostile comments.',
+    ...extra,
   })
-  expect(response.ok()).toBe(true)
-  const { doc } = await response.json()
-  return { articleId: doc.id as number, path: `/world/${doc.slug}` }
 }
 
 /** A comment as moderators see it, through REST as the editor. */

@@ -1,16 +1,11 @@
-import type { APIRequestContext } from '@playwright/test'
 import Parser from 'rss-parser'
 
-import { EDITOR, expect, REFERENCE, test } from './fixtures'
+import { createArticle, editorHeaders } from './api'
+import { expect, REFERENCE, test } from './fixtures'
 
 const parser = new Parser({
   customFields: { item: [['category', 'categories', { keepArray: true }]] },
 })
-
-async function editorHeaders(request: APIRequestContext) {
-  const response = await request.post('/api/users/login', { data: EDITOR })
-  return { Authorization: `JWT ${(await response.json()).token}` }
-}
 
 interface JsonFeed {
   version: string
@@ -73,23 +68,13 @@ test('pages advertise the feeds; unknown feeds are 404; drafts never appear', as
   expect((await request.get('/feeds/no-such-desk/rss.xml')).status()).toBe(404)
 
   const headers = await editorHeaders(request)
-  const sections = await (
-    await request.get('/api/sections?where[slug][equals]=technology', { headers })
-  ).json()
-  const authors = await (await request.get('/api/authors?limit=1', { headers })).json()
   const headline = `Unannounced merger ${Date.now()}`
-  const draft = await request.post('/api/articles?draft=true', {
+  await createArticle(
+    request,
     headers,
-    data: {
-      headline,
-      dek: 'Not yet.',
-      section: sections.docs[0].id,
-      authors: [authors.docs[0].id],
-      body: [{ heading: 'Only section' }],
-      _status: 'draft',
-    },
-  })
-  expect(draft.ok()).toBe(true)
+    { headline, dek: 'Not yet.', _status: 'draft' },
+    'technology',
+  )
   for (const path of ['/feeds/rss.xml', '/feeds/technology/atom.xml', '/feeds/feed.json']) {
     expect(await (await request.get(path)).text(), path).not.toContain(headline)
   }
@@ -99,10 +84,6 @@ test('publishing an article refreshes the feeds, the desk page and the sitemaps'
   request,
 }) => {
   const headers = await editorHeaders(request)
-  const sections = await (
-    await request.get('/api/sections?where[slug][equals]=world', { headers })
-  ).json()
-  const authors = await (await request.get('/api/authors?limit=1', { headers })).json()
   // Read everything once, so the cache holds the old versions.
   const watched = [
     '/feeds/rss.xml',
@@ -114,18 +95,7 @@ test('publishing an article refreshes the feeds, the desk page and the sitemaps'
   for (const path of watched) expect((await request.get(path)).status(), path).toBe(200)
 
   const headline = `Harbour reopens after storm ${Date.now()}`
-  const response = await request.post('/api/articles', {
-    headers,
-    data: {
-      headline,
-      dek: 'Ships are moving again.',
-      section: sections.docs[0].id,
-      authors: [authors.docs[0].id],
-      body: [{ heading: 'Only section' }],
-      _status: 'published',
-    },
-  })
-  expect(response.ok()).toBe(true)
+  await createArticle(request, headers, { headline, dek: 'Ships are moving again.' })
   for (const path of watched) {
     await expect
       .poll(async () => (await (await request.get(path)).text()).includes(headline), {

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
+import { createArticle, editorHeaders } from './api'
 import { expect, REFERENCE, test } from './fixtures'
 
 const xml = new XMLParser({
@@ -50,18 +51,48 @@ test('the sitemap index and every sitemap are valid XML whose absolute URLs all 
   for (const page of pages) expect((await request.get(page)).status(), page).toBe(200)
 })
 
-test('the news sitemap lists only the last 48 hours, with publication details', async ({
+test('the news sitemap lists what was just published, by headline; no sitemap lists a draft', async ({
   request,
+  baseURL,
 }) => {
-  const news = valid(await (await request.get('/sitemaps/news.xml')).text(), 'news.xml')
-  for (const url of news.urlset?.url ?? []) {
-    const published = Date.parse(url['news:news']['news:publication_date'])
-    expect(Date.now() - published).toBeLessThan(48 * 3_600_000 + 60_000)
-    expect(url['news:news']['news:publication']['news:name']).toBe('Broadsheet')
-    expect(url['news:news']['news:title']).toBeTruthy()
+  const headers = await editorHeaders(request)
+  const stamp = Date.now()
+  const fresh = await createArticle(request, headers, {
+    headline: `Ferry service resumes ${stamp}`,
+  })
+  const draft = await createArticle(request, headers, {
+    headline: `Embargoed budget leak ${stamp}`,
+    _status: 'draft',
+  })
+
+  type NewsUrl = { loc: string; 'news:news': Record<string, unknown> }
+  const readNews = async (): Promise<NewsUrl[]> =>
+    valid(await (await request.get('/sitemaps/news.xml')).text(), 'news.xml').urlset?.url ?? []
+  // A publish reaches the sitemap within about a second (stale-while-revalidate).
+  await expect
+    .poll(async () => (await readNews()).some((url) => url.loc === `${baseURL}${fresh.path}`), {
+      timeout: 10_000,
+    })
+    .toBe(true)
+  const urls = await readNews()
+  const entry = urls.find((url) => url.loc === `${baseURL}${fresh.path}`)
+  expect(entry?.['news:news']).toMatchObject({
+    'news:publication': { 'news:name': 'Broadsheet', 'news:language': 'en' },
+    'news:title': `Ferry service resumes ${stamp}`,
+  })
+  for (const url of urls) {
+    const published = Date.parse(String(url['news:news']['news:publication_date']))
+    expect(Date.now() - published, url.loc).toBeLessThan(48 * 3_600_000 + 60_000)
   }
   // The reference article was published long before.
-  expect(JSON.stringify(news)).not.toContain(REFERENCE.path)
+  expect(urls.map((url) => url.loc)).not.toContain(`${baseURL}${REFERENCE.path}`)
+
+  const index = valid(await (await request.get('/sitemap.xml')).text(), 'sitemap.xml')
+  for (const { loc } of index.sitemapindex.sitemap as { loc: string }[]) {
+    const text = await (await request.get(loc)).text()
+    expect(text, loc).not.toContain(draft.slug)
+    expect(text, loc).not.toContain('Embargoed budget leak')
+  }
 })
 
 test('no page in a crawl of the site links to a 404', async ({ request, baseURL }) => {

@@ -1,4 +1,5 @@
 import { sitemapIndex } from '@/lib/sitemapXml'
+import { urls } from '@/lib/urls'
 import { countArticleSitemaps } from '@/queries/sitemaps'
 
 /** The sitemap index robots.txt points at: article chunks, desk/topic/byline pages, news. */
@@ -9,7 +10,7 @@ export async function GET() {
     ...['sections', 'tags', 'authors'].map((kind) => ({
       path: `/sitemaps/pages/sitemap/${kind}.xml`,
     })),
-    { path: '/sitemaps/news.xml' },
+    { path: urls.newsSitemap() },
   ]
   return new Response(sitemapIndex(files), {
     headers: {

@@ -36,6 +36,16 @@ export function invalidationFor(articles: ArticleRef[]): Invalidation {
     .filter((p) => p !== null)
   return {
     tags: [tags.articleLists(), ...articlePaths.map((path) => tags.articlePage(path))],
-    paths: [...articlePaths, urls.home(), ...sectionPaths],
+    // Feeds and the news sitemap read the same tagged data; re-rendering them now means
+    // feed readers and crawlers get the change straight away, not one request late.
+    paths: [
+      ...articlePaths,
+      urls.home(),
+      ...sectionPaths,
+      urls.feed('rss'),
+      urls.feed('atom'),
+      urls.feed('json'),
+      urls.newsSitemap(),
+    ],
   }
 }
