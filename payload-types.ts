@@ -76,6 +76,7 @@ export interface Config {
     'comparison-tables': ComparisonTable;
     comments: Comment;
     users: User;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -92,6 +93,7 @@ export interface Config {
     'comparison-tables': ComparisonTablesSelect<false> | ComparisonTablesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -208,6 +210,20 @@ export interface Article {
    * Kept up to date from the text.
    */
   embeddedFaqs?: (number | Faq)[] | null;
+  meta?: {
+    /**
+     * What search results and share cards show as the title. Leave empty to use the headline.
+     */
+    title?: string | null;
+    /**
+     * The snippet under the title in search results. Leave empty to use the dek.
+     */
+    description?: string | null;
+    /**
+     * The share image. Leave empty to use the hero image (or a generated card).
+     */
+    image?: (number | null) | Media;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -448,6 +464,38 @@ export interface Comment {
   createdAt: string;
 }
 /**
+ * Old addresses and where they now lead. Readers and search engines who follow an old link are sent on with a 301.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * The old address on this site, like /technology/old-headline. Changing an article’s slug or section, or a section’s slug, adds one automatically.
+   */
+  from: string;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    reference?:
+      | ({
+          relationTo: 'articles';
+          value: number | Article;
+        } | null)
+      | ({
+          relationTo: 'sections';
+          value: number | Section;
+        } | null);
+    url?: string | null;
+  };
+  /**
+   * 301 (permanent) for moved pages; a temporary kind only for a page that will come back.
+   */
+  type: '301' | '302' | '307' | '308';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -506,6 +554,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -576,6 +628,13 @@ export interface ArticlesSelect<T extends boolean = true> {
   modifiedAt?: T;
   embeddedTables?: T;
   embeddedFaqs?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -765,6 +824,23 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  type?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

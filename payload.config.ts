@@ -19,7 +19,10 @@ import { env } from '@/env'
 import { CommentSettings } from '@/globals/CommentSettings'
 import { survivePoolErrors } from '@/lib/databaseResilience'
 import { emailAdapter } from '@/lib/email'
+import { keepValidationDetails } from '@/lib/validationDetails'
 import { migrations } from '@/migrations'
+import { redirects } from '@/plugins/redirects'
+import { seo } from '@/plugins/seo'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -54,6 +57,8 @@ export default buildConfig({
       await seedDemoContent(payload)
     }
   },
+  plugins: [seo, redirects],
+  hooks: { afterError: [keepValidationDetails] },
   graphQL: { disable: true },
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -1,14 +1,19 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
+import { env } from '@/env'
 import { MAX_QUERY_LENGTH } from '@/lib/search'
+import { absoluteUrl } from '@/lib/urls'
+import { createRedirectResolver } from '@/redirects/resolve'
 
-/**
- * Refuses search queries no person types (a 10 KB query string) with a 400
- * and a message, before any page renders. Pages cannot answer 400 themselves.
- */
-export function proxy(request: NextRequest) {
-  const q = request.nextUrl.searchParams.getAll('q').join(' ')
-  if (q.length <= MAX_QUERY_LENGTH) return NextResponse.next()
+type Resolver = ReturnType<typeof createRedirectResolver>
+const RESOLVER = Symbol.for('broadsheet.redirectResolver')
+
+function resolver(): Resolver {
+  const store = globalThis as typeof globalThis & { [RESOLVER]?: Resolver }
+  return (store[RESOLVER] ??= createRedirectResolver({ connectionString: env.DATABASE_URL }))
+}
+
+function searchTooLong(): NextResponse {
   return new NextResponse(
     `<!doctype html><html lang="en"><meta charset="utf-8"><title>Search query too long — Broadsheet</title>
 <main><h1>That search is too long</h1><p>Search queries are limited to ${MAX_QUERY_LENGTH} characters. Please use fewer words.</p><p><a href="/search">Search again</a></p></main></html>`,
@@ -16,4 +21,31 @@ export function proxy(request: NextRequest) {
   )
 }
 
-export const config = { matcher: '/search' }
+/**
+ * Runs before every reader page:
+ * - refuses search queries no person types (a 10 KB query string) with a 400
+ *   and a message; pages cannot answer 400 themselves;
+ * - answers old addresses (a changed slug or desk, or a redirect an editor
+ *   added) with a 301 straight to the current one, keeping the query string.
+ *   Next's own redirect() can only answer 307/308.
+ */
+export async function proxy(request: NextRequest) {
+  const { pathname, searchParams, search } = request.nextUrl
+  if (pathname === '/search' && searchParams.getAll('q').join(' ').length > MAX_QUERY_LENGTH) {
+    return searchTooLong()
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
+  const answer = await resolver().resolve(pathname)
+  if (!answer) return NextResponse.next()
+  const external = /^https?:\/\//i.test(answer.location)
+  let location = external ? answer.location : absoluteUrl(answer.location)
+  if (search && !answer.location.includes('?')) location += search
+  const response = NextResponse.redirect(location, answer.status)
+  response.headers.set('cache-control', 'public, max-age=3600')
+  return response
+}
+
+export const config = {
+  // Reader pages only: not Next's files, the admin, the API or the app's own endpoints.
+  matcher: ['/((?!_next/|api(?:/|$)|admin(?:/|$)|next/|favicon\\.ico$).*)'],
+}

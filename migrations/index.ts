@@ -2,6 +2,7 @@ import * as migration_20261128_212449_initial from './20261128_212449_initial';
 import * as migration_20261129_000552_comments from './20261129_000552_comments';
 import * as migration_20261129_010113_article_search from './20261129_010113_article_search';
 import * as migration_20261129_015012_section_listing_index from './20261129_015012_section_listing_index';
+import * as migration_20261129_025209_seo_and_redirects from './20261129_025209_seo_and_redirects';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261129_015012_section_listing_index.up,
     down: migration_20261129_015012_section_listing_index.down,
-    name: '20261129_015012_section_listing_index'
+    name: '20261129_015012_section_listing_index',
+  },
+  {
+    up: migration_20261129_025209_seo_and_redirects.up,
+    down: migration_20261129_025209_seo_and_redirects.down,
+    name: '20261129_025209_seo_and_redirects'
   },
 ];

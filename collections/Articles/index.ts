@@ -9,6 +9,7 @@ import { indexArticleForSearch } from '@/lib/searchIndex'
 import { bodyField } from './fields/body'
 import { deleteComments } from './hooks/deleteComments'
 import { prepareArticle } from './hooks/prepareArticle'
+import { forgetArticleRedirects, redirectOldUrl, rememberLiveUrl } from './hooks/redirectOldUrl'
 import { revalidateArticle, revalidateArticleDelete } from './hooks/revalidateArticle'
 
 export const Articles: CollectionConfig<'articles'> = {
@@ -133,9 +134,9 @@ export const Articles: CollectionConfig<'articles'> = {
     },
   ],
   hooks: {
-    beforeChange: [prepareArticle],
-    afterChange: [indexArticleForSearch, revalidateArticle],
-    beforeDelete: [deleteComments],
+    beforeChange: [prepareArticle, rememberLiveUrl],
+    afterChange: [indexArticleForSearch, redirectOldUrl, revalidateArticle],
+    beforeDelete: [deleteComments, forgetArticleRedirects],
     afterDelete: [revalidateArticleDelete],
   },
 }

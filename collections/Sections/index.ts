@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { referenceDataAccess } from '@/access/referenceData'
 import { slugField } from '@/fields/slug'
 
+import { forgetSectionRedirects, redirectOldSectionUrl } from './hooks/redirectOldUrl'
 import { refuseReservedSlug } from './hooks/refuseReservedSlug'
 import { revalidateSection, revalidateSectionDelete } from './hooks/revalidateSection'
 
@@ -32,7 +33,8 @@ export const Sections: CollectionConfig = {
   ],
   hooks: {
     beforeValidate: [refuseReservedSlug],
-    afterChange: [revalidateSection],
+    afterChange: [redirectOldSectionUrl, revalidateSection],
+    beforeDelete: [forgetSectionRedirects],
     afterDelete: [revalidateSectionDelete],
   },
 }

@@ -24,6 +24,11 @@ import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SectionRowLabel as SectionRowLabel_b9882efffc6b1cfc8a9684334d1d2dc4 } from '../../../src/components/admin/SectionRowLabel'
+import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { StatusFilters as StatusFilters_554a1dceba049dff8f5cf8605d67baf4 } from '@/components/admin/Moderation/StatusFilters'
 import { ModerationActions as ModerationActions_6d8bc94e5b11ecde1633dc70a03298e9 } from '@/components/admin/Moderation/ModerationActions'
 import { PendingCount as PendingCount_7cfb9fbcef48cf06295227f1f2f2372f } from '@/components/admin/Moderation/PendingCount'
@@ -57,6 +62,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/admin/SectionRowLabel#SectionRowLabel": SectionRowLabel_b9882efffc6b1cfc8a9684334d1d2dc4,
+  "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/components/admin/Moderation/StatusFilters#StatusFilters": StatusFilters_554a1dceba049dff8f5cf8605d67baf4,
   "@/components/admin/Moderation/ModerationActions#ModerationActions": ModerationActions_6d8bc94e5b11ecde1633dc70a03298e9,
   "@/components/admin/Moderation/PendingCount#PendingCount": PendingCount_7cfb9fbcef48cf06295227f1f2f2372f,

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { ArticleView } from '@/components/ArticleView'
 import { JsonLd } from '@/components/JsonLd'
 import { feedAlternates } from '@/lib/feedRoute'
+import { seoOf } from '@/lib/seo'
 import { site } from '@/lib/site'
 import { isSlug } from '@/lib/slugify'
 import { articleImage, breadcrumbs, faqPage, newsArticle } from '@/lib/structuredData'
@@ -43,11 +44,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { article } = await loadArticle(section, slug)
   if (!article) return {}
   const path = urls.article(article) ?? undefined
-  const hero = typeof article.heroImage === 'object' ? article.heroImage : null
-  const image = articleImage(article)
+  // The SEO fields when the editor filled them; the headline, dek and hero otherwise.
+  const { title, description, image: shareImage } = seoOf(article)
+  const image = articleImage({ ...article, heroImage: shareImage })
   return {
-    title: article.headline,
-    description: article.dek,
+    title,
+    description,
     alternates: {
       canonical: path,
       types: feedAlternates(typeof article.section === 'object' ? article.section : null),
@@ -55,13 +57,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     openGraph: {
       type: 'article',
       siteName: site.name,
-      title: article.headline,
-      description: article.dek,
+      title,
+      description,
       url: path ? absoluteUrl(path) : undefined,
       publishedTime: article.publishedAt ?? undefined,
       modifiedTime: article.modifiedAt ?? article.publishedAt ?? undefined,
       section: typeof article.section === 'object' ? article.section?.name : undefined,
-      images: [{ url: image, alt: hero?.alt ?? article.headline }],
+      images: [{ url: image, alt: shareImage?.alt ?? article.headline }],
     },
     twitter: { card: 'summary_large_image' },
   }
