@@ -202,6 +202,7 @@ export interface Article {
    * Set this when a substantive update is published; readers see it.
    */
   modifiedAt?: string | null;
+  createdBy?: (number | null) | User;
   /**
    * Kept up to date from the text.
    */
@@ -234,6 +235,7 @@ export interface Article {
  */
 export interface Media {
   id: number;
+  createdBy?: (number | null) | User;
   /**
    * What the image shows, for readers who cannot see it.
    */
@@ -288,6 +290,37 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  /**
+   * Admin: everything, and user accounts. Editor: all content, publishing, comments, sections and tags. Author: their own articles as drafts, sent for review.
+   */
+  role: 'admin' | 'editor' | 'author';
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sections".
  */
 export interface Section {
@@ -329,33 +362,6 @@ export interface Author {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "tags".
  */
 export interface Tag {
@@ -375,6 +381,7 @@ export interface Tag {
  */
 export interface ComparisonTable {
   id: number;
+  createdBy?: (number | null) | User;
   title: string;
   /**
    * Shown to readers above the table. Defaults to the title.
@@ -412,6 +419,7 @@ export interface ComparisonTable {
  */
 export interface Faq {
   id: number;
+  createdBy?: (number | null) | User;
   question: string;
   answer: {
     root: {
@@ -626,6 +634,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   commentsEnabled?: T;
   publishedAt?: T;
   modifiedAt?: T;
+  createdBy?: T;
   embeddedTables?: T;
   embeddedFaqs?: T;
   meta?:
@@ -682,6 +691,7 @@ export interface AuthorsSelect<T extends boolean = true> {
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
+  createdBy?: T;
   alt?: T;
   caption?: T;
   credit?: T;
@@ -746,6 +756,7 @@ export interface MediaSelect<T extends boolean = true> {
  * via the `definition` "faqs_select".
  */
 export interface FaqsSelect<T extends boolean = true> {
+  createdBy?: T;
   question?: T;
   answer?: T;
   updatedAt?: T;
@@ -756,6 +767,7 @@ export interface FaqsSelect<T extends boolean = true> {
  * via the `definition` "comparison-tables_select".
  */
 export interface ComparisonTablesSelect<T extends boolean = true> {
+  createdBy?: T;
   title?: T;
   caption?: T;
   columns?:
@@ -807,6 +819,7 @@ export interface CommentsSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  role?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

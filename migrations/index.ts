@@ -3,6 +3,7 @@ import * as migration_20261129_000552_comments from './20261129_000552_comments'
 import * as migration_20261129_010113_article_search from './20261129_010113_article_search';
 import * as migration_20261129_015012_section_listing_index from './20261129_015012_section_listing_index';
 import * as migration_20261129_025209_seo_and_redirects from './20261129_025209_seo_and_redirects';
+import * as migration_20261129_032736_roles_and_ownership from './20261129_032736_roles_and_ownership';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261129_025209_seo_and_redirects.up,
     down: migration_20261129_025209_seo_and_redirects.down,
-    name: '20261129_025209_seo_and_redirects'
+    name: '20261129_025209_seo_and_redirects',
+  },
+  {
+    up: migration_20261129_032736_roles_and_ownership.up,
+    down: migration_20261129_032736_roles_and_ownership.down,
+    name: '20261129_032736_roles_and_ownership'
   },
 ];

@@ -1,7 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '@/access/authenticated'
-import { publishedOrAuthenticated } from '@/access/publishedOrAuthenticated'
+import {
+  createArticles,
+  deleteArticles,
+  readArticles,
+  refuseAuthorUnpublish,
+  updateArticles,
+} from '@/access/articles'
+import { staff } from '@/access/roles'
+import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
 import { previewPath } from '@/lib/preview'
 import { indexArticleForSearch } from '@/lib/searchIndex'
@@ -22,11 +29,11 @@ export const Articles: CollectionConfig<'articles'> = {
     preview: (doc) => previewPath(doc),
   },
   access: {
-    read: publishedOrAuthenticated,
-    readVersions: authenticated,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
+    read: readArticles,
+    readVersions: staff,
+    create: createArticles,
+    update: updateArticles,
+    delete: deleteArticles,
   },
   versions: {
     drafts: { autosave: { interval: 2000 } },
@@ -117,6 +124,7 @@ export const Articles: CollectionConfig<'articles'> = {
         description: 'Set this when a substantive update is published; readers see it.',
       },
     },
+    createdByField,
     {
       name: 'embeddedTables',
       type: 'relationship',
@@ -134,7 +142,7 @@ export const Articles: CollectionConfig<'articles'> = {
     },
   ],
   hooks: {
-    beforeChange: [prepareArticle, rememberLiveUrl],
+    beforeChange: [refuseAuthorUnpublish, prepareArticle, rememberLiveUrl],
     afterChange: [indexArticleForSearch, redirectOldUrl, revalidateArticle],
     beforeDelete: [deleteComments, forgetArticleRedirects],
     afterDelete: [revalidateArticleDelete],

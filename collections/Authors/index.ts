@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { referenceDataAccess } from '@/access/referenceData'
+import { managedByEditors } from '@/access/referenceData'
 import { slugField } from '@/fields/slug'
 
 import { revalidateAuthor } from './hooks/revalidateAuthor'
@@ -15,7 +15,7 @@ export const Authors: CollectionConfig = {
     listSearchableFields: ['name', 'slug', 'jobTitle'],
     group: 'Newsroom',
   },
-  access: referenceDataAccess,
+  access: managedByEditors,
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 100 },

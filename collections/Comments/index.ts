@@ -1,7 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { approvedOrAuthenticated } from '@/access/approvedOrAuthenticated'
-import { authenticated } from '@/access/authenticated'
+import { editors, editorsField, staffField } from '@/access/roles'
 import { commentSubmissionOrAuthenticated } from '@/access/commentSubmission'
 
 import { deleteReplies } from './hooks/deleteReplies'
@@ -12,9 +12,9 @@ import { COMMENT_STATUSES, STATUS_LABELS } from './statuses'
 
 /** Fields only the newsroom reads; the submission pipeline may set them. */
 const moderatorsOnly: { read: FieldAccess; create: FieldAccess; update: FieldAccess } = {
-  read: authenticated,
+  read: staffField,
   create: commentSubmissionOrAuthenticated,
-  update: authenticated,
+  update: editorsField,
 }
 
 export const Comments: CollectionConfig<'comments'> = {
@@ -44,8 +44,8 @@ export const Comments: CollectionConfig<'comments'> = {
   access: {
     read: approvedOrAuthenticated,
     create: commentSubmissionOrAuthenticated,
-    update: authenticated,
-    delete: authenticated,
+    update: editors,
+    delete: editors,
   },
   defaultSort: '-createdAt',
   hooks: {
@@ -70,7 +70,7 @@ export const Comments: CollectionConfig<'comments'> = {
       defaultValue: 'pending',
       index: true,
       options: COMMENT_STATUSES.map((value) => ({ label: STATUS_LABELS[value], value })),
-      access: { create: authenticated, update: authenticated },
+      access: { create: editorsField, update: editorsField },
       admin: { position: 'sidebar' },
     },
     {

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { referenceDataAccess } from '@/access/referenceData'
+import { contributedByStaff } from '@/access/referenceData'
+import { createdByField } from '@/fields/createdBy'
 import { refuseDeleteWhileEmbedded } from '@/collections/Articles/hooks/refuseDeleteWhileEmbedded'
 import { revalidateEmbedders } from '@/collections/Articles/hooks/revalidateEmbedders'
 
@@ -18,9 +19,10 @@ export const ComparisonTables: CollectionConfig = {
     listSearchableFields: ['title', 'caption', 'sourceNote'],
     group: 'Reusable content',
   },
-  access: referenceDataAccess,
+  access: contributedByStaff,
   versions: { maxPerDoc: 50 },
   fields: [
+    createdByField,
     { name: 'title', type: 'text', required: true, maxLength: 150 },
     {
       name: 'caption',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { referenceDataAccess } from '@/access/referenceData'
+import { contributedByStaff } from '@/access/referenceData'
+import { createdByField } from '@/fields/createdBy'
 
 import { refuseDeleteWhileEmbedded } from '@/collections/Articles/hooks/refuseDeleteWhileEmbedded'
 import { revalidateEmbedders } from '@/collections/Articles/hooks/revalidateEmbedders'
@@ -16,9 +17,10 @@ export const Faqs: CollectionConfig = {
     listSearchableFields: ['question'],
     group: 'Reusable content',
   },
-  access: referenceDataAccess,
+  access: contributedByStaff,
   versions: { maxPerDoc: 50 },
   fields: [
+    createdByField,
     { name: 'question', type: 'text', required: true, maxLength: 200 },
     { name: 'answer', type: 'richText', required: true },
   ],

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
-import { referenceDataAccess } from '@/access/referenceData'
+import { contributedByStaff } from '@/access/referenceData'
+import { createdByField } from '@/fields/createdBy'
 import { env } from '@/env'
 
 import { revalidateMedia } from './hooks/revalidateMedia'
@@ -18,7 +19,7 @@ export const Media: CollectionConfig = {
     listSearchableFields: ['alt', 'caption', 'credit', 'filename'],
     group: 'Newsroom',
   },
-  access: referenceDataAccess,
+  access: contributedByStaff,
   upload: {
     staticDir,
     handlers: [missingFileIs404(staticDir)],
@@ -38,6 +39,7 @@ export const Media: CollectionConfig = {
     ],
   },
   fields: [
+    createdByField,
     {
       name: 'alt',
       type: 'text',

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { referenceDataAccess } from '@/access/referenceData'
+import { managedByEditors } from '@/access/referenceData'
 import { slugField } from '@/fields/slug'
 
 import { forgetSectionRedirects, redirectOldSectionUrl } from './hooks/redirectOldUrl'
@@ -17,7 +17,7 @@ export const Sections: CollectionConfig = {
     listSearchableFields: ['name', 'slug'],
     group: 'Newsroom',
   },
-  access: referenceDataAccess,
+  access: managedByEditors,
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 60 },

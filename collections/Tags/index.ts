@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { referenceDataAccess } from '@/access/referenceData'
+import { managedByEditors } from '@/access/referenceData'
 import { slugField } from '@/fields/slug'
 
 import { revalidateTopic } from './hooks/revalidateTopic'
@@ -13,7 +13,7 @@ export const Tags: CollectionConfig = {
     listSearchableFields: ['name', 'slug'],
     group: 'Newsroom',
   },
-  access: referenceDataAccess,
+  access: managedByEditors,
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 60 },

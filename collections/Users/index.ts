@@ -1,26 +1,56 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig } from 'payload'
 
-import { authenticated } from '@/access/authenticated'
+import { ROLE_LABELS, ROLES, admins, adminsField, isAdmin, staff } from '@/access/roles'
+
+import { firstUserIsAdmin, keepAnAdmin } from './hooks/roles'
+
+/** Admins see and change every account; everyone else only their own. */
+const adminsOrSelf: Access = ({ req }) => {
+  if (isAdmin(req.user)) return true
+  if (req.user?.collection === 'users') return { id: { equals: req.user.id } }
+  return false
+}
 
 export const Users: CollectionConfig = {
   slug: 'users',
   auth: {
+    // Five wrong passwords lock the account for 15 minutes; only an admin can unlock it sooner.
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
   },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'email', 'updatedAt'],
+    defaultColumns: ['name', 'email', 'role', 'updatedAt'],
     group: 'Admin',
+    hidden: ({ user }) => !isAdmin(user),
   },
   access: {
-    read: authenticated,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
-    admin: authenticated,
+    read: adminsOrSelf,
+    create: admins,
+    update: adminsOrSelf,
+    delete: admins,
+    unlock: admins,
+    admin: staff,
   },
-  fields: [{ name: 'name', type: 'text', required: true }],
+  hooks: { beforeChange: [firstUserIsAdmin, keepAnAdmin] },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'author',
+      options: ROLES.map((value) => ({ label: ROLE_LABELS[value], value })),
+      // Only an admin gives or changes a role; nobody promotes themselves.
+      access: { create: adminsField, update: adminsField },
+      admin: {
+        position: 'sidebar',
+        description:
+          'Admin: everything, and user accounts. Editor: all content, publishing, comments, sections and tags. Author: their own articles as drafts, sent for review.',
+      },
+      saveToJWT: true,
+    },
+  ],
   timestamps: true,
 }

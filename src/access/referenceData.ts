@@ -1,12 +1,23 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from './anyone'
-import { authenticated } from './authenticated'
+import { editors, editorsOrOwner, staff } from './roles'
 
-/** Sections, tags, bylines, images, tables, FAQs: readers may read them, newsroom users change them. */
-export const referenceDataAccess: CollectionConfig['access'] = {
+/** Sections, tags and bylines: readers read them; editors manage them. */
+export const managedByEditors: CollectionConfig['access'] = {
   read: anyone,
-  create: authenticated,
-  update: authenticated,
-  delete: authenticated,
+  create: editors,
+  update: editors,
+  delete: editors,
+}
+
+/**
+ * Images, comparison tables and FAQs: readers read them; anyone on staff adds
+ * them; editors change any, authors only those they added.
+ */
+export const contributedByStaff: CollectionConfig['access'] = {
+  read: anyone,
+  create: staff,
+  update: editorsOrOwner,
+  delete: editorsOrOwner,
 }

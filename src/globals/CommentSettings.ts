@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { authenticated } from '@/access/authenticated'
+import { editors } from '@/access/roles'
 import { invalidate } from '@/lib/revalidate'
 import { tags } from '@/queries/tags'
 
@@ -9,7 +9,7 @@ export const CommentSettings: GlobalConfig = {
   slug: 'comment-settings',
   label: 'Comment settings',
   admin: { group: 'Comments' },
-  access: { read: authenticated, update: authenticated },
+  access: { read: editors, update: editors },
   hooks: {
     // Article pages show whether comments are open; they re-render on their next view.
     afterChange: [

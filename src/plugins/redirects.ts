@@ -1,7 +1,7 @@
 import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 import type { Field, FieldHook, PayloadRequest } from 'payload'
 
-import { authenticated } from '@/access/authenticated'
+import { editors, staff } from '@/access/roles'
 import { normaliseFromPath, normaliseTargetUrl } from '@/redirects/paths'
 import { findLoop, livePageAt, livePathOf } from '@/redirects/store'
 
@@ -110,10 +110,10 @@ export const redirects = redirectsPlugin({
         'Old addresses and where they now lead. Readers and search engines who follow an old link are sent on with a 301.',
     },
     access: {
-      read: authenticated,
-      create: authenticated,
-      update: authenticated,
-      delete: authenticated,
+      read: staff,
+      create: editors,
+      update: editors,
+      delete: editors,
     },
     fields: ({ defaultFields }) => configureFields(defaultFields),
   },

@@ -212,6 +212,10 @@ async function seedAdminUser(payload: Payload): Promise<string | null> {
   if (!email || !password) return null
   const existing = await payload.count({ collection: 'users', where: { email: { equals: email } } })
   if (existing.totalDocs > 0) return null
-  await payload.create({ collection: 'users', data: { email, password, name: 'Editor' }, context })
+  await payload.create({
+    collection: 'users',
+    data: { email, password, name: 'Editor', role: 'admin' },
+    context,
+  })
   return email
 }

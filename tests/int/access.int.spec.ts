@@ -114,13 +114,15 @@ describe('anonymous readers through the Local API (overrideAccess: false)', () =
 describe('logged-in newsroom users', () => {
   it('see drafts', async () => {
     const payload = await testPayload()
-    const [user] = (await payload.find({ collection: 'users', limit: 1 })).docs
-    const editor =
-      user ??
-      (await payload.create({
-        collection: 'users',
-        data: { email: `${unique('e')}@example.com`, password: 'a-long-password-1', name: 'E' },
-      }))
+    const editor = await payload.create({
+      collection: 'users',
+      data: {
+        email: `${unique('e')}@example.com`,
+        password: 'a-long-password-1',
+        name: 'E',
+        role: 'editor',
+      },
+    })
     const seen = await payload.findByID({
       collection: 'articles',
       id: draft.id,

@@ -22,6 +22,9 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: database.url,
     MEDIA_DIR: mediaDir,
     PAYLOAD_SECRET: 'integration-test-secret-0123456789',
+    // A site has its admin before anyone else joins (the first account is always an admin).
+    SEED_ADMIN_EMAIL: 'admin@broadsheet.test',
+    SEED_ADMIN_PASSWORD: 'integration-admin-password',
   })
   project.provide('databaseUrl', database.url)
   project.provide('mediaDir', mediaDir)

@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { isDraftSave } from '@/access/articles'
 import { invalidate } from '@/lib/revalidate'
 import type { Article } from '@/payload-types'
 
@@ -35,7 +36,7 @@ export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({
   const isPublished = doc._status === 'published'
   const wasPublished = previousDoc?._status === 'published'
   // A draft saved over a published article leaves what readers see unchanged.
-  const draftSave = req.query?.draft === 'true' || req.query?.autosave === 'true'
+  const draftSave = isDraftSave(req)
   if (!isPublished && (!wasPublished || draftSave)) return doc
 
   const affected = [await withSection(req, doc)]

@@ -7,6 +7,11 @@ import type { Comment } from '@/payload-types'
 export const NOTICE_INTERVAL_MS = 10 * 60 * 1000
 let lastNoticeAt = 0
 
+/** Starts a new notice window (tests check the first notice of a window). */
+export function startNoticeWindow(): void {
+  lastNoticeAt = 0
+}
+
 /** The notice editors get: the latest comment, and how many wait in all. */
 export function moderationNotice(comment: Comment, waiting: number, adminUrl: string) {
   const reasons = comment.heldReasons?.length
@@ -26,6 +31,8 @@ export function moderationNotice(comment: Comment, waiting: number, adminUrl: st
 async function sendNotice(payload: Payload, comment: Comment, waiting: number): Promise<void> {
   const editors = await payload.find({
     collection: 'users',
+    // Those who moderate: editors and admins.
+    where: { role: { in: ['admin', 'editor'] } },
     depth: 0,
     limit: 50,
     pagination: false,

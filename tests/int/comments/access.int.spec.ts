@@ -1,5 +1,3 @@
-import config from '@payload-config'
-import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Comment } from '@/payload-types'
@@ -14,24 +12,7 @@ import {
 import { countApprovedComments } from '@/queries/comments'
 
 import { testPayload } from '../../support/payload'
-
-const restGet = REST_GET(config)
-const restPost = REST_POST(config)
-const restPatch = REST_PATCH(config)
-const restDelete = REST_DELETE(config)
-
-/** Payload's REST API, handled in this process as the route in app/(payload)/api would. */
-function rest(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
-  const url = new URL(`http://localhost/api/${path}`)
-  const request = new Request(url, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const slug = url.pathname.replace(/^\/api\//, '').split('/')
-  const handler = { GET: restGet, POST: restPost, PATCH: restPatch, DELETE: restDelete }[method]
-  return handler(request, { params: Promise.resolve({ slug }) })
-}
+import { rest } from '../../support/rest'
 
 let article: Article
 let pending: { id: number; email: string }

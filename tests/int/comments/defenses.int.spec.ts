@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 
 import type { Article } from '@/payload-types'
+import { startNoticeWindow } from '@/collections/Comments/hooks/notifyModerators'
 
 import {
   commentFields,
@@ -317,10 +318,17 @@ describe('notices to editors', () => {
     const editor = `${unique('editor')}@broadsheet.test`.toLowerCase()
     await payload.create({
       collection: 'users',
-      data: { email: editor, name: 'Test Editor', password: 'a-long-test-password' },
+      data: {
+        email: editor,
+        name: 'Test Editor',
+        password: 'a-long-test-password',
+        role: 'editor',
+      },
     })
     const spy = vi.spyOn(payload, 'sendEmail')
     onTestFinished(() => spy.mockRestore())
+    // Earlier comments in this file already used the current window (the seeded admin was told).
+    startNoticeWindow()
     const who = reader()
     const body = `Please moderate me ${Date.now()}`
     const { id } = await submitAs(
