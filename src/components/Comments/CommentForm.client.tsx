@@ -87,15 +87,23 @@ export function CommentForm({
       const finish = () => {
         clearTimeout(timer)
         element.removeEventListener('statechange', onChange)
+        element.removeEventListener('verified', finish)
         resolve(proof.current)
       }
+      // The widget may report the 'verified' state before its 'verified' event carries the
+      // solution: finish on the event (the listener added at creation has stored it by then).
       const onChange = (event: Event) => {
-        const state = (event as CustomEvent<{ state: string }>).detail.state
-        if (state === 'verified' || state === 'error' || state === 'expired') finish()
+        const { state, payload } = (event as CustomEvent<{ state: string; payload?: string }>)
+          .detail
+        if (state === 'verified' && payload) proof.current = payload
+        if ((state === 'verified' && proof.current) || state === 'error' || state === 'expired') {
+          finish()
+        }
       }
       const timer = setTimeout(finish, 20_000)
       element.addEventListener('statechange', onChange)
-      if (element.getState?.() === 'verified') finish()
+      element.addEventListener('verified', finish)
+      if (element.getState?.() === 'verified' && proof.current) finish()
     })
   }
 
