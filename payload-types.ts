@@ -104,9 +104,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'editorial-settings': EditorialSetting;
     'comment-settings': CommentSetting;
   };
   globalsSelect: {
+    'editorial-settings': EditorialSettingsSelect<false> | EditorialSettingsSelect<true>;
     'comment-settings': CommentSettingsSelect<false> | CommentSettingsSelect<true>;
   };
   locale: null;
@@ -143,6 +145,19 @@ export interface UserAuthOperations {
  */
 export interface Article {
   id: number;
+  /**
+   * Only when the checklist blocks publishing and the story must go out anyway. The reason is kept with the article.
+   */
+  publishOverrideReason?: string | null;
+  checklistOverrides?:
+    | {
+        at?: string | null;
+        by?: (number | null) | User;
+        reason?: string | null;
+        errors?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Aim for under 110 characters.
    */
@@ -231,6 +246,37 @@ export interface Article {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  /**
+   * Admin: everything, and user accounts. Editor: all content, publishing, comments, sections and tags. Author: their own articles as drafts, sent for review.
+   */
+  role: 'admin' | 'editor' | 'author';
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
@@ -287,37 +333,6 @@ export interface Media {
       filename?: string | null;
     };
   };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  /**
-   * Admin: everything, and user accounts. Editor: all content, publishing, comments, sections and tags. Author: their own articles as drafts, sent for review.
-   */
-  role: 'admin' | 'editor' | 'author';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -614,6 +629,16 @@ export interface PayloadMigration {
  * via the `definition` "articles_select".
  */
 export interface ArticlesSelect<T extends boolean = true> {
+  publishOverrideReason?: T;
+  checklistOverrides?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        reason?: T;
+        errors?: T;
+        id?: T;
+      };
   headline?: T;
   dek?: T;
   heroImage?: T;
@@ -897,6 +922,19 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-settings".
+ */
+export interface EditorialSetting {
+  id: number;
+  /**
+   * The publish checklist warns about headlines and section headings written otherwise.
+   */
+  headingCase: 'sentence' | 'title';
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comment-settings".
  */
 export interface CommentSetting {
@@ -915,6 +953,16 @@ export interface CommentSetting {
   blocklist?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-settings_select".
+ */
+export interface EditorialSettingsSelect<T extends boolean = true> {
+  headingCase?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

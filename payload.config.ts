@@ -17,6 +17,7 @@ import { Tags } from '@/collections/Tags'
 import { Users } from '@/collections/Users'
 import { env } from '@/env'
 import { CommentSettings } from '@/globals/CommentSettings'
+import { EditorialSettings } from '@/globals/EditorialSettings'
 import { survivePoolErrors } from '@/lib/databaseResilience'
 import { emailAdapter } from '@/lib/email'
 import { keepValidationDetails } from '@/lib/validationDetails'
@@ -38,7 +39,7 @@ export default buildConfig({
     },
   },
   collections: [Articles, Sections, Tags, Authors, Media, Faqs, ComparisonTables, Comments, Users],
-  globals: [CommentSettings],
+  globals: [EditorialSettings, CommentSettings],
   email: emailAdapter(),
   editor: lexicalEditor(),
   db: postgresAdapter({

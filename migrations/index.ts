@@ -4,6 +4,7 @@ import * as migration_20261129_010113_article_search from './20261129_010113_art
 import * as migration_20261129_015012_section_listing_index from './20261129_015012_section_listing_index';
 import * as migration_20261129_025209_seo_and_redirects from './20261129_025209_seo_and_redirects';
 import * as migration_20261129_032736_roles_and_ownership from './20261129_032736_roles_and_ownership';
+import * as migration_20261129_034621_publish_checklist from './20261129_034621_publish_checklist';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261129_032736_roles_and_ownership.up,
     down: migration_20261129_032736_roles_and_ownership.down,
-    name: '20261129_032736_roles_and_ownership'
+    name: '20261129_032736_roles_and_ownership',
+  },
+  {
+    up: migration_20261129_034621_publish_checklist.up,
+    down: migration_20261129_034621_publish_checklist.down,
+    name: '20261129_034621_publish_checklist'
   },
 ];

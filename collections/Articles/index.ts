@@ -8,6 +8,9 @@ import {
   updateArticles,
 } from '@/access/articles'
 import { staff } from '@/access/roles'
+import { checklistEndpoint } from '@/checklist/endpoint'
+import { checklistFields } from '@/checklist/fields'
+import { publishGate } from '@/checklist/gate'
 import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
 import { previewPath } from '@/lib/preview'
@@ -43,7 +46,9 @@ export const Articles: CollectionConfig<'articles'> = {
   // Desk pages list a section's articles newest first; this keeps them (and their counts) fast as the archive grows.
   indexes: [{ fields: ['section', '_status', 'publishedAt'] }],
   defaultPopulate: { headline: true, slug: true, section: true, dek: true, publishedAt: true },
+  endpoints: [checklistEndpoint],
   fields: [
+    ...checklistFields,
     {
       name: 'headline',
       type: 'text',
@@ -142,7 +147,7 @@ export const Articles: CollectionConfig<'articles'> = {
     },
   ],
   hooks: {
-    beforeChange: [refuseAuthorUnpublish, prepareArticle, rememberLiveUrl],
+    beforeChange: [refuseAuthorUnpublish, prepareArticle, publishGate, rememberLiveUrl],
     afterChange: [indexArticleForSearch, redirectOldUrl, revalidateArticle],
     beforeDelete: [deleteComments, forgetArticleRedirects],
     afterDelete: [revalidateArticleDelete],

@@ -144,6 +144,9 @@ export async function seedDemoContent(payload: Payload, content: SeedContent = d
           modifiedAt: article.updatedAt,
           heroImage,
           _status: 'published',
+          // The reference article keeps its flaws on purpose; the override is recorded on it.
+          publishOverrideReason:
+            'Demo content, published as it was received so the publish checklist has real findings to show.',
           body: article.sections.map((section) => ({
             heading: section.heading,
             keywordFocus: section.keywordFocus ?? [],

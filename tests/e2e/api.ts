@@ -1,6 +1,13 @@
 import { type APIRequestContext, expect } from '@playwright/test'
 
+import { plainTextToLexical } from '@/seed/lexical'
+
 import { EDITOR } from './globalSetup'
+
+/** A section with a line of text (the publish checklist refuses empty sections). */
+export function section(heading: string, text = 'A paragraph of reporting.') {
+  return { heading, content: plainTextToLexical(text) }
+}
 
 /** REST headers of the seeded editor. */
 export async function editorHeaders(request: APIRequestContext): Promise<Record<string, string>> {
@@ -30,7 +37,7 @@ export async function createArticle(
       dek: 'A short summary for the test.',
       section: sections.docs[0].id,
       authors: [authors.docs[0].id],
-      body: [{ heading: 'Only section' }],
+      body: [section('Only section')],
       _status: 'published',
       ...fields,
     },

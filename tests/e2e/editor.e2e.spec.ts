@@ -1,5 +1,6 @@
 import { slugify } from '@/lib/slugify'
 
+import { section } from './api'
 import { AdminPage } from './pages/AdminPage'
 import { ArticlePage } from './pages/ArticlePage'
 import { EDITOR, expect, test } from './fixtures'
@@ -113,7 +114,7 @@ test('a logged-in editor previews the latest draft at its URL; readers still get
       dek: 'Published version.',
       section: sections[0].id,
       authors: [authors[0].id],
-      body: [{ heading: 'Numbers' }],
+      body: [section('Numbers')],
       _status: 'published',
     },
   })

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from '@playwright/test'
 
+import { section } from './api'
 import { EDITOR, expect, test } from './fixtures'
 
 interface Doc {
@@ -30,7 +31,7 @@ test.describe('anonymous readers through REST', () => {
       dek: 'Summary.',
       section: docs[0].id,
       authors: [authors.docs[0].id],
-      body: [{ heading: 'Only section' }],
+      body: [section('Only section')],
     }
     draft = (
       await (

@@ -1,0 +1,218 @@
+import type { PayloadRequest } from 'payload'
+
+import { env } from '@/env'
+import { urls } from '@/lib/urls'
+
+import type { ChecklistArticle, ChecklistLink, ChecklistSection } from './types'
+
+/** What the checklist needs of an article: saved, or as the editor is typing it. */
+export interface ArticleInput {
+  headline?: string | null
+  dek?: string | null
+  heroImage?: unknown
+  meta?: { description?: string | null; image?: unknown } | null
+  body?: { heading?: string | null; keywordFocus?: string[] | null; content?: unknown }[] | null
+}
+
+interface Node {
+  type?: string
+  text?: string
+  url?: string
+  fields?: {
+    blockType?: string
+    table?: unknown
+    faqs?: unknown
+    url?: string
+    linkType?: string
+    doc?: { relationTo?: string; value?: unknown } | null
+  }
+  relationTo?: string
+  value?: unknown
+  children?: Node[]
+}
+
+const idOf = (value: unknown): number | null => {
+  if (typeof value === 'number') return value
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value)
+  if (value && typeof value === 'object' && 'id' in value)
+    return idOf((value as { id: unknown }).id)
+  return null
+}
+
+type RawLink = { href: string; where: string; articleId?: number; path?: string }
+
+/** Paragraph texts, embeds, images and links of one section's Lexical text. */
+function walk(content: unknown, where: string) {
+  const paragraphs: string[] = []
+  const tables: number[] = []
+  const images: number[] = []
+  const links: RawLink[] = []
+  let embeds = 0
+  const textOf = (node: Node): string =>
+    typeof node.text === 'string' ? node.text : (node.children ?? []).map(textOf).join('')
+  const visit = (node: Node | undefined): void => {
+    if (!node || typeof node !== 'object') return
+    if (node.type === 'block') {
+      embeds += 1
+      if (node.fields?.blockType === 'comparisonTable') {
+        const id = idOf(node.fields.table)
+        if (id !== null) tables.push(id)
+      }
+      return
+    }
+    if (node.type === 'upload') {
+      const id = idOf(node.value)
+      if (id !== null) images.push(id)
+      return
+    }
+    if (node.type === 'link' || node.type === 'autolink') {
+      const fields = node.fields ?? {}
+      if (fields.linkType === 'internal' && fields.doc?.relationTo === 'articles') {
+        const id = idOf(fields.doc.value)
+        if (id !== null) links.push({ href: textOf(node) || `article ${id}`, where, articleId: id })
+      } else if (typeof fields.url === 'string') {
+        links.push({ href: fields.url, where, path: sitePath(fields.url) })
+      }
+    }
+    if (node.type === 'paragraph' || node.type === 'listitem' || node.type === 'quote') {
+      const text = textOf(node).trim()
+      if (text) paragraphs.push(text)
+      if (node.type !== 'listitem') {
+        node.children?.forEach((child) =>
+          child.type === 'link' || child.type === 'autolink' ? visit(child) : undefined,
+        )
+        return
+      }
+    }
+    node.children?.forEach(visit)
+  }
+  visit((content as { root?: Node } | null)?.root)
+  return { paragraphs, tables, images, links, embeds }
+}
+
+/** The site path of a link to this site (`/desk/slug`), or undefined for anywhere else. */
+function sitePath(href: string): string | undefined {
+  if (href.startsWith('/') && !href.startsWith('//')) return href.replace(/[?#].*$/, '')
+  try {
+    const url = new URL(href)
+    return url.origin === new URL(env.NEXT_PUBLIC_SERVER_URL).origin ? url.pathname : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Looks up what the rules need (table notes and dates, image alt texts,
+ * whether linked articles are live) and returns the snapshot they check.
+ */
+export async function snapshotArticle(
+  input: ArticleInput,
+  req: PayloadRequest,
+): Promise<ChecklistArticle> {
+  const { payload } = req
+  const sections: ChecklistSection[] = []
+  const tableIds: number[] = []
+  const imageUses: { id: number; where: string }[] = []
+  const rawLinks: RawLink[] = []
+  for (const [index, section] of (input.body ?? []).entries()) {
+    const found = walk(section.content, `section ${index + 1}`)
+    sections.push({
+      heading: section.heading ?? '',
+      keywordFocus: (section.keywordFocus ?? []).filter((keyword) => keyword.trim()),
+      paragraphs: found.paragraphs,
+      embeds: found.embeds,
+    })
+    tableIds.push(...found.tables)
+    imageUses.push(...found.images.map((id) => ({ id, where: `image in section ${index + 1}` })))
+    rawLinks.push(...found.links)
+  }
+  const hero = idOf(input.heroImage)
+  if (hero !== null) imageUses.unshift({ id: hero, where: 'hero image' })
+  const share = idOf(input.meta?.image)
+  if (share !== null) imageUses.push({ id: share, where: 'share image' })
+
+  const [tables, media] = await Promise.all([
+    tableIds.length
+      ? payload.find({
+          collection: 'comparison-tables',
+          where: { id: { in: [...new Set(tableIds)] } },
+          select: { title: true, sourceNote: true, asOf: true },
+          pagination: false,
+          depth: 0,
+          req,
+        })
+      : null,
+    imageUses.length
+      ? payload.find({
+          collection: 'media',
+          where: { id: { in: [...new Set(imageUses.map((use) => use.id))] } },
+          select: { alt: true },
+          pagination: false,
+          depth: 0,
+          req,
+        })
+      : null,
+  ])
+  const altOf = new Map((media?.docs ?? []).map((doc) => [doc.id, doc.alt ?? null]))
+  const links = await resolveLinks(rawLinks, req)
+
+  return {
+    headline: input.headline ?? '',
+    metaDescription: input.meta?.description?.trim() || input.dek || '',
+    sections,
+    images: imageUses.map((use) => ({ where: use.where, alt: altOf.get(use.id) ?? null })),
+    tables: (tables?.docs ?? []).map((table) => ({
+      title: table.title,
+      sourceNote: table.sourceNote ?? null,
+      asOf: table.asOf ? String(table.asOf).slice(0, 10) : null,
+    })),
+    links,
+  }
+}
+
+async function resolveLinks(raw: RawLink[], req: PayloadRequest): Promise<ChecklistLink[]> {
+  const slugs = raw
+    .map((link) => link.path?.split('/').filter(Boolean))
+    .filter((parts): parts is string[] => parts?.length === 2)
+    .map((parts) => parts[1]!)
+  const ids = raw.map((link) => link.articleId).filter((id): id is number => id !== undefined)
+  if (slugs.length === 0 && ids.length === 0) {
+    return raw.map((link) => ({ href: link.href, where: link.where, target: 'external' }))
+  }
+  const found = await req.payload.find({
+    collection: 'articles',
+    where: { or: [{ slug: { in: slugs } }, { id: { in: ids } }] },
+    select: { slug: true, section: true, _status: true },
+    populate: { sections: { slug: true } },
+    depth: 1,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const byId = new Map(found.docs.map((doc) => [doc.id, doc]))
+  const byPath = new Map(found.docs.map((doc) => [urls.article(doc), doc]))
+  return raw.map((link): ChecklistLink => {
+    const base = { href: link.href, where: link.where }
+    if (link.articleId !== undefined) {
+      const doc = byId.get(link.articleId)
+      return {
+        ...base,
+        target: !doc ? 'missing' : doc._status === 'published' ? 'published' : 'unpublished',
+      }
+    }
+    const parts = link.path?.split('/').filter(Boolean)
+    // Only /{desk}/{slug} addresses are articles; other paths on the site are pages.
+    if (
+      !link.path ||
+      parts?.length !== 2 ||
+      ['tags', 'authors', 'feeds', 'og'].includes(parts[0]!)
+    ) {
+      return { ...base, target: 'external' }
+    }
+    const doc = byPath.get(link.path)
+    return {
+      ...base,
+      target: !doc ? 'missing' : doc._status === 'published' ? 'published' : 'unpublished',
+    }
+  })
+}

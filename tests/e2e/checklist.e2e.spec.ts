@@ -1,0 +1,60 @@
+import { createArticle, editorHeaders, section } from './api'
+import { AdminPage } from './pages/AdminPage'
+import { EDITOR, expect, REFERENCE, test } from './fixtures'
+
+test.setTimeout(120_000)
+
+test('the publish checklist shows the reference article’s findings beside the editor', async ({
+  page,
+  request,
+}) => {
+  const headers = await editorHeaders(request)
+  const found = await (
+    await request.get(`/api/articles?where[slug][equals]=${REFERENCE.path.split('/').pop()}`, {
+      headers,
+    })
+  ).json()
+  const admin = new AdminPage(page)
+  await admin.login(EDITOR.email, EDITOR.password)
+  await admin.open(`/admin/collections/articles/${found.docs[0].id}`)
+  const panel = page.getByRole('region', { name: 'Publish checklist' })
+  await expect(panel.getByText(/\d+ errors block publishing/)).toBeVisible({ timeout: 20_000 })
+  await expect(panel.getByText(/Section 10 “Okay, here’s a breakdown.*has no text/)).toBeVisible()
+  await expect(
+    panel.getByText(/The headline “Ren Zhengfei Says.*is not in sentence case/),
+  ).toBeVisible()
+})
+
+test('an editor is stopped from publishing over an error, then publishes with a recorded reason', async ({
+  page,
+  request,
+}) => {
+  const headers = await editorHeaders(request)
+  const headline = `Flood defences tested ${Date.now().toString(36)}`
+  const { articleId, path } = await createArticle(request, headers, {
+    headline,
+    _status: 'draft',
+    body: [section('What happened', 'The barrier closed at dawn.'), { heading: 'Reaction' }],
+  })
+  const admin = new AdminPage(page)
+  await admin.login(EDITOR.email, EDITOR.password)
+  await admin.open(`/admin/collections/articles/${articleId}`)
+  const panel = page.getByRole('region', { name: 'Publish checklist' })
+  await expect(panel.getByText('1 error blocks publishing.', { exact: false })).toBeVisible({
+    timeout: 20_000,
+  })
+
+  await page.getByRole('button', { name: 'Publish changes' }).click()
+  await expect(page.getByText(/Publishing is blocked by 1 checklist error/).first()).toBeVisible()
+  expect((await request.get(path)).status()).toBe(404)
+
+  await page
+    .getByLabel('Publish despite checklist errors, because…')
+    .fill('Reaction follows within the hour.')
+  await admin.publish()
+  await expect.poll(async () => (await request.get(path)).status(), { timeout: 20_000 }).toBe(200)
+  const stored = await (await request.get(`/api/articles/${articleId}`, { headers })).json()
+  expect(stored.checklistOverrides[0]).toMatchObject({
+    reason: 'Reaction follows within the hour.',
+  })
+})
