@@ -40,22 +40,23 @@ export const publishGate: CollectionBeforeChangeHook<Article> = async ({ data, r
   const { errors } = await checkArticle(data as ArticleInput, req)
   if (errors.length === 0) return data
   if (!reason) {
-    throw new ValidationError(
+    const count = `${errors.length} checklist error${errors.length === 1 ? '' : 's'}`
+    const summary = `Publishing is blocked by ${count}: ${errors.map((finding) => finding.message).join(' ')}`
+    const refusal = new ValidationError(
       {
         collection: 'articles',
         errors: [
           {
             path: 'publishOverrideReason',
-            message: `Publishing is blocked by ${errors.length} checklist error${errors.length === 1 ? '' : 's'}: ${errors
-              .map((finding) => finding.message)
-              .join(
-                ' ',
-              )} Fix ${errors.length === 1 ? 'it' : 'them'}, or write here why it should be published anyway.`,
+            message: `${summary} Fix ${errors.length === 1 ? 'it' : 'them'}, or write here why it should be published anyway.`,
           },
         ],
       },
       req.t,
     )
+    // The summary, not "The following field is invalid": a scheduled publish keeps only the message.
+    refusal.message = summary
+    throw refusal
   }
   req.context[OVERRIDE_CONTEXT] = {
     at: new Date().toISOString(),
