@@ -19,6 +19,7 @@ import { env } from '@/env'
 import { CommentSettings } from '@/globals/CommentSettings'
 import { EditorialSettings } from '@/globals/EditorialSettings'
 import { survivePoolErrors } from '@/lib/databaseResilience'
+import { jobs } from '@/jobs/config'
 import { emailAdapter } from '@/lib/email'
 import { keepValidationDetails } from '@/lib/validationDetails'
 import { migrations } from '@/migrations'
@@ -59,6 +60,7 @@ export default buildConfig({
     }
   },
   plugins: [seo, redirects],
+  jobs,
   hooks: { afterError: [keepValidationDetails] },
   graphQL: { disable: true },
   sharp,

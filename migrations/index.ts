@@ -5,6 +5,8 @@ import * as migration_20261129_015012_section_listing_index from './20261129_015
 import * as migration_20261129_025209_seo_and_redirects from './20261129_025209_seo_and_redirects';
 import * as migration_20261129_032736_roles_and_ownership from './20261129_032736_roles_and_ownership';
 import * as migration_20261129_034621_publish_checklist from './20261129_034621_publish_checklist';
+import * as migration_20261129_040714_corrections_log from './20261129_040714_corrections_log';
+import * as migration_20261129_041101_scheduled_publishing from './20261129_041101_scheduled_publishing';
 
 export const migrations = [
   {
@@ -40,6 +42,16 @@ export const migrations = [
   {
     up: migration_20261129_034621_publish_checklist.up,
     down: migration_20261129_034621_publish_checklist.down,
-    name: '20261129_034621_publish_checklist'
+    name: '20261129_034621_publish_checklist',
+  },
+  {
+    up: migration_20261129_040714_corrections_log.up,
+    down: migration_20261129_040714_corrections_log.down,
+    name: '20261129_040714_corrections_log',
+  },
+  {
+    up: migration_20261129_041101_scheduled_publishing.up,
+    down: migration_20261129_041101_scheduled_publishing.down,
+    name: '20261129_041101_scheduled_publishing'
   },
 ];

@@ -11,6 +11,7 @@ import { staff } from '@/access/roles'
 import { checklistEndpoint } from '@/checklist/endpoint'
 import { checklistFields } from '@/checklist/fields'
 import { publishGate } from '@/checklist/gate'
+import { correctionsField, dateFromCorrections } from '@/corrections/fields'
 import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
 import { previewPath } from '@/lib/preview'
@@ -39,7 +40,8 @@ export const Articles: CollectionConfig<'articles'> = {
     delete: deleteArticles,
   },
   versions: {
-    drafts: { autosave: { interval: 2000 } },
+    // schedulePublish: editors pick a time under Publish → Schedule; the jobs runner publishes then.
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 100,
   },
   defaultSort: '-publishedAt',
@@ -66,6 +68,7 @@ export const Articles: CollectionConfig<'articles'> = {
     },
     { name: 'heroImage', label: 'Hero image', type: 'upload', relationTo: 'media' },
     bodyField,
+    correctionsField,
     slugField('headline'),
     {
       name: 'section',
@@ -126,7 +129,7 @@ export const Articles: CollectionConfig<'articles'> = {
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },
-        description: 'Set this when a substantive update is published; readers see it.',
+        description: 'Set by a substantive correction or update below, or by hand; readers see it.',
       },
     },
     createdByField,
@@ -147,7 +150,13 @@ export const Articles: CollectionConfig<'articles'> = {
     },
   ],
   hooks: {
-    beforeChange: [refuseAuthorUnpublish, prepareArticle, publishGate, rememberLiveUrl],
+    beforeChange: [
+      refuseAuthorUnpublish,
+      prepareArticle,
+      dateFromCorrections,
+      publishGate,
+      rememberLiveUrl,
+    ],
     afterChange: [indexArticleForSearch, redirectOldUrl, revalidateArticle],
     beforeDelete: [deleteComments, forgetArticleRedirects],
     afterDelete: [revalidateArticleDelete],

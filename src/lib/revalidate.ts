@@ -2,6 +2,7 @@ import { revalidateTag } from 'next/cache'
 import { after } from 'next/server'
 import type { PayloadRequest } from 'payload'
 
+import { derivedSecret } from '@/comments/secrets'
 import { env } from '@/env'
 
 export interface Invalidation {
@@ -25,8 +26,10 @@ export function invalidate({ tags, paths }: Invalidation, req: PayloadRequest): 
   try {
     for (const tag of new Set(tags)) revalidateTag(tag, 'max')
   } catch (error) {
-    // Outside a Next.js request (a script or a test on the Local API) there is no cache to clear.
-    req.payload.logger.debug({ msg: 'Cache not revalidated: no Next.js request', error })
+    // Inside the server but outside a request (the jobs runner publishing on schedule): ask the
+    // app itself. In a script or a test on the Local API there is no cache to clear.
+    if (process.env.NEXT_RUNTIME === 'nodejs') void askServer({ tags, paths }, req)
+    else req.payload.logger.debug({ msg: 'Cache not revalidated: no Next.js request', error })
     return
   }
   // A bulk change (approving 50 comments) runs this once per document on one request.
@@ -52,4 +55,22 @@ async function warm(paths: string[], req: PayloadRequest): Promise<void> {
       }
     }),
   )
+}
+
+export const REVALIDATE_HEADER = 'x-broadsheet-revalidate'
+export const revalidateSecret = () => derivedSecret('revalidate')
+
+/** POST /next/revalidate on this server: the same invalidation, inside a request. */
+async function askServer(invalidation: Invalidation, req: PayloadRequest): Promise<void> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${env.PORT}/next/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [REVALIDATE_HEADER]: revalidateSecret() },
+      body: JSON.stringify(invalidation),
+      signal: AbortSignal.timeout(10_000),
+    })
+    if (!response.ok) throw new Error(`answered ${response.status}`)
+  } catch (error) {
+    req.payload.logger.warn({ msg: 'Could not refresh pages after a background change', error })
+  }
 }

@@ -1,5 +1,6 @@
 import type {
   BreadcrumbList,
+  CorrectionComment,
   FAQPage,
   NewsArticle,
   Organization,
@@ -60,6 +61,15 @@ export function newsArticle(article: Article): WithContext<NewsArticle> {
     articleSection: section?.name,
     keywords: keywords.length ? keywords.join(', ') : undefined,
     inLanguage: site.language,
+    // The public log of corrections and updates (schema.org has one type for both).
+    correction: (article.corrections ?? []).length
+      ? (article.corrections ?? []).map((entry): CorrectionComment => ({
+          '@type': 'CorrectionComment',
+          name: entry.kind === 'update' ? 'Update' : 'Correction',
+          text: entry.text,
+          datePublished: entry.date,
+        }))
+      : undefined,
   }
 }
 

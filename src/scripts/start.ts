@@ -30,6 +30,29 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return current
 }
 
+/**
+ * Scheduled publishing runs in the app's jobs runner, which starts with Payload:
+ * ask the server once it answers, so it runs even before the first reader.
+ */
+async function startJobsRunner(port: string): Promise<void> {
+  const host =
+    !process.env.HOST || ['0.0.0.0', '::'].includes(process.env.HOST)
+      ? '127.0.0.1'
+      : process.env.HOST
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    try {
+      const response = await fetch(`http://${host}:${port}/next/jobs`, {
+        signal: AbortSignal.timeout(30_000),
+      })
+      if (response.ok) return
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  console.warn('Could not start the jobs runner; it starts with the first request instead.')
+}
+
 const database = await openDatabase()
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -53,7 +76,9 @@ try {
     console.log(
       `Broadsheet: http://localhost:${env.PORT} (admin: http://localhost:${env.PORT}/admin)`,
     )
-    code = await run([mode, ...host], mode === 'start' ? { ...env, NODE_ENV: 'production' } : env)
+    const server = run([mode, ...host], mode === 'start' ? { ...env, NODE_ENV: 'production' } : env)
+    void startJobsRunner(env.PORT ?? '3000')
+    code = await server
   }
 } catch (error) {
   console.error(error)

@@ -4,3 +4,5 @@ import { inject } from 'vitest'
 process.env.DATABASE_URL = inject('databaseUrl')
 process.env.MEDIA_DIR = inject('mediaDir')
 process.env.PAYLOAD_SECRET = 'integration-test-secret-0123456789'
+// The jobs runner belongs to the server; tests run jobs themselves when they need to.
+process.env.BROADSHEET_JOBS = 'off'

@@ -1,5 +1,6 @@
 import { Byline } from '@/components/Byline'
 import { Comments } from '@/components/Comments'
+import { Corrections } from '@/components/Corrections'
 import { RelatedArticles } from '@/components/RelatedArticles'
 import { HeroImage } from '@/components/HeroImage'
 import { RichText } from '@/components/RichText'
@@ -94,6 +95,7 @@ export function ArticleView({
               )}
             </section>
           ))}
+          <Corrections entries={article.corrections} />
           {topics.length > 0 && (
             <nav className="article__tags" aria-label="Topics">
               <ul>

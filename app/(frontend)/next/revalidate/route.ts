@@ -1,0 +1,31 @@
+import { timingSafeEqual } from 'node:crypto'
+
+import { z } from 'zod'
+
+import { invalidate, REVALIDATE_HEADER, revalidateSecret } from '@/lib/revalidate'
+import { payloadClient } from '@/queries/payload'
+
+export const dynamic = 'force-dynamic'
+
+const Body = z.object({
+  tags: z.array(z.string().max(200)).max(500),
+  paths: z.array(z.string().startsWith('/').max(2000)).max(100),
+})
+
+/**
+ * For changes made outside a request (a scheduled publish run by the jobs
+ * queue): the app asks itself to mark the cache stale and re-render pages.
+ * Only the app knows the key (derived from PAYLOAD_SECRET).
+ */
+export async function POST(request: Request) {
+  const given = Buffer.from(request.headers.get(REVALIDATE_HEADER) ?? '')
+  const expected = Buffer.from(revalidateSecret())
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return Response.json({ error: 'Not allowed.' }, { status: 403 })
+  }
+  const parsed = Body.safeParse(await request.json().catch(() => null))
+  if (!parsed.success) return Response.json({ error: 'Send { tags, paths }.' }, { status: 400 })
+  const payload = await payloadClient()
+  invalidate(parsed.data, { context: {}, payload } as never)
+  return Response.json({ ok: true })
+}

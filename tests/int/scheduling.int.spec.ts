@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+
+import { articleData, seededIds, unique } from '../support/factories'
+import { testPayload } from '../support/payload'
+
+async function scheduled(role: 'editor' | 'author') {
+  const payload = await testPayload()
+  const ids = await seededIds(payload)
+  const user = await payload.create({
+    collection: 'users',
+    data: {
+      email: `${unique(role)}@schedule.test`.toLowerCase(),
+      password: 'schedule-password',
+      name: role,
+      role,
+    },
+  })
+  const draft = await payload.create({
+    collection: 'articles',
+    data: articleData(ids, { _status: 'draft' }),
+    draft: true,
+    user,
+  })
+  const job = await payload.jobs.queue({
+    task: 'schedulePublish',
+    input: {
+      type: 'publish',
+      doc: { relationTo: 'articles', value: draft.id },
+      user: { relationTo: 'users', value: user.id },
+    },
+    waitUntil: new Date(Date.now() - 1000),
+  })
+  await payload.jobs.runByID({ id: job.id })
+  const left = await payload.find({ collection: 'payload-jobs', where: { id: { equals: job.id } } })
+  return {
+    article: await payload.findByID({ collection: 'articles', id: draft.id }),
+    // A job that completes is removed; one that fails stays, with its error, for editors to see.
+    job: left.docs[0] ?? null,
+  }
+}
+
+describe('scheduled publishing through the jobs queue', () => {
+  it('publishes as the editor who scheduled it', async () => {
+    const { article, job } = await scheduled('editor')
+    expect(article._status).toBe('published')
+    expect(job).toBeNull()
+  })
+
+  it('refuses what the scheduler may not do: an author’s schedule fails and is recorded', async () => {
+    const { article, job } = await scheduled('author')
+    expect(article._status).toBe('draft')
+    expect(job?.hasError).toBe(true)
+    expect(JSON.stringify(job?.error)).toMatch(/not allowed/)
+  })
+})
