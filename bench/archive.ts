@@ -162,9 +162,12 @@ ${rows.map(line).join('\n')}
 Indexes (migrations): a GIN index on the stored \`tsvector\` (20261129_010113_article_search) and one on
 \`(section_id, _status, published_at)\` for desk pages and their counts (20261129_015012_section_listing_index).
 
-What is not flat, and why: the generator draws its text from about eighty words, so every query matches
-most of the archive, the worst case for ranking: PostgreSQL must score every match before it can return
-the best twenty, and that grows with the archive (a real archive's rarer words match far fewer articles).
+Search ranks only the newest 1,000 matches (src/queries/search.ts): scoring every match of a common
+word was what grew with the archive (11.5× from 1k to 100k before this change, measured on
+2026-11-29). Not yet flat (3.8×): the generator draws its text from about eighty words, so every query matches
+most of the archive; where PostgreSQL misjudges how many articles a query matches it still reads every
+match from the GIN index before keeping the newest (to be confirmed with EXPLAIN at 100k). A real
+archive's rarer words match far fewer articles.
 Deep desk pages (\`?page=1000\`) pay for their OFFSET; readers rarely go past the first pages measured here.
 `
   mkdirSync('docs', { recursive: true })

@@ -3,6 +3,8 @@ import { sql } from '@payloadcms/db-postgres'
 import { payloadClient } from './payload'
 
 export const SEARCH_PAGE_SIZE = 20
+/** Search ranks the newest this-many matching articles (50 pages of results). */
+export const SEARCH_CANDIDATES = 1000
 
 /** Parts of a snippet; `match` parts are the words the query found. */
 export type SnippetPart = { text: string; match: boolean }
@@ -19,6 +21,8 @@ export interface SearchHit {
 export interface SearchResults {
   hits: SearchHit[]
   total: number
+  /** True when more articles match than are ranked (the newest SEARCH_CANDIDATES). */
+  capped: boolean
   page: number
   totalPages: number
 }
@@ -55,17 +59,26 @@ export async function searchArticles(input: string, page: number): Promise<Searc
   const payload = await payloadClient()
   const offset = (page - 1) * SEARCH_PAGE_SIZE
   const result = await payload.db.drizzle.execute(sql`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)
+    WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
+    -- The newest matches only: ranking every match of a common word is what grows with the
+    -- archive. PostgreSQL walks the publication-date index (or the GIN index for rare words).
+    matches AS (
+      SELECT a.id, a.search_vector, a.published_at
+      FROM articles a CROSS JOIN q
+      WHERE a._status = 'published' AND a.search_vector @@ q.query
+      ORDER BY a.published_at DESC NULLS LAST
+      LIMIT ${SEARCH_CANDIDATES}
+    )
     SELECT a.id, a.headline, a.slug, a.published_at AS "publishedAt",
            s.slug AS "sectionSlug", s.name AS "sectionName",
            ts_headline('english', article_search_text(a.id), q.query,
              ${`StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`}) AS snippet,
            count(*) OVER () AS total
-    FROM articles a
+    FROM matches m
+    JOIN articles a ON a.id = m.id
     JOIN sections s ON s.id = a.section_id
     CROSS JOIN q
-    WHERE a._status = 'published' AND a.search_vector @@ q.query
-    ORDER BY ts_rank(a.search_vector, q.query) DESC, a.published_at DESC NULLS LAST, a.id DESC
+    ORDER BY ts_rank(m.search_vector, q.query) DESC, m.published_at DESC NULLS LAST, m.id DESC
     LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`)
   const rows = result.rows as {
     id: number
@@ -88,6 +101,7 @@ export async function searchArticles(input: string, page: number): Promise<Searc
       snippet: snippetParts(row.snippet),
     })),
     total,
+    capped: total >= SEARCH_CANDIDATES,
     page,
     totalPages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
   }

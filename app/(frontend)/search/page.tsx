@@ -67,8 +67,11 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <>
           <p role="status">
-            {results.total} {results.total === 1 ? 'article matches' : 'articles match'}{' '}
-            <strong>{q}</strong>.
+            {results.capped
+              ? `At least ${results.total.toLocaleString('en-GB')} articles match`
+              : `${results.total} ${results.total === 1 ? 'article matches' : 'articles match'}`}{' '}
+            <strong>{q}</strong>
+            {results.capped ? '; the newest are ranked here. Add words to narrow it down.' : '.'}
           </p>
           <ol className="search__results">
             {results.hits.map((hit) => {
