@@ -4,6 +4,7 @@ import { env } from '@/env'
 import { urls } from '@/lib/urls'
 
 import type { ChecklistArticle, ChecklistLink, ChecklistSection } from './types'
+import { idOf } from '@/lib/ids'
 
 /** What the checklist needs of an article: saved, or as the editor is typing it. */
 export interface ArticleInput {
@@ -29,14 +30,6 @@ interface Node {
   relationTo?: string
   value?: unknown
   children?: Node[]
-}
-
-const idOf = (value: unknown): number | null => {
-  if (typeof value === 'number') return value
-  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value)
-  if (value && typeof value === 'object' && 'id' in value)
-    return idOf((value as { id: unknown }).id)
-  return null
 }
 
 type RawLink = { href: string; where: string; articleId?: number; path?: string }

@@ -1,3 +1,5 @@
+import { idOf } from './ids'
+
 /**
  * Walks Lexical JSON for the documents a text embeds through blocks. Used to
  * keep an article's `embeddedTables` / `embeddedFaqs` current, which is how a
@@ -8,14 +10,6 @@ interface LexicalNode {
   type?: string
   fields?: { blockType?: string; table?: unknown; faqs?: unknown }
   children?: LexicalNode[]
-}
-
-function idOf(value: unknown): Id | null {
-  if (typeof value === 'number') return value
-  if (value && typeof value === 'object' && 'id' in value && typeof value.id === 'number') {
-    return value.id
-  }
-  return null
 }
 
 export function collectEmbeds(contents: unknown[]): { tables: Id[]; faqs: Id[] } {

@@ -7,6 +7,7 @@ import type { Article, Author, Tag } from '@/payload-types'
 import { type ArticleCard, cardPopulate, cardSelect } from './articles'
 import { payloadClient } from './payload'
 import { tags } from './tags'
+import { idOf } from '@/lib/ids'
 
 export const PAGE_SIZE = 20
 
@@ -109,13 +110,6 @@ export function getAuthorBySlug(slug: string): Promise<AuthorPageData | null> {
     { tags: [tags.bylines()] },
   )()
 }
-
-const idOf = (ref: unknown): number | null =>
-  typeof ref === 'number'
-    ? ref
-    : ref && typeof ref === 'object' && 'id' in ref
-      ? (ref.id as number)
-      : null
 
 export function asCandidate(
   article: Pick<Article, 'id' | 'section' | 'tags' | 'publishedAt'>,

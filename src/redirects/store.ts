@@ -3,19 +3,13 @@ import type { PayloadRequest } from 'payload'
 import { urls } from '@/lib/urls'
 
 import { lookupForm } from './paths'
+import { idOf } from '@/lib/ids'
 
 /** Redirect targets the plugin offers: a live article or desk. */
 export type RedirectReference =
   { relationTo: 'articles'; value: number } | { relationTo: 'sections'; value: number }
 
 const MAX_HOPS = 10
-
-function idOf(value: unknown): number | string | null {
-  if (typeof value === 'number' || typeof value === 'string') return value
-  if (value && typeof value === 'object' && 'id' in value)
-    return (value as { id: number | string }).id
-  return null
-}
 
 /**
  * Where a document lives for readers right now: a published article's URL

@@ -2,14 +2,7 @@ import type { CollectionBeforeValidateHook } from 'payload'
 
 import { UserFacingError } from '@/lib/errors'
 import type { Comment } from '@/payload-types'
-
-function idOf(value: unknown): number | null {
-  if (typeof value === 'number') return value
-  if (value && typeof value === 'object' && 'id' in value && typeof value.id === 'number') {
-    return value.id
-  }
-  return null
-}
+import { idOf } from '@/lib/ids'
 
 /**
  * One level of replies, like Ghost: a reply's parent must be a top-level
