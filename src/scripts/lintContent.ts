@@ -9,6 +9,12 @@ import { openDatabase } from './database'
 import { ensureSecret } from './secret'
 
 const slugs = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
+// Payload's start-up occasionally leaves nothing to wait on and Node would exit 0 having
+// checked nothing: never report that as a pass.
+process.on('beforeExit', () => {
+  console.error('lint:content stopped before checking anything; run it again.')
+  process.exit(2)
+})
 const database = await openDatabase()
 process.env.DATABASE_URL = database.url
 process.env.PAYLOAD_SECRET = ensureSecret()
