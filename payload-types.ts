@@ -153,6 +153,11 @@ export interface UserAuthOperations {
  */
 export interface Article {
   id: number;
+  reviewStatus?: ('draft' | 'in_review' | 'sent_back' | 'published') | null;
+  /**
+   * What to change before this can be published. Needed to send it back.
+   */
+  reviewNote?: string | null;
   /**
    * Only when the checklist blocks publishing and the story must go out anyway. The reason is kept with the article.
    */
@@ -749,6 +754,8 @@ export interface PayloadMigration {
  * via the `definition` "articles_select".
  */
 export interface ArticlesSelect<T extends boolean = true> {
+  reviewStatus?: T;
+  reviewNote?: T;
   publishOverrideReason?: T;
   checklistOverrides?:
     | T

@@ -36,7 +36,10 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — Broadsheet' },
     components: {
-      beforeDashboard: ['@/components/admin/Moderation/PendingCount#PendingCount'],
+      beforeDashboard: [
+        '@/components/admin/Review/ReviewQueue#ReviewQueue',
+        '@/components/admin/Moderation/PendingCount#PendingCount',
+      ],
     },
   },
   collections: [Articles, Sections, Tags, Authors, Media, Faqs, ComparisonTables, Comments, Users],

@@ -7,6 +7,7 @@ import * as migration_20261129_032736_roles_and_ownership from './20261129_03273
 import * as migration_20261129_034621_publish_checklist from './20261129_034621_publish_checklist';
 import * as migration_20261129_040714_corrections_log from './20261129_040714_corrections_log';
 import * as migration_20261129_041101_scheduled_publishing from './20261129_041101_scheduled_publishing';
+import * as migration_20261129_055413_review_workflow from './20261129_055413_review_workflow';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261129_041101_scheduled_publishing.up,
     down: migration_20261129_041101_scheduled_publishing.down,
-    name: '20261129_041101_scheduled_publishing'
+    name: '20261129_041101_scheduled_publishing',
+  },
+  {
+    up: migration_20261129_055413_review_workflow.up,
+    down: migration_20261129_055413_review_workflow.down,
+    name: '20261129_055413_review_workflow'
   },
 ];

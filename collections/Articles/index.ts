@@ -14,8 +14,10 @@ import { publishGate } from '@/checklist/gate'
 import { correctionsField, dateFromCorrections } from '@/corrections/fields'
 import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
-import { previewPath } from '@/lib/preview'
+import { env } from '@/env'
+import { articlePreviewPath, livePreviewUrl } from '@/lib/preview'
 import { indexArticleForSearch } from '@/lib/searchIndex'
+import { reviewFields } from '@/review/fields'
 
 import { bodyField } from './fields/body'
 import { deleteComments } from './hooks/deleteComments'
@@ -27,10 +29,18 @@ export const Articles: CollectionConfig<'articles'> = {
   slug: 'articles',
   admin: {
     useAsTitle: 'headline',
-    defaultColumns: ['headline', 'section', 'authors', '_status', 'publishedAt', 'updatedAt'],
+    defaultColumns: ['headline', 'section', 'authors', 'reviewStatus', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['headline', 'dek', 'slug'],
     group: 'Newsroom',
-    preview: (doc) => previewPath(doc),
+    preview: (doc, { req }) => articlePreviewPath(doc, req),
+    livePreview: {
+      url: ({ data, req }) => livePreviewUrl(data, req, env.NEXT_PUBLIC_SERVER_URL),
+      breakpoints: [
+        { label: 'Phone', name: 'phone', width: 375, height: 667 },
+        { label: 'Tablet', name: 'tablet', width: 768, height: 1024 },
+        { label: 'Desktop', name: 'desktop', width: 1280, height: 800 },
+      ],
+    },
   },
   access: {
     read: readArticles,
@@ -50,6 +60,7 @@ export const Articles: CollectionConfig<'articles'> = {
   defaultPopulate: { headline: true, slug: true, section: true, dek: true, publishedAt: true },
   endpoints: [checklistEndpoint],
   fields: [
+    ...reviewFields,
     ...checklistFields,
     {
       name: 'headline',

@@ -1,3 +1,5 @@
+import type { PayloadRequest } from 'payload'
+
 import { urls } from '@/lib/urls'
 
 type PreviewDoc = Record<string, unknown> & { slug?: unknown; section?: unknown }
@@ -12,4 +14,40 @@ export function previewPath(doc: PreviewDoc): string | null {
     section: doc.section as { slug?: string } | null,
   })
   return path ? `/next/preview?path=${encodeURIComponent(path)}` : null
+}
+
+/**
+ * The same link for a document as the admin holds it, where the section is an
+ * id rather than the section itself.
+ */
+export async function articlePreviewPath(
+  doc: PreviewDoc,
+  req: PayloadRequest,
+): Promise<string | null> {
+  const section = doc.section
+  if (typeof section !== 'number' && typeof section !== 'string') return previewPath(doc)
+  const found = await req.payload.db.findOne<{ id: number; slug?: string }>({
+    collection: 'sections',
+    where: { id: { equals: section } },
+    req,
+  })
+  return found?.slug ? previewPath({ ...doc, section: { slug: found.slug } }) : null
+}
+
+/**
+ * The live preview window's address: the preview route on the host the editor
+ * is using (the admin and the site share one origin), so its draft-mode cookie
+ * and the admin's save messages stay same-origin.
+ */
+export async function livePreviewUrl(
+  doc: PreviewDoc,
+  req: PayloadRequest,
+  fallbackOrigin: string,
+): Promise<string | null> {
+  const path = await articlePreviewPath(doc, req)
+  if (!path) return null
+  const host = req.headers?.get('x-forwarded-host') ?? req.headers?.get('host')
+  const protocol = req.headers?.get('x-forwarded-proto') ?? 'http'
+  const origin = req.origin || (host ? `${protocol}://${host}` : fallbackOrigin)
+  return `${origin}${path}`
 }

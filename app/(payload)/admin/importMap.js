@@ -1,3 +1,4 @@
+import { ReviewField as ReviewField_36b5f8492f5ef7a70bc3dc69eadc6c5e } from '@/components/admin/Review/ReviewField'
 import { ChecklistPanel as ChecklistPanel_2dc45ff36592694e642d94fdcb7de5b5 } from '@/components/admin/Checklist/ChecklistPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -32,11 +33,13 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { StatusFilters as StatusFilters_554a1dceba049dff8f5cf8605d67baf4 } from '@/components/admin/Moderation/StatusFilters'
 import { ModerationActions as ModerationActions_6d8bc94e5b11ecde1633dc70a03298e9 } from '@/components/admin/Moderation/ModerationActions'
+import { ReviewQueue as ReviewQueue_01e7ce9fe6a159943c68e0585b00a832 } from '@/components/admin/Review/ReviewQueue'
 import { PendingCount as PendingCount_7cfb9fbcef48cf06295227f1f2f2372f } from '@/components/admin/Moderation/PendingCount'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "@/components/admin/Review/ReviewField#ReviewField": ReviewField_36b5f8492f5ef7a70bc3dc69eadc6c5e,
   "@/components/admin/Checklist/ChecklistPanel#ChecklistPanel": ChecklistPanel_2dc45ff36592694e642d94fdcb7de5b5,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -71,6 +74,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/components/admin/Moderation/StatusFilters#StatusFilters": StatusFilters_554a1dceba049dff8f5cf8605d67baf4,
   "@/components/admin/Moderation/ModerationActions#ModerationActions": ModerationActions_6d8bc94e5b11ecde1633dc70a03298e9,
+  "@/components/admin/Review/ReviewQueue#ReviewQueue": ReviewQueue_01e7ce9fe6a159943c68e0585b00a832,
   "@/components/admin/Moderation/PendingCount#PendingCount": PendingCount_7cfb9fbcef48cf06295227f1f2f2372f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

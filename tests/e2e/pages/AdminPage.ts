@@ -110,6 +110,31 @@ export class AdminPage {
     }).toPass({ timeout: 90_000 })
   }
 
+  /** Starts a new article: headline, dek, desk, byline and its first section's heading. */
+  async startArticle(fields: {
+    headline: string
+    dek: string
+    desk: string
+    byline: string
+    firstHeading: string
+  }) {
+    await this.open('/admin/collections/articles/create')
+    await this.page.getByLabel('Headline').fill(fields.headline)
+    await this.page.getByLabel('Dek (summary)').fill(fields.dek)
+    await this.choose('field-section', fields.desk)
+    await this.choose('field-authors', fields.byline)
+    await this.page.getByRole('button', { name: 'Add Section' }).click()
+    await this.page.locator('#field-body__0__heading').fill(fields.firstHeading)
+  }
+
+  /** The rich-text box of the article's section at `index` (0-based). */
+  sectionText(index: number): Locator {
+    return this.page
+      .getByRole('textbox')
+      .and(this.page.locator('[contenteditable="true"]'))
+      .nth(index)
+  }
+
   async publish() {
     await this.page.getByRole('button', { name: 'Publish changes' }).click()
     await expect(

@@ -11,6 +11,7 @@ import { isSlug } from '@/lib/slugify'
 import { articleImage, breadcrumbs, faqPage, newsArticle } from '@/lib/structuredData'
 import { absoluteUrl, urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
+import { RefreshOnSave } from '@/components/LivePreview/RefreshOnSave'
 import { getPreviewUser } from '@/queries/auth'
 import { commentsOpen } from '@/comments/closing'
 import { getDraftArticle, getPublishedArticle } from '@/queries/articles'
@@ -87,6 +88,7 @@ export default async function ArticlePage({ params }: Props) {
           <JsonLd data={faqPage(article)} />
         </>
       )}
+      {preview && <RefreshOnSave />}
       <ArticleView
         article={article}
         comments={comments}

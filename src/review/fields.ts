@@ -1,0 +1,83 @@
+import type { Field, FieldHook } from 'payload'
+import { ValidationError } from 'payload'
+
+import { editorsField, isEditor, staffField } from '@/access/roles'
+
+import {
+  REVIEW_LABELS,
+  REVIEW_STATES,
+  type ReviewState,
+  allowedMoves,
+  isReviewState,
+} from './states'
+
+function refuse(path: string, message: string): never {
+  throw new ValidationError({ collection: 'articles', errors: [{ path, message }] })
+}
+
+/**
+ * Keeps the review state honest, whatever a request sends:
+ * publishing makes it "published" (and clears the editor's note); a later
+ * draft over a live article starts again at "draft"; a hand-made move must be
+ * one the person's role allows; sending back needs a note for the author.
+ */
+const moveThroughReview: FieldHook = ({ value, originalDoc, siblingData, req, operation }) => {
+  if (siblingData?._status === 'published') {
+    siblingData.reviewNote = null
+    return 'published'
+  }
+  const from: ReviewState = isReviewState(originalDoc?.reviewStatus)
+    ? originalDoc.reviewStatus
+    : 'draft'
+  const to: ReviewState = isReviewState(value) ? value : from
+  if (to === from) return from === 'published' ? 'draft' : from
+  if (operation === 'create' && to === 'draft') return to
+  const editor = isEditor(req.user)
+  if (!allowedMoves(editor, from).includes(to)) {
+    refuse(
+      'reviewStatus',
+      to === 'published'
+        ? 'An article becomes "Published" by publishing it, not by choosing the state.'
+        : `${editor ? 'Editors' : 'Authors'} cannot move an article from "${REVIEW_LABELS[from]}" to "${REVIEW_LABELS[to]}".`,
+    )
+  }
+  if (to === 'sent_back') {
+    const note = siblingData?.reviewNote ?? originalDoc?.reviewNote
+    if (typeof note !== 'string' || note.trim() === '') {
+      refuse(
+        'reviewNote',
+        'Say what needs changing: the author sees this note when it is sent back.',
+      )
+    }
+  }
+  return to
+}
+
+/** The review state and the editor's note, in the article sidebar; neither is shown to readers. */
+export const reviewFields: Field[] = [
+  {
+    name: 'reviewStatus',
+    label: 'Review',
+    type: 'select',
+    defaultValue: 'draft',
+    index: true,
+    options: REVIEW_STATES.map((value) => ({ label: REVIEW_LABELS[value], value })),
+    access: { read: staffField },
+    hooks: { beforeChange: [moveThroughReview] },
+    admin: {
+      position: 'sidebar',
+      components: { Field: '@/components/admin/Review/ReviewField#ReviewField' },
+    },
+  },
+  {
+    name: 'reviewNote',
+    label: 'Note for the author',
+    type: 'textarea',
+    maxLength: 2000,
+    access: { read: staffField, create: editorsField, update: editorsField },
+    admin: {
+      position: 'sidebar',
+      description: 'What to change before this can be published. Needed to send it back.',
+    },
+  },
+]

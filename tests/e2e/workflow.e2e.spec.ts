@@ -1,0 +1,165 @@
+import { slugify } from '@/lib/slugify'
+
+import { editorHeaders } from './api'
+import { AdminPage } from './pages/AdminPage'
+import { EDITOR, expect, test } from './fixtures'
+
+test.setTimeout(240_000)
+
+test('an author writes and submits; an editor reviews it in live preview, fixes a checklist error and publishes; the reader sees it', async ({
+  page,
+  browser,
+  baseURL,
+  request,
+}) => {
+  const stamp = Date.now().toString(36)
+  const headline = `Harbour ferry returns after storm repairs ${stamp}`
+  const path = `/world/${slugify(headline)}`
+  const author = { email: `author-${stamp}@broadsheet.test`, password: 'author-password-123' }
+  const created = await request.post('/api/users', {
+    headers: await editorHeaders(request),
+    data: { ...author, name: `Author ${stamp}`, role: 'author' },
+  })
+  expect(created.ok()).toBe(true)
+
+  // The author writes in the admin and submits; they have no Publish button.
+  const authorContext = await browser.newContext({ baseURL })
+  const authorPage = await authorContext.newPage()
+  const writer = new AdminPage(authorPage)
+  await writer.login(author.email, author.password)
+  await writer.startArticle({
+    headline,
+    dek: 'The crossing reopens on Monday.',
+    desk: 'World',
+    byline: 'Maya Okafor',
+    firstHeading: 'What happened',
+  })
+  await writer.composeText(writer.sectionText(0), 'The ferry was out of service for six weeks.', [])
+  await authorPage.getByRole('button', { name: 'Add Section' }).click()
+  await authorPage.locator('#field-body__1__heading').fill('What passengers say')
+  await expect(authorPage.getByRole('button', { name: 'Publish changes' })).toHaveCount(0)
+  const review = authorPage.getByRole('region', { name: 'Review' })
+  await review.getByRole('button', { name: 'Submit for review' }).click()
+  await expect(review.getByRole('status')).toHaveText(/In review/)
+  // Autosave stores the submission.
+  const stored = () =>
+    authorPage.request
+      .get(`/api/articles?where[slug][equals]=${slugify(headline)}&draft=true&depth=0`)
+      .then((response) => response.json())
+  await expect
+    .poll(async () => (await stored()).docs[0]?.reviewStatus, { timeout: 30_000 })
+    .toBe('in_review')
+  const articleId = (await stored()).docs[0].id as number
+  await authorContext.close()
+  expect((await request.get(path)).status()).toBe(404)
+
+  // The editor finds it waiting for review on the dashboard.
+  const admin = new AdminPage(page)
+  await admin.login(EDITOR.email, EDITOR.password)
+  const queue = page.getByRole('region', { name: /Waiting for review/ })
+  await queue.getByRole('link', { name: headline }).click()
+  await expect(page).toHaveURL(new RegExp(`/admin/collections/articles/${articleId}$`))
+  await page.waitForLoadState('networkidle')
+
+  // The checklist finds the empty section; the live preview shows the real page.
+  const checklist = page.getByRole('region', { name: 'Publish checklist' })
+  await expect(checklist.getByText('1 error blocks publishing.', { exact: false })).toBeVisible({
+    timeout: 20_000,
+  })
+  await expect(checklist.getByText(/“What passengers say” has no text/)).toBeVisible()
+  await page.getByRole('button', { name: 'Live Preview' }).click()
+  const preview = page.frameLocator('#live-preview-iframe')
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText(headline, {
+    timeout: 30_000,
+  })
+  await expect(preview.getByText(/Preview: this is the latest draft/)).toBeVisible()
+  await expect(preview.getByRole('heading', { name: 'What passengers say' })).toBeVisible()
+
+  // The editor writes the missing text; the preview shows it once autosave has stored it.
+  const quote = 'Commuters said the six weeks felt much longer.'
+  await admin.composeText(admin.sectionText(1), quote, [])
+  await expect(preview.getByText(quote)).toBeVisible({ timeout: 30_000 })
+  await expect(checklist.getByText('No errors: ready to publish.')).toBeVisible({
+    timeout: 20_000,
+  })
+  await admin.publish()
+
+  // Readers see it at once; the review is over.
+  const reader = await browser.newContext({ baseURL })
+  const readerPage = await reader.newPage()
+  await expect(async () => {
+    const response = await readerPage.goto(path)
+    expect(response?.status()).toBe(200)
+  }).toPass({ timeout: 20_000 })
+  await expect(readerPage.getByRole('heading', { level: 1 })).toHaveText(headline)
+  await expect(readerPage.getByText(quote)).toBeVisible()
+  await expect(readerPage.getByText(/Preview/)).toHaveCount(0)
+  await reader.close()
+  const published = await (
+    await request.get(`/api/articles/${articleId}?depth=0`, {
+      headers: await editorHeaders(request),
+    })
+  ).json()
+  expect(published.reviewStatus).toBe('published')
+})
+
+test('an editor sends an article back with a note, and the author sees the note on their dashboard', async ({
+  page,
+  browser,
+  baseURL,
+  request,
+}) => {
+  const stamp = Date.now().toString(36)
+  const headers = await editorHeaders(request)
+  const author = { email: `sentback-${stamp}@broadsheet.test`, password: 'author-password-123' }
+  await request.post('/api/users', {
+    headers,
+    data: { ...author, name: `Author ${stamp}`, role: 'author' },
+  })
+  const login = await (await request.post('/api/users/login', { data: author })).json()
+  const authorHeaders = { Authorization: `JWT ${login.token}` }
+  const [{ docs: sections }, { docs: authors }] = await Promise.all([
+    (await request.get('/api/sections?where[slug][equals]=world')).json(),
+    (await request.get('/api/authors?limit=1')).json(),
+  ])
+  const headline = `Council budget vote delayed ${stamp}`
+  const draft = await request.post('/api/articles?draft=true', {
+    headers: authorHeaders,
+    data: {
+      headline,
+      dek: 'The vote moves to next week.',
+      section: sections[0].id,
+      authors: [authors[0].id],
+      body: [{ heading: 'The vote' }],
+      reviewStatus: 'in_review',
+      _status: 'draft',
+    },
+  })
+  expect(draft.ok()).toBe(true)
+  const { doc } = await draft.json()
+
+  const admin = new AdminPage(page)
+  await admin.login(EDITOR.email, EDITOR.password)
+  await admin.open(`/admin/collections/articles/${doc.id}`)
+  const review = page.getByRole('region', { name: 'Review' })
+  await expect(review.getByRole('button', { name: 'Send back to author' })).toBeDisabled()
+  await page.getByLabel('Note for the author').fill('Who delayed it, and why? Add a quote.')
+  await review.getByRole('button', { name: 'Send back to author' }).click()
+  await expect(review.getByRole('status')).toHaveText(/Sent back/)
+  await expect
+    .poll(
+      async () =>
+        (await (await request.get(`/api/articles/${doc.id}?draft=true`, { headers })).json())
+          .reviewStatus,
+      { timeout: 30_000 },
+    )
+    .toBe('sent_back')
+
+  const authorContext = await browser.newContext({ baseURL })
+  const writer = new AdminPage(await authorContext.newPage())
+  await writer.login(author.email, author.password)
+  const queue = writer.page.getByRole('region', { name: /Sent back to you/ })
+  await expect(queue.getByRole('link', { name: headline })).toBeVisible()
+  await expect(queue.getByText('Who delayed it, and why? Add a quote.')).toBeVisible()
+  await authorContext.close()
+})
