@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process'
-
 import { ValidationError } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -10,6 +8,7 @@ import { plainTextToLexical } from '@/seed/lexical'
 import { articleData, seededIds, unique } from '../support/factories'
 import { testPayload } from '../support/payload'
 import { rest } from '../support/rest'
+import { runScript } from '../support/run'
 
 const REFERENCE = 'ren-zhengfei-us-china-ai-divergent-directions'
 let ids: { sectionId: number; authorId: number }
@@ -160,41 +159,27 @@ describe('the checklist endpoint the admin panel calls', () => {
 })
 
 describe('npm run lint:content', () => {
-  it('prints the findings and exits 1 when an article has errors, 0 when it has none', async () => {
-    const payload = await testPayload()
-    const clean = await payload.create({
-      collection: 'articles',
-      data: articleData(ids, {
-        headline: `Council approves the tram extension ${unique('lint')}`,
-        dek: 'Councillors voted 41 to 9 for the line, which will reach the hospital and the university; building starts next spring.',
-      }),
-    })
-    // The script says when Payload's start-up left it nothing to do (exit 2, no report); run again then.
-    const cli = (slug: string) => {
-      let run = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', 'src/scripts/lintContent.ts', slug],
-        {
-          env: { ...process.env },
-          encoding: 'utf8',
-          timeout: 120_000,
-        },
-      )
-      for (let attempt = 1; attempt < 3 && !run.stdout.includes('checked'); attempt += 1) {
-        run = spawnSync(process.execPath, ['--import', 'tsx', 'src/scripts/lintContent.ts', slug], {
-          env: { ...process.env },
-          encoding: 'utf8',
-          timeout: 120_000,
-        })
-      }
-      return run
-    }
-    const reference = cli(REFERENCE)
-    expect(reference.status, reference.stderr).toBe(1)
-    expect(reference.stdout).toMatch(/error +empty-section +Section 10 “Okay, here’s a breakdown/)
-    expect(reference.stdout).toMatch(/1 article\(s\) checked: \d+ error\(s\)/)
-    const ok = cli(clean.slug!)
-    expect(ok.status, ok.stdout + ok.stderr).toBe(0)
-    expect(ok.stdout).toMatch(/0 error\(s\)/)
-  })
+  // Each run starts Payload in a new process: tens of seconds on a busy two-core machine.
+  it(
+    'prints the findings and exits 1 when an article has errors, 0 when it has none',
+    { timeout: 300_000 },
+    async () => {
+      const payload = await testPayload()
+      const clean = await payload.create({
+        collection: 'articles',
+        data: articleData(ids, {
+          headline: `Council approves the tram extension ${unique('lint')}`,
+          dek: 'Councillors voted 41 to 9 for the line, which will reach the hospital and the university; building starts next spring.',
+        }),
+      })
+      const cli = (slug: string) => runScript('src/scripts/lintContent.ts', [slug])
+      const reference = cli(REFERENCE)
+      expect(reference.status, reference.stderr).toBe(1)
+      expect(reference.stdout).toMatch(/error +empty-section +Section 10 “Okay, here’s a breakdown/)
+      expect(reference.stdout).toMatch(/1 article\(s\) checked: \d+ error\(s\)/)
+      const ok = cli(clean.slug!)
+      expect(ok.status, ok.stdout + ok.stderr).toBe(0)
+      expect(ok.stdout).toMatch(/0 error\(s\)/)
+    },
+  )
 })

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process'
 
 /** Runs a command to completion with inherited output; rejects with its output tail on failure. */
 export function run(
@@ -29,4 +29,23 @@ export async function migrateAndSeed(env: NodeJS.ProcessEnv): Promise<void> {
   const output = await run(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts'], env)
   if (!/Seed: \d+ document/.test(output))
     throw new Error(`Seeding printed no result:\n${output.slice(-4000)}`)
+}
+
+/**
+ * Runs one of the project's scripts (`node --import tsx <script> …`) to completion, again (up to
+ * three runs) while it exits 2 with no output: Payload's start-up occasionally leaves a script
+ * nothing to do, and the scripts say so with exit code 2.
+ */
+export function runScript(script: string, args: string[]): SpawnSyncReturns<string> {
+  const once = () =>
+    spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+      env: { ...process.env },
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+  let result = once()
+  for (let attempt = 1; attempt < 3 && result.status === 2 && !result.stdout; attempt += 1) {
+    result = once()
+  }
+  return result
 }
