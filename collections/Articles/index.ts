@@ -14,6 +14,7 @@ import { publishGate } from '@/checklist/gate'
 import { correctionsField, dateFromCorrections } from '@/corrections/fields'
 import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
+import { importEndpoint } from '@/import/endpoint'
 import { env } from '@/env'
 import { articlePreviewPath, livePreviewUrl } from '@/lib/preview'
 import { indexArticleForSearch } from '@/lib/searchIndex'
@@ -32,6 +33,7 @@ export const Articles: CollectionConfig<'articles'> = {
     defaultColumns: ['headline', 'section', 'authors', 'reviewStatus', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['headline', 'dek', 'slug'],
     group: 'Newsroom',
+    components: { beforeListTable: ['@/components/admin/Import/ImportArticle#ImportArticle'] },
     preview: (doc, { req }) => articlePreviewPath(doc, req),
     livePreview: {
       url: ({ data, req }) => livePreviewUrl(data, req, env.NEXT_PUBLIC_SERVER_URL),
@@ -58,7 +60,7 @@ export const Articles: CollectionConfig<'articles'> = {
   // Desk pages list a section's articles newest first; this keeps them (and their counts) fast as the archive grows.
   indexes: [{ fields: ['section', '_status', 'publishedAt'] }],
   defaultPopulate: { headline: true, slug: true, section: true, dek: true, publishedAt: true },
-  endpoints: [checklistEndpoint],
+  endpoints: [checklistEndpoint, importEndpoint],
   fields: [
     ...reviewFields,
     ...checklistFields,

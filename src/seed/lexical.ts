@@ -61,6 +61,10 @@ export function toLexical(
           textStyle: '',
           children: block.children.map(inline),
         }
+      case 'heading':
+        return { ...element, type: 'heading', tag: block.tag, children: block.children.map(inline) }
+      case 'quote':
+        return { ...element, type: 'quote', children: block.children.map(inline) }
       case 'list':
         return {
           ...element,

@@ -9,6 +9,9 @@ export type SeedInline = string | { text: string; bold?: boolean; italic?: boole
 export type SeedBlock =
   | { type: 'paragraph'; children: SeedInline[] }
   | { type: 'list'; ordered?: boolean; items: SeedInline[][] }
+  /** A subheading inside a section (sections themselves are h2). */
+  | { type: 'heading'; tag: 'h3' | 'h4'; children: SeedInline[] }
+  | { type: 'quote'; children: SeedInline[] }
   /** A comparison table, by its key in `SeedContent.tables`. */
   | { type: 'table'; table: string }
   /** One FAQ block listing FAQ documents, by their keys in `SeedContent.faqs`. */

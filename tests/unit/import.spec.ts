@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs'
+
+import { describe, expect, it } from 'vitest'
+
+import { parseArticleFile } from '@/import'
+import { asOfDate, parseLooseDate } from '@/import/body'
+import { Report } from '@/import/problems'
+import { referenceArticle, referenceFaqs, referenceTables } from '@/seed/data/referenceArticle'
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/${name}`, 'utf8')
+
+function parse(name: string, text = fixture(name)) {
+  const report = new Report()
+  return { article: parseArticleFile(name, text, report), report }
+}
+
+describe('importing the reference article as plain text', () => {
+  const { article, report } = parse('reference-article.txt')
+
+  it('understands every line, noting the contents entry with no section', () => {
+    expect(report.problems).toEqual([])
+    expect(report.notes).toEqual([
+      {
+        line: 12,
+        message:
+          'Contents entry 10 has no heading in the text; it was imported as an empty section.',
+      },
+    ])
+  })
+
+  it('keeps the headline, the Breaking label, the byline and the date', () => {
+    expect(article.headline).toBe(referenceArticle.headline)
+    expect(article.breaking).toBe(true)
+    expect(article.bylines.map((ref) => ref.value)).toEqual(['Archyde Staff'])
+    expect(article.date).toBe(referenceArticle.publishedAt)
+  })
+
+  it('makes the same 19 sections, with their keyword focus, as the seeded copy', () => {
+    expect(article.sections.map((section) => section.heading)).toEqual(
+      referenceArticle.sections.map((section) => section.heading),
+    )
+    expect(article.sections.map((section) => section.keywordFocus ?? [])).toEqual(
+      referenceArticle.sections.map((section) => section.keywordFocus ?? []),
+    )
+    expect(article.sections.map((section) => section.blocks.map((block) => block.type))).toEqual(
+      referenceArticle.sections.map((section) => section.blocks.map((block) => block.type)),
+    )
+  })
+
+  it('turns both tables into comparison tables cell for cell, the second with its source note', () => {
+    expect(article.tables.map((table) => table.columns.map((column) => column.label))).toEqual(
+      referenceTables.map((table) => table.columns.map((column) => column.label)),
+    )
+    expect(article.tables.map((table) => table.rows)).toEqual(
+      referenceTables.map((table) => table.rows),
+    )
+    expect(article.tables[0]!.sourceNote).toBeUndefined()
+    expect(article.tables[1]!.sourceNote).toBe(referenceTables[1]!.sourceNote)
+  })
+
+  it('turns the FAQ section into its five question and answer pairs', () => {
+    expect(article.faqs.map(({ question, answer }) => ({ question, answer }))).toEqual(
+      referenceFaqs.map(({ question, answer }) => ({ question, answer })),
+    )
+  })
+})
+
+describe('importing Markdown', () => {
+  const { article, report } = parse('sample-article.md')
+
+  it('reads front matter, sections, subheadings, formatting, links and quotes', () => {
+    expect(report.problems).toEqual([])
+    expect(article).toMatchObject({
+      headline: 'Tidal power plant opens on the Severn estuary',
+      dek: 'The first turbines turned on Monday; the operator says the plant will power 120,000 homes by 2028.',
+      section: { value: 'Technology', line: 5 },
+      bylines: [{ value: 'Maya Okafor', line: 4 }],
+      tags: [
+        { value: 'Climate', line: 7 },
+        { value: 'Europe', line: 7 },
+      ],
+      date: '2026-03-02T09:00:00.000Z',
+    })
+    expect(article.sections.map((section) => section.heading)).toEqual([
+      'Tidal power plant opens on the Severn estuary',
+      'How the plant works',
+      'The numbers',
+      'Frequently Asked Questions',
+    ])
+    expect(article.sections[1]!.blocks).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          'Water flows through the turbines as the tide rises and falls, so the plant generates ',
+          { text: 'four times a day', italic: true },
+          '.',
+        ],
+      },
+      { type: 'heading', tag: 'h3', children: ['What is new here'] },
+      {
+        type: 'paragraph',
+        children: [
+          'The turbines turn in both directions. Read the ',
+          {
+            text: 'operator’s statement'.replace('’', "'"),
+            href: 'https://example.org/severn-tidal',
+          },
+          '.',
+        ],
+      },
+      {
+        type: 'quote',
+        children: [
+          '"It is the most predictable renewable power there is," said the site\'s chief engineer.',
+        ],
+      },
+    ])
+    expect(article.sections[1]!.keywordFocus).toEqual([
+      'tidal power',
+      'Severn barrage',
+      'renewable energy',
+    ])
+  })
+
+  it('turns a GFM table into a comparison table named by its caption, with source and date', () => {
+    expect(article.tables).toEqual([
+      {
+        key: 'table-1',
+        title: 'Severn plant compared with other tidal plants',
+        columns: [
+          { label: 'Plant', type: 'text' },
+          { label: 'Capacity (MW)', type: 'text' },
+          { label: 'Opened', type: 'text' },
+        ],
+        rows: [
+          ['Severn', '320', '2026'],
+          ['Sihwa Lake', '254', '2011'],
+          ['La Rance', '240', '1966'],
+        ],
+        sourceNote: "Source: operators' annual reports, as of 1 March 2026.",
+        asOf: '2026-03-01',
+      },
+    ])
+  })
+
+  it('turns "###" questions in the FAQ section into pairs, and a rule ends the last answer', () => {
+    expect(article.faqs.map(({ question, answer }) => [question, answer])).toEqual([
+      ['When will the plant run at full power?', 'By 2028, when the last turbines are installed.'],
+      [
+        'Does it harm wildlife?',
+        'Fish passes were built into the barrage; the operator monitors salmon numbers.',
+      ],
+    ])
+    expect(article.sections[3]!.blocks).toEqual([
+      { type: 'faq', faqs: ['faq-1', 'faq-2'] },
+      { type: 'paragraph', children: ['Tell us what you think in the comments below.'] },
+    ])
+  })
+})
+
+describe('a file that cannot be understood', () => {
+  it('is reported line by line', () => {
+    const { report } = parse('broken-article.md')
+    expect(report.problems.map((problem) => [problem.line, problem.message])).toEqual([
+      [5, '"the day before yesterday" is not a date (write it as 2025-12-05).'],
+      [
+        6,
+        'Unknown front matter field "mood" (known: headline, dek, byline, section, date, tags, slug, breaking).',
+      ],
+      [
+        11,
+        'Images are not imported from a file: upload the image under Media and add it in the admin.',
+      ],
+      [13, 'HTML ("<div class="embed">tweet</div>") is not imported; write it as text.'],
+      [18, 'This table row has 3 cells; the table has 2 columns.'],
+      [22, 'The question "Will the roads reopen today?" has no answer after it.'],
+    ])
+  })
+
+  it.each([
+    ['broken front matter', '---\nheadline: [unclosed\n---\n\n## A\n\nText.', 2, /Front matter/],
+    ['a javascript: link', '## A\n\n[click](javascript:alert(1))', 3, /not a web address/],
+    ['a nested list', '## A\n\n- one\n  - two', 4, /Lists inside lists/],
+    ['a code block', '## A\n\n```\nx\n```', 3, /Code blocks/],
+    ['a one-column table', '## A\n\n| a |\n|---|\n| 1 |', 3, /2 to 8 columns/],
+    ['a second title', '# One\n\n## A\n\nText.\n\n# Two', 7, /Only one "# " title/],
+  ])('%s', (_, text, line, message) => {
+    const { report } = parse('file.md', text)
+    expect(report.problems).toContainEqual({ line, message: expect.stringMatching(message) })
+  })
+
+  it('refuses a file with no sections, and reads Markdown special characters in plain text as text', () => {
+    expect(parse('empty.md', '').report.problems[0]?.message).toMatch(/No sections found/)
+    const { article, report } = parse(
+      'notes.txt',
+      'A headline\n\nBy Maya Okafor\n\nWhat happened\n*Not bold* and <b>not HTML</b> & 1 < 2.\n# not a heading, either.',
+    )
+    expect(report.problems).toEqual([])
+    expect(article.sections[0]!.heading).toBe('What happened')
+    expect(article.sections[0]!.blocks).toEqual([
+      { type: 'paragraph', children: ['*Not bold* and <b>not HTML</b> & 1 < 2.'] },
+      { type: 'paragraph', children: ['# not a heading, either.'] },
+    ])
+  })
+})
+
+describe('dates as newsrooms write them', () => {
+  it.each([
+    ['Dec.05, 2025', '2025-12-05'],
+    ['5 December 2025', '2025-12-05'],
+    ['2025-12-05', '2025-12-05'],
+    ['December 2024', '2024-12-31'],
+    ['February 30, 2025', null],
+    ['yesterday', null],
+  ])('%s → %s', (text, expected) => {
+    expect(parseLooseDate(text)).toBe(expected)
+  })
+
+  it('finds an "as of" date in a source note', () => {
+    expect(asOfDate('Company filings, as of 31 March 2026.')).toBe('2026-03-31')
+    expect(asOfDate('Based on public pricing (TechInsights, 2024).')).toBeNull()
+  })
+})
