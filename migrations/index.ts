@@ -8,6 +8,7 @@ import * as migration_20261129_034621_publish_checklist from './20261129_034621_
 import * as migration_20261129_040714_corrections_log from './20261129_040714_corrections_log';
 import * as migration_20261129_041101_scheduled_publishing from './20261129_041101_scheduled_publishing';
 import * as migration_20261129_055413_review_workflow from './20261129_055413_review_workflow';
+import * as migration_20261129_063500_search_phrase_pairs from './20261129_063500_search_phrase_pairs';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261129_055413_review_workflow.up,
     down: migration_20261129_055413_review_workflow.down,
-    name: '20261129_055413_review_workflow'
+    name: '20261129_055413_review_workflow',
+  },
+  {
+    up: migration_20261129_063500_search_phrase_pairs.up,
+    down: migration_20261129_063500_search_phrase_pairs.down,
+    name: '20261129_063500_search_phrase_pairs',
   },
 ];

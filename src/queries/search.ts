@@ -1,5 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 
+import { phrasePairs } from '@/lib/phrasePairs'
+
 import { payloadClient } from './payload'
 
 export const SEARCH_PAGE_SIZE = 20
@@ -58,17 +60,25 @@ export async function searchArticles(input: string, page: number): Promise<Searc
   const query = input.replace(/[\u0000-\u001f\u007f]/g, ' ')
   const payload = await payloadClient()
   const offset = (page - 1) * SEARCH_PAGE_SIZE
+  const parsed = await payload.db.drizzle.execute(
+    sql`SELECT websearch_to_tsquery('english', ${query})::text AS query`,
+  )
+  const pairs = phrasePairs(String((parsed.rows[0] as { query?: string } | undefined)?.query ?? ''))
+  // The query is written out in the WHERE clause (not taken from a CTE) so the planner can
+  // estimate how many articles match: for common words it walks the publication-date index
+  // newest first and stops at SEARCH_CANDIDATES; for rare ones it uses the GIN index; for
+  // phrases the word-pair index narrows the candidates before word order is checked.
   const result = await payload.db.drizzle.execute(sql`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
-    -- The newest matches only: ranking every match of a common word is what grows with the
-    -- archive. PostgreSQL walks the publication-date index (or the GIN index for rare words).
-    matches AS (
+    WITH matches AS (
       SELECT a.id, a.search_vector, a.published_at
-      FROM articles a CROSS JOIN q
-      WHERE a._status = 'published' AND a.search_vector @@ q.query
-      ORDER BY a.published_at DESC NULLS LAST
+      FROM articles a
+      WHERE a._status = 'published'
+        AND a.search_vector @@ websearch_to_tsquery('english', ${query})
+        ${pairs ? sql`AND a.search_pairs @@ ${pairs}::tsquery` : sql``}
+      ORDER BY a.published_at DESC
       LIMIT ${SEARCH_CANDIDATES}
-    )
+    ),
+    q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)
     SELECT a.id, a.headline, a.slug, a.published_at AS "publishedAt",
            s.slug AS "sectionSlug", s.name AS "sectionName",
            ts_headline('english', article_search_text(a.id), q.query,

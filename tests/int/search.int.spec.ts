@@ -106,6 +106,33 @@ describe('search', () => {
     ])
   })
 
+  it('matches a phrase only where its words are adjacent, through the word-pair index', async () => {
+    const payload = await testPayload()
+    const ids = await seededIds(payload)
+    const rare = `wombatory${Date.now().toString(36)}`
+    const [adjacent, apart, hyphenated] = await Promise.all(
+      [
+        `The ${rare} harbour reopened on Monday.`,
+        `The harbour reopened; ${rare} crews left.`,
+        `Work on the ${rare}-harbour link began.`,
+      ].map(
+        async (text) =>
+          (
+            await payload.create({
+              collection: 'articles',
+              data: articleData(ids, {
+                body: [{ heading: 'Report', content: plainTextToLexical(text) }],
+              }),
+            })
+          ).id,
+      ),
+    )
+    const found = await searchArticles(`"${rare} harbour"`, 1)
+    expect(found.hits.map((hit) => hit.id).sort()).toEqual([adjacent, hyphenated].sort())
+    expect((await searchArticles(rare, 1)).hits.map((hit) => hit.id)).toContain(apart)
+    expect((await searchArticles(`"harbour's ${rare}" -"${rare} crews"`, 1)).total).toBe(0)
+  })
+
   it('never returns drafts, nor an article once unpublished', async () => {
     expect((await searchArticles(draftWord, 1)).total).toBe(0)
     const payload = await testPayload()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { phrasePairs } from '@/lib/phrasePairs'
 import { collectEmbeds } from '@/lib/richText'
 import { safeHref } from '@/lib/safeHref'
 import { isSlug, slugify } from '@/lib/slugify'
@@ -66,5 +67,25 @@ describe('collectEmbeds', () => {
       },
     )
     expect(collectEmbeds([content, null, undefined])).toEqual({ tables: [7], faqs: [1, 2] })
+  })
+})
+
+describe('phrasePairs: the word pairs a search phrase requires', () => {
+  it.each([
+    ["'suppli' <-> 'chain'", "'suppli~chain'"],
+    [
+      "'supply-chain' <-> 'suppli' <-> 'chain' <-> 'risk' & !'tariff'",
+      "'supply-chain~suppli' & 'suppli~chain' & 'chain~risk'",
+    ],
+    ["'back' <-> 'slash' & 'x' <-> 'y'", "'back~slash' & 'x~y'"],
+    ["'it''s' <-> 'a\\\\b'", "'it''s~a\\\\b'"],
+    ["'export' & 'control'", null],
+    ["'state' <3> 'art'", null],
+    ["!'a' <-> 'b'", null],
+    ["!( 'suppli' <-> 'chain' ) & 'export'", null],
+    ["'a' <-> 'b' | 'c'", null],
+    ['', null],
+  ])('%s → %s', (tsquery, expected) => {
+    expect(phrasePairs(tsquery)).toBe(expected)
   })
 })
