@@ -11,13 +11,23 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
  */
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
+  -- A pair longer than a lexeme may be (2,047 bytes) is left out: no search query (200 characters)
+  -- can ask for it. An article with more pairs than a tsvector holds (1 MB) gets the single lexeme
+  -- '~', which every phrase query also accepts, so it is never hidden, only not narrowed.
   CREATE OR REPLACE FUNCTION phrase_pairs(v tsvector) RETURNS tsvector
-    LANGUAGE sql IMMUTABLE AS $$
-      WITH words AS (
-        SELECT lexeme, pos FROM unnest(v) AS u(lexeme, positions, weights), unnest(positions) AS pos
-      )
-      SELECT coalesce(array_to_tsvector(array_agg(DISTINCT a.lexeme || '~' || b.lexeme)), ''::tsvector)
-      FROM words a JOIN words b ON b.pos = a.pos + 1
+    LANGUAGE plpgsql IMMUTABLE AS $$
+      BEGIN
+        RETURN (
+          WITH words AS (
+            SELECT lexeme, pos FROM unnest(v) AS u(lexeme, positions, weights), unnest(positions) AS pos
+          )
+          SELECT coalesce(array_to_tsvector(array_agg(DISTINCT a.lexeme || '~' || b.lexeme)), ''::tsvector)
+          FROM words a JOIN words b ON b.pos = a.pos + 1
+          WHERE octet_length(a.lexeme) + octet_length(b.lexeme) < 2047
+        );
+      EXCEPTION WHEN program_limit_exceeded THEN
+        RETURN '~'::tsvector;
+      END
     $$;
 
   CREATE OR REPLACE FUNCTION articles_set_search_pairs() RETURNS trigger

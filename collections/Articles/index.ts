@@ -3,11 +3,11 @@ import type { CollectionConfig } from 'payload'
 import {
   createArticles,
   deleteArticles,
+  readArticleVersions,
   readArticles,
   refuseAuthorUnpublish,
   updateArticles,
 } from '@/access/articles'
-import { staff } from '@/access/roles'
 import { checklistEndpoint } from '@/checklist/endpoint'
 import { checklistFields } from '@/checklist/fields'
 import { publishGate } from '@/checklist/gate'
@@ -46,7 +46,7 @@ export const Articles: CollectionConfig<'articles'> = {
   },
   access: {
     read: readArticles,
-    readVersions: staff,
+    readVersions: readArticleVersions,
     create: createArticles,
     update: updateArticles,
     delete: deleteArticles,

@@ -27,6 +27,16 @@ export const readArticles: Access = ({ req }) => {
   return PUBLISHED
 }
 
+/**
+ * Versions hold every draft and the editors' notes: editors read them all,
+ * authors only those of articles they created.
+ */
+export const readArticleVersions: Access = ({ req }) => {
+  if (isEditor(req.user)) return true
+  if (isStaff(req.user)) return { 'version.createdBy': { equals: req.user?.id ?? -1 } }
+  return false
+}
+
 /** Anyone on staff writes; only editors publish on create. */
 export const createArticles: Access = ({ req, data }) => {
   if (isEditor(req.user)) return true

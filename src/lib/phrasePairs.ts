@@ -27,5 +27,6 @@ export function phrasePairs(tsquery: string): string | null {
       pairs.add(quoteLexeme(`${token.lexeme}~${next.lexeme}`))
     }
   })
-  return pairs.size ? [...pairs].join(' & ') : null
+  // '~' stands for an article with more word pairs than PostgreSQL can index: always a candidate.
+  return pairs.size ? `( ${[...pairs].join(' & ')} ) | '~'` : null
 }

@@ -36,18 +36,24 @@ export async function articlePreviewPath(
 
 /**
  * The live preview window's address: the preview route on the host the editor
- * is using (the admin and the site share one origin), so its draft-mode cookie
- * and the admin's save messages stay same-origin.
+ * is using (the admin and the site share one origin, so the draft-mode cookie
+ * and the admin's save messages stay same-origin). Behind a TLS-terminating
+ * proxy the request arrives as http; the proxy's X-Forwarded-Proto (or the
+ * configured site URL for the same host) keeps the frame on https, which
+ * browsers require inside an https admin.
  */
 export async function livePreviewUrl(
   doc: PreviewDoc,
   req: PayloadRequest,
-  fallbackOrigin: string,
+  siteUrl: string,
 ): Promise<string | null> {
   const path = await articlePreviewPath(doc, req)
   if (!path) return null
-  const host = req.headers?.get('x-forwarded-host') ?? req.headers?.get('host')
-  const protocol = req.headers?.get('x-forwarded-proto') ?? 'http'
-  const origin = req.origin || (host ? `${protocol}://${host}` : fallbackOrigin)
-  return `${origin}${path}`
+  const origin = new URL(req.origin || siteUrl)
+  const site = new URL(siteUrl)
+  const forwarded = req.headers?.get('x-forwarded-proto')?.split(',')[0]?.trim()
+  if (forwarded === 'https' || (site.host === origin.host && site.protocol === 'https:')) {
+    origin.protocol = 'https:'
+  }
+  return `${origin.origin}${path}`
 }

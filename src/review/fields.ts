@@ -1,7 +1,9 @@
-import type { Field, FieldHook } from 'payload'
+import type { Field, FieldAccess, FieldHook, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
-import { editorsField, isEditor, staffField } from '@/access/roles'
+import { isDraftSave as isDraftRequest } from '@/access/articles'
+import { editorsField, isEditor, isStaff, staffField } from '@/access/roles'
+import { idOf } from '@/lib/ids'
 
 import {
   REVIEW_LABELS,
@@ -10,6 +12,11 @@ import {
   allowedMoves,
   isReviewState,
 } from './states'
+
+/** A save that writes a draft version: the admin's autosave and "Save draft", or ?draft=true. */
+function isDraftSave(req: PayloadRequest, data: Record<string, unknown> | undefined): boolean {
+  return data?._status === 'draft' || isDraftRequest(req)
+}
 
 function refuse(path: string, message: string): never {
   throw new ValidationError({ collection: 'articles', errors: [{ path, message }] })
@@ -21,7 +28,7 @@ function refuse(path: string, message: string): never {
  * draft over a live article starts again at "draft"; a hand-made move must be
  * one the person's role allows; sending back needs a note for the author.
  */
-const moveThroughReview: FieldHook = ({ value, originalDoc, siblingData, req, operation }) => {
+const moveThroughReview: FieldHook = ({ value, originalDoc, siblingData, req }) => {
   if (siblingData?._status === 'published') {
     siblingData.reviewNote = null
     return 'published'
@@ -30,8 +37,8 @@ const moveThroughReview: FieldHook = ({ value, originalDoc, siblingData, req, op
     ? originalDoc.reviewStatus
     : 'draft'
   const to: ReviewState = isReviewState(value) ? value : from
-  if (to === from) return from === 'published' ? 'draft' : from
-  if (operation === 'create' && to === 'draft') return to
+  // A draft saved over a live article starts its review again; other saves keep the state.
+  if (to === from) return from === 'published' && isDraftSave(req, siblingData) ? 'draft' : from
   const editor = isEditor(req.user)
   if (!allowedMoves(editor, from).includes(to)) {
     refuse(
@@ -52,6 +59,11 @@ const moveThroughReview: FieldHook = ({ value, originalDoc, siblingData, req, op
   }
   return to
 }
+
+/** The editor's note is for the article's author and the editors, not for other authors. */
+const authorOrEditors: FieldAccess = ({ req, doc }) =>
+  isEditor(req.user) ||
+  (isStaff(req.user) && req.user?.id !== undefined && idOf(doc?.createdBy) === req.user.id)
 
 /** The review state and the editor's note, in the article sidebar; neither is shown to readers. */
 export const reviewFields: Field[] = [
@@ -74,7 +86,7 @@ export const reviewFields: Field[] = [
     label: 'Note for the author',
     type: 'textarea',
     maxLength: 2000,
-    access: { read: staffField, create: editorsField, update: editorsField },
+    access: { read: authorOrEditors, create: editorsField, update: editorsField },
     admin: {
       position: 'sidebar',
       description: 'What to change before this can be published. Needed to send it back.',

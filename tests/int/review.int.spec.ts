@@ -109,7 +109,10 @@ describe('review: draft → in review → published', () => {
     expect(published.doc.reviewStatus).toBe('published')
     expect(published.doc.reviewNote ?? null).toBeNull()
 
-    // A later draft over the live article starts again as a draft.
+    // A change saved straight to the live article keeps it published...
+    const direct = await save('editor', id, { breaking: true }, false)
+    expect(direct.doc.reviewStatus).toBe('published')
+    // ...while a draft over the live article starts its review again.
     const edited = await save('editor', id, { dek: 'A better dek.' })
     expect(edited.doc.reviewStatus).toBe('draft')
   })
@@ -142,6 +145,23 @@ describe('review: draft → in review → published', () => {
     await save('author', id, { reviewStatus: 'in_review' })
     expect((await save('otherAuthor', id, { reviewStatus: 'draft' })).status).toBe(403)
     expect(await waiting('otherAuthor', 'in_review')).not.toContain(id)
+
+    await save('editor', id, { reviewStatus: 'sent_back', reviewNote: 'Needs a second source.' })
+    // Versions hold drafts and notes: another author sees none of this article's.
+    const versions = async (role: keyof typeof tokens) => {
+      const response = await rest(
+        'GET',
+        `articles/versions?depth=0&limit=100&where[parent][equals]=${id}`,
+        undefined,
+        tokens[role],
+      )
+      expect(response.status).toBe(200)
+      return ((await response.json()).docs as { version: Doc }[]).map((doc) => doc.version)
+    }
+    expect(await versions('otherAuthor')).toEqual([])
+    const own = await versions('author')
+    expect(own.length).toBeGreaterThan(0)
+    expect(own.some((version) => version.reviewNote === 'Needs a second source.')).toBe(true)
 
     await save('editor', id, { _status: 'published' }, false)
     const anonymous = await rest('GET', `articles/${id}?depth=0`)

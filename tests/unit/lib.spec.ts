@@ -1,6 +1,8 @@
+import type { PayloadRequest } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { phrasePairs } from '@/lib/phrasePairs'
+import { livePreviewUrl } from '@/lib/preview'
 import { collectEmbeds } from '@/lib/richText'
 import { safeHref } from '@/lib/safeHref'
 import { isSlug, slugify } from '@/lib/slugify'
@@ -72,13 +74,13 @@ describe('collectEmbeds', () => {
 
 describe('phrasePairs: the word pairs a search phrase requires', () => {
   it.each([
-    ["'suppli' <-> 'chain'", "'suppli~chain'"],
+    ["'suppli' <-> 'chain'", "( 'suppli~chain' ) | '~'"],
     [
       "'supply-chain' <-> 'suppli' <-> 'chain' <-> 'risk' & !'tariff'",
-      "'supply-chain~suppli' & 'suppli~chain' & 'chain~risk'",
+      "( 'supply-chain~suppli' & 'suppli~chain' & 'chain~risk' ) | '~'",
     ],
-    ["'back' <-> 'slash' & 'x' <-> 'y'", "'back~slash' & 'x~y'"],
-    ["'it''s' <-> 'a\\\\b'", "'it''s~a\\\\b'"],
+    ["'back' <-> 'slash' & 'x' <-> 'y'", "( 'back~slash' & 'x~y' ) | '~'"],
+    ["'it''s' <-> 'a\\\\b'", "( 'it''s~a\\\\b' ) | '~'"],
     ["'export' & 'control'", null],
     ["'state' <3> 'art'", null],
     ["!'a' <-> 'b'", null],
@@ -87,5 +89,31 @@ describe('phrasePairs: the word pairs a search phrase requires', () => {
     ['', null],
   ])('%s → %s', (tsquery, expected) => {
     expect(phrasePairs(tsquery)).toBe(expected)
+  })
+})
+
+describe('livePreviewUrl: the live preview frame stays on the admin’s own origin', () => {
+  const doc = { slug: 'tidal-power', section: { slug: 'technology' } }
+  const request = (origin: string, headers: Record<string, string> = {}) =>
+    ({ origin, headers: new Headers(headers) }) as unknown as PayloadRequest
+  const path = '/next/preview?path=%2Ftechnology%2Ftidal-power'
+
+  it.each([
+    ['http://127.0.0.1:3000', {}, 'http://localhost:3000', `http://127.0.0.1:3000${path}`],
+    [
+      'http://news.example',
+      { 'x-forwarded-proto': 'https' },
+      'http://localhost:3000',
+      `https://news.example${path}`,
+    ],
+    ['http://news.example', {}, 'https://news.example', `https://news.example${path}`],
+    [
+      'http://news.example',
+      { 'x-forwarded-host': 'evil.example' },
+      'http://localhost:3000',
+      `http://news.example${path}`,
+    ],
+  ])('%s %j (site %s) → %s', async (origin, headers, site, expected) => {
+    expect(await livePreviewUrl(doc, request(origin, headers), site)).toBe(expected)
   })
 })
