@@ -56,8 +56,10 @@ export function parseLooseDate(value: string): string | null {
   const text = value.trim().replace(/\./g, ' ').replace(/\s+/g, ' ')
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)
   if (iso) {
-    const date = new Date(`${iso[1]}-${iso[2]}-${iso[3]}T00:00:00Z`)
-    return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10)
+    const day = `${iso[1]}-${iso[2]}-${iso[3]}`
+    const date = new Date(`${day}T00:00:00Z`)
+    // 2025-02-31 is not a day: JavaScript would quietly make it 3 March.
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? day : null
   }
   const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase())
   const monthFirst = /^([A-Za-z]+) ?(\d{1,2})?,? (\d{4})$/.exec(text)

@@ -42,6 +42,19 @@ export function emptyMeta(): Meta {
   }
 }
 
+/** "2025-12-05" (09:00 UTC) or "2025-12-05T14:30" (UTC): an ISO timestamp, or null. */
+export function frontMatterDate(text: string): string | null {
+  const day = parseLooseDate(text)
+  if (!day) return null
+  const rest = text.trim().slice(10)
+  if (rest === '') return `${day}T09:00:00.000Z`
+  const time = /^[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]00:?00)?$/.exec(rest)
+  if (!time || !/^\d{4}-\d{2}-\d{2}$/.test(text.trim().slice(0, 10))) return null
+  const [hours, minutes, seconds = '00'] = [time[1]!, time[2]!, time[3]]
+  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return null
+  return `${day}T${hours}:${minutes}:${seconds}.000Z`
+}
+
 function names(value: unknown, line: number): NamedRef[] {
   const list = Array.isArray(value) ? value : String(value ?? '').split(/,| and /)
   return list
@@ -100,9 +113,13 @@ function frontMatter(yamlText: string, report: Report): Meta {
         else meta.breaking = value
         break
       case 'date': {
-        const date = text ? parseLooseDate(text) : null
-        if (!date) report.problem(line, `"${text}" is not a date (write it as 2025-12-05).`)
-        else meta.date = `${date}T${/T(\d{2}:\d{2})/.exec(text)?.[1] ?? '09:00'}:00.000Z`
+        meta.date = frontMatterDate(text)
+        if (!meta.date) {
+          report.problem(
+            line,
+            `"${text}" is not a date (write it as 2025-12-05 or 2025-12-05T14:30).`,
+          )
+        }
         break
       }
       default:

@@ -29,6 +29,9 @@ function looksLikeHeading(line: string, next: string | undefined): boolean {
     !LIST_ITEM.test(text) &&
     !TABLE_ROW.test(text) &&
     !KEYWORD_FOCUS.test(text) &&
+    // A quotation or a line starting in lower case is text that wrapped, not a heading.
+    !/["“”]/.test(text) &&
+    !/^\p{Ll}/u.test(text) &&
     next !== undefined &&
     next.trim() !== ''
   )
@@ -99,24 +102,34 @@ export function parsePlainText(text: string, report: Report): ImportedArticle {
   const bodyStart = index
   const chunks = new Map<number, number[]>()
   const headingLine = new Map<number, number>()
-  const tocIndex = new Map(toc.map((entry, i) => [normalise(entry.heading), i]))
+  // Entry numbers by heading; a heading listed twice matches its entries in turn.
+  const tocIndex = new Map<string, number[]>()
+  toc.forEach((entry, i) => {
+    const key = normalise(entry.heading)
+    tocIndex.set(key, [...(tocIndex.get(key) ?? []), i])
+  })
+  const bodyOrder: number[] = []
   const guessed: { heading: string; line: number }[] = []
   let currentChunk: number | null = null
   const preface: number[] = []
   for (let i = bodyStart; i < lines.length; i += 1) {
     const line = lines[i]!
-    const entry = toc.length ? tocIndex.get(normalise(line)) : undefined
+    const entry = toc.length
+      ? tocIndex.get(normalise(line))?.find((index) => !headingLine.has(index))
+      : undefined
     const isHeading =
-      entry !== undefined && !headingLine.has(entry)
-        ? true
-        : !toc.length &&
-          looksLikeHeading(
-            line,
-            lines.slice(i + 1).find((l) => l.trim() !== ''),
-          )
+      entry !== undefined ||
+      (!toc.length &&
+        looksLikeHeading(
+          line,
+          lines.slice(i + 1).find((l) => l.trim() !== ''),
+        ))
     if (isHeading) {
       const key = entry ?? guessed.length
-      if (entry === undefined) guessed.push({ heading: line.trim(), line: i + 1 })
+      if (entry === undefined) {
+        guessed.push({ heading: line.trim(), line: i + 1 })
+        report.note(i + 1, 'Read as a section heading (the file has no table of contents).')
+      } else bodyOrder.push(entry)
       headingLine.set(key, i + 1)
       chunks.set(key, [])
       currentChunk = key
@@ -126,6 +139,12 @@ export function parsePlainText(text: string, report: Report): ImportedArticle {
     else chunks.get(currentChunk)!.push(i)
   }
   const sections = toc.length ? toc : guessed
+  if (bodyOrder.some((entry, index) => index > 0 && entry < bodyOrder[index - 1]!)) {
+    report.note(
+      null,
+      'The text’s sections are not in the order of its table of contents; they follow the contents.',
+    )
+  }
   // Text before the first heading belongs to the first entry when that entry (often the
   // headline itself) has no heading line of its own.
   if (preface.some((i) => lines[i]!.trim() !== '')) {

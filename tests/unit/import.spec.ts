@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import { parseArticleFile } from '@/import'
 import { asOfDate, parseLooseDate } from '@/import/body'
+import { frontMatterDate } from '@/import/markdown'
 import { Report } from '@/import/problems'
 import { referenceArticle, referenceFaqs, referenceTables } from '@/seed/data/referenceArticle'
 
@@ -162,7 +163,7 @@ describe('a file that cannot be understood', () => {
   it('is reported line by line', () => {
     const { report } = parse('broken-article.md')
     expect(report.problems.map((problem) => [problem.line, problem.message])).toEqual([
-      [5, '"the day before yesterday" is not a date (write it as 2025-12-05).'],
+      [5, '"the day before yesterday" is not a date (write it as 2025-12-05 or 2025-12-05T14:30).'],
       [
         6,
         'Unknown front matter field "mood" (known: headline, dek, byline, section, date, tags, slug, breaking).',
@@ -204,6 +205,65 @@ describe('a file that cannot be understood', () => {
   })
 })
 
+describe('plain text without the reference article’s shape', () => {
+  it('guesses headings only from short title-like lines, and says which lines it read so', () => {
+    const { article, report } = parse(
+      'wrapped.txt',
+      [
+        'Council votes on the budget',
+        '',
+        'By Maya Okafor',
+        'What happened',
+        'The council met on Monday.',
+        '"We will fight this," said the mayor',
+        'and the meeting ran late',
+        'Reaction',
+        'Residents were divided.',
+      ].join('\n'),
+    )
+    expect(article.sections.map((section) => section.heading)).toEqual([
+      'What happened',
+      'Reaction',
+    ])
+    expect(report.notes).toEqual([
+      { line: 4, message: 'Read as a section heading (the file has no table of contents).' },
+      { line: 8, message: 'Read as a section heading (the file has no table of contents).' },
+    ])
+  })
+
+  it('matches a heading listed twice in the contents to its entries in turn, and notes a different order', () => {
+    const { article, report } = parse(
+      'twice.txt',
+      [
+        'Two updates',
+        'Table of Contents',
+        '- 1. Update',
+        '- 2. Background',
+        '- 3. Update',
+        'By Maya Okafor',
+        'Update',
+        'First update.',
+        'Update',
+        'Second update.',
+        'Background',
+        'Some background.',
+      ].join('\n'),
+    )
+    expect(article.sections.map((section) => [section.heading, section.blocks.length])).toEqual([
+      ['Update', 1],
+      ['Background', 1],
+      ['Update', 1],
+    ])
+    expect(article.sections[2]!.blocks[0]).toEqual({
+      type: 'paragraph',
+      children: ['Second update.'],
+    })
+    expect(report.notes.map((note) => note.message)).toEqual([
+      'The text’s sections are not in the order of its table of contents; they follow the contents.',
+    ])
+  })
+})
+
 describe('dates as newsrooms write them', () => {
   it.each([
     ['Dec.05, 2025', '2025-12-05'],
@@ -211,9 +271,21 @@ describe('dates as newsrooms write them', () => {
     ['2025-12-05', '2025-12-05'],
     ['December 2024', '2024-12-31'],
     ['February 30, 2025', null],
+    ['2025-02-31', null],
     ['yesterday', null],
   ])('%s → %s', (text, expected) => {
     expect(parseLooseDate(text)).toBe(expected)
+  })
+
+  it.each([
+    ['2025-12-05', '2025-12-05T09:00:00.000Z'],
+    ['2025-12-05T14:30', '2025-12-05T14:30:00.000Z'],
+    ['2025-12-05 14:30:15Z', '2025-12-05T14:30:15.000Z'],
+    ['2025-12-05T25:99', null],
+    ['2025-02-31', null],
+    ['2025-12-05T14:30+02:00', null],
+  ])('front matter date %s → %s', (text, expected) => {
+    expect(frontMatterDate(text)).toBe(expected)
   })
 
   it('finds an "as of" date in a source note', () => {
