@@ -5,7 +5,7 @@ import { AdminPage } from './pages/AdminPage'
 import { ArticlePage } from './pages/ArticlePage'
 import { EDITOR, expect, test } from './fixtures'
 
-test.setTimeout(180_000)
+test.setTimeout(300_000)
 
 test('an editor publishes an article with a table and an FAQ, and readers see each change without a rebuild', async ({
   page,

@@ -64,7 +64,7 @@ test('an author writes and submits; an editor reviews it in live preview, fixes 
   // The checklist finds the empty section; the live preview shows the real page.
   const checklist = page.getByRole('region', { name: 'Publish checklist' })
   await expect(checklist.getByText('1 error blocks publishing.', { exact: false })).toBeVisible({
-    timeout: 20_000,
+    timeout: 60_000,
   })
   await expect(checklist.getByText(/“What passengers say” has no text/)).toBeVisible()
   await page.getByRole('button', { name: 'Live Preview' }).click()
@@ -80,7 +80,7 @@ test('an author writes and submits; an editor reviews it in live preview, fixes 
   await admin.composeText(admin.sectionText(1), quote, [])
   await expect(preview.getByText(quote)).toBeVisible({ timeout: 30_000 })
   await expect(checklist.getByText('No errors: ready to publish.')).toBeVisible({
-    timeout: 20_000,
+    timeout: 60_000,
   })
   await admin.publish()
 

@@ -56,15 +56,15 @@ export class AdminPage {
   /**
    * Clicks an array's "Add" button until the new row's field exists. A click made while the admin is
    * still applying the previous change can be dropped; clicking only while the field is missing never
-   * adds a row twice — provided a slow click is given time to land (CI saw one take over 5 s and the
-   * retry then added a second cell), hence the long wait before clicking again.
+   * adds a row twice — provided a slow click is given time to land (CI, on a slow day, saw clicks take
+   * over 20 s and the retry then added a second cell), hence the long wait before clicking again.
    */
   private async add(button: Locator, newFieldId: string) {
     const field = this.page.locator(`#${newFieldId}`)
     await expect(async () => {
       if ((await field.count()) === 0) await button.click({ timeout: 3_000 })
-      await expect(field).toBeVisible({ timeout: 20_000 })
-    }).toPass({ timeout: 60_000 })
+      await expect(field).toBeVisible({ timeout: 45_000 })
+    }).toPass({ timeout: 120_000 })
   }
 
   async createFaq(question: string, answer: string) {
