@@ -29,7 +29,8 @@ export async function ReviewQueue({
     depth: 0,
     user,
     overrideAccess: false,
-    select: { headline: true, reviewNote: true, updatedAt: true },
+    // createdBy too: the note is readable only by its article's author (and editors).
+    select: { headline: true, reviewNote: true, updatedAt: true, createdBy: true },
   })
   const admin = payload.config.routes.admin
   const state = editor ? 'in_review' : 'sent_back'
