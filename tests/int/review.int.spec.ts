@@ -26,7 +26,13 @@ beforeAll(async () => {
   }
 })
 
-type Doc = { id: number; reviewStatus?: string; reviewNote?: string | null; _status?: string }
+type Doc = {
+  id: number
+  headline?: string
+  reviewStatus?: string
+  reviewNote?: string | null
+  _status?: string
+}
 
 async function save(role: keyof typeof tokens, id: number, data: object, draft = true) {
   const response = await rest(
@@ -163,11 +169,13 @@ describe('review: draft → in review → published', () => {
     expect(own.length).toBeGreaterThan(0)
     expect(own.some((version) => version.reviewNote === 'Needs a second source.')).toBe(true)
 
-    await save('editor', id, { _status: 'published' }, false)
+    const published = await save('editor', id, { _status: 'published' }, false)
+    expect(published.doc._status).toBe('published')
+    // A reader gets the published article itself, without the review fields.
     const anonymous = await rest('GET', `articles/${id}?depth=0`)
     expect(anonymous.status).toBe(200)
     const body = await anonymous.json()
-    expect(body.headline).toBeTruthy()
+    expect(body).toMatchObject({ id, headline: published.doc.headline, _status: 'published' })
     expect(body).not.toHaveProperty('reviewStatus')
     expect(body).not.toHaveProperty('reviewNote')
   })
