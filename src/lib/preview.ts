@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { urls } from '@/lib/urls'
+import { articlePath } from '@/redirects/store'
 
 type PreviewDoc = Record<string, unknown> & { slug?: unknown; section?: unknown }
 
@@ -18,20 +19,17 @@ export function previewPath(doc: PreviewDoc): string | null {
 
 /**
  * The same link for a document as the admin holds it, where the section is an
- * id rather than the section itself.
+ * id rather than the section itself (the redirects' `articlePath` looks it up).
  */
 export async function articlePreviewPath(
   doc: PreviewDoc,
   req: PayloadRequest,
 ): Promise<string | null> {
-  const section = doc.section
-  if (typeof section !== 'number' && typeof section !== 'string') return previewPath(doc)
-  const found = await req.payload.db.findOne<{ id: number; slug?: string }>({
-    collection: 'sections',
-    where: { id: { equals: section } },
+  const path = await articlePath(
+    { slug: typeof doc.slug === 'string' ? doc.slug : null, section: doc.section },
     req,
-  })
-  return found?.slug ? previewPath({ ...doc, section: { slug: found.slug } }) : null
+  )
+  return path ? `/next/preview?path=${encodeURIComponent(path)}` : null
 }
 
 /**
