@@ -68,7 +68,7 @@ export interface Config {
   blocks: {};
   collections: {
     articles: Article;
-    sections: Section;
+    sections: Desk;
     tags: Tag;
     authors: Author;
     media: Media;
@@ -229,7 +229,7 @@ export interface Article {
    * The last part of the URL. Left empty, it is made from the headline.
    */
   slug?: string | null;
-  section: number | Section;
+  section: number | Desk;
   authors: (number | Author)[];
   tags?: (number | Tag)[] | null;
   /**
@@ -369,7 +369,7 @@ export interface Media {
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sections".
  */
-export interface Section {
+export interface Desk {
   id: number;
   name: string;
   /**
@@ -380,7 +380,7 @@ export interface Section {
   /**
    * Nest this desk under another one.
    */
-  parent?: (number | null) | Section;
+  parent?: (number | null) | Desk;
   updatedAt: string;
   createdAt: string;
 }
@@ -538,7 +538,7 @@ export interface Redirect {
         } | null)
       | ({
           relationTo: 'sections';
-          value: number | Section;
+          value: number | Desk;
         } | null);
     url?: string | null;
   };
@@ -673,7 +673,7 @@ export interface PayloadLockedDocument {
       } | null)
     | ({
         relationTo: 'sections';
-        value: number | Section;
+        value: number | Desk;
       } | null)
     | ({
         relationTo: 'tags';

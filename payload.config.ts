@@ -12,7 +12,7 @@ import { Comments } from '@/collections/Comments'
 import { ComparisonTables } from '@/collections/ComparisonTables'
 import { Faqs } from '@/collections/Faqs'
 import { Media } from '@/collections/Media'
-import { Sections } from '@/collections/Sections'
+import { Desks } from '@/collections/Desks'
 import { Tags } from '@/collections/Tags'
 import { Users } from '@/collections/Users'
 import { env } from '@/env'
@@ -42,7 +42,7 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Sections, Tags, Authors, Media, Faqs, ComparisonTables, Comments, Users],
+  collections: [Articles, Desks, Tags, Authors, Media, Faqs, ComparisonTables, Comments, Users],
   globals: [EditorialSettings, CommentSettings],
   email: emailAdapter(),
   editor: lexicalEditor(),

@@ -7,7 +7,7 @@ import { env } from '@/env'
 import { feedAlternates } from '@/lib/feedRoute'
 import { site } from '@/lib/site'
 import { urls } from '@/lib/urls'
-import { getSections } from '@/queries/sections'
+import { getDesks } from '@/queries/desks'
 
 import './styles.css'
 
@@ -33,7 +33,7 @@ export const viewport: Viewport = {
 }
 
 export default async function FrontendLayout({ children }: { children: React.ReactNode }) {
-  const sections = await getSections()
+  const sections = await getDesks()
   return (
     <html lang={site.language}>
       <body>

@@ -7,7 +7,7 @@ import { siteGraph } from '@/lib/structuredData'
 import { urls } from '@/lib/urls'
 import { getLatestArticles } from '@/queries/articles'
 import { getCommentCounts } from '@/queries/comments'
-import { getSections } from '@/queries/sections'
+import { getDesks } from '@/queries/desks'
 
 // Rendered per request from cached data (no database query on a cached view),
 // so a build never needs a database.
@@ -18,7 +18,7 @@ export const metadata: Metadata = {
 }
 
 export default async function HomePage() {
-  const [articles, sections] = await Promise.all([getLatestArticles(), getSections()])
+  const [articles, sections] = await Promise.all([getLatestArticles(), getDesks()])
   const counts = await getCommentCounts(articles.map((article) => article.id))
   const [lead, ...rest] = articles
   const groups = sections
@@ -43,17 +43,17 @@ export default async function HomePage() {
       ) : (
         <p>No articles have been published yet.</p>
       )}
-      {groups.map(({ section, articles: sectionArticles }) => (
+      {groups.map(({ section, articles: deskArticles }) => (
         <section
           key={section.id}
           className="home__section"
           aria-labelledby={`desk-${section.slug}`}
         >
           <h2 id={`desk-${section.slug}`} className="desk-heading">
-            <a href={urls.section(section) ?? '#'}>{section.name}</a>
+            <a href={urls.desk(section) ?? '#'}>{section.name}</a>
           </h2>
           <div className="card-grid">
-            {sectionArticles.map((article) => (
+            {deskArticles.map((article) => (
               <ArticleCard key={article.id} article={article} commentCount={counts[article.id]} />
             ))}
           </div>

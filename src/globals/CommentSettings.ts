@@ -2,7 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { editors } from '@/access/roles'
 import { invalidate } from '@/lib/revalidate'
-import { tags } from '@/queries/tags'
+import { cacheTags } from '@/queries/tags'
 
 /** Moderation settings editors manage. Private: the blocklist must not tell spammers what to avoid. */
 export const CommentSettings: GlobalConfig = {
@@ -13,7 +13,7 @@ export const CommentSettings: GlobalConfig = {
   hooks: {
     // Article pages show whether comments are open; they re-render on their next view.
     afterChange: [
-      ({ doc, req }) => (invalidate({ tags: [tags.commentSettings()], paths: [] }, req), doc),
+      ({ doc, req }) => (invalidate({ tags: [cacheTags.commentSettings()], paths: [] }, req), doc),
     ],
   },
   fields: [

@@ -14,7 +14,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
 
-import type { SeedBlock, SeedInline, SeedSection, SeedTable } from '@/seed/data/types'
+import type { SeedBlock, SeedInline, SeedDesk, SeedTable } from '@/seed/data/types'
 
 import type { Report } from './problems'
 import type { ImportedBody } from './types'
@@ -76,7 +76,7 @@ export function parseLooseDate(value: string): string | null {
   return date.toISOString().slice(0, 10)
 }
 
-interface SectionDraft extends SeedSection {
+interface SectionDraft extends SeedDesk {
   line: number
   faq: boolean
 }

@@ -139,15 +139,15 @@ export async function importArticle(
   } else if (dek.length > DEK_LIMIT) {
     report.problem(null, `The dek is ${dek.length} characters; at most ${DEK_LIMIT}.`)
   }
-  const sectionRef =
+  const deskRef =
     article.section ?? (options.section ? { value: options.section, line: null } : null)
-  if (!sectionRef)
+  if (!deskRef)
     report.problem(null, 'No desk: give one in front matter ("section:") or choose one.')
   if (article.bylines.length === 0) {
     report.problem(null, 'No byline: give one in front matter ("byline:") or a "By …" line.')
   }
-  const [sectionIds, authorIds, tagIds] = await Promise.all([
-    lookup(payload, 'sections', sectionRef ? [sectionRef] : [], report, 'desk'),
+  const [deskIds, authorIds, tagIds] = await Promise.all([
+    lookup(payload, 'sections', deskRef ? [deskRef] : [], report, 'desk'),
     lookup(payload, 'authors', article.bylines, report, 'byline'),
     lookup(payload, 'tags', article.tags, report, 'topic'),
   ])
@@ -192,7 +192,7 @@ export async function importArticle(
         dek: dek!,
         breaking: article.breaking,
         ...(article.slug ? { slug: slugify(article.slug) } : {}),
-        section: sectionIds[0]!,
+        section: deskIds[0]!,
         authors: authorIds,
         tags: tagIds,
         ...(article.date ? { publishedAt: article.date } : {}),

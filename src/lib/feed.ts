@@ -33,7 +33,7 @@ export function renderFeed(
   articles: FeedArticle[],
   desk: { name: string; slug?: string | null } | null,
 ): string {
-  const home = absoluteUrl(desk ? urls.section(desk)! : urls.home())
+  const home = absoluteUrl(desk ? urls.desk(desk)! : urls.home())
   const feed = new Feed({
     title: desk ? `${desk.name} — ${site.name}` : `${site.name} — ${site.tagline}`,
     description: desk ? `The latest from the ${desk.name} desk.` : site.tagline,
@@ -55,7 +55,7 @@ export function renderFeed(
     const link = absoluteUrl(path)
     const categories = [
       ...(article.section
-        ? [{ name: article.section.name, domain: absoluteUrl(urls.section(article.section)!) }]
+        ? [{ name: article.section.name, domain: absoluteUrl(urls.desk(article.section)!) }]
         : []),
       ...article.tags.map((tag) => ({ name: tag.name, domain: absoluteUrl(urls.tag(tag)!) })),
     ]

@@ -20,13 +20,13 @@ export function rankRelated(article: RelatedCandidate, candidates: RelatedCandid
     .map((candidate) => ({
       candidate,
       sharedTags: candidate.tags.filter((tag) => mine.has(tag)).length,
-      sameSection: article.section !== null && candidate.section === article.section ? 1 : 0,
+      sameDesk: article.section !== null && candidate.section === article.section ? 1 : 0,
     }))
-    .filter(({ sharedTags, sameSection }) => sharedTags + sameSection > 0)
+    .filter(({ sharedTags, sameDesk }) => sharedTags + sameDesk > 0)
     .sort(
       (a, b) =>
         b.sharedTags - a.sharedTags ||
-        b.sameSection - a.sameSection ||
+        b.sameDesk - a.sameDesk ||
         (b.candidate.publishedAt ?? '').localeCompare(a.candidate.publishedAt ?? ''),
     )
     .slice(0, RELATED_MAX)

@@ -9,7 +9,7 @@ import type {
   WithContext,
 } from 'schema-dts'
 
-import type { Article, Author, Faq, Media, Section, Tag } from '@/payload-types'
+import type { Article, Author, Faq, Media, Desk, Tag } from '@/payload-types'
 
 import { plainText } from './richText'
 import { site } from './site'
@@ -37,7 +37,7 @@ const objects = <T>(refs: unknown): T[] =>
 
 export function newsArticle(article: Article): WithContext<NewsArticle> {
   const path = urls.article(article)!
-  const section = typeof article.section === 'object' ? (article.section as Section) : null
+  const section = typeof article.section === 'object' ? (article.section as Desk) : null
   const keywords = [
     ...objects<Tag>(article.tags).map((tag) => tag.name),
     ...new Set((article.body ?? []).flatMap((entry) => entry.keywordFocus ?? [])),
@@ -75,12 +75,10 @@ export function newsArticle(article: Article): WithContext<NewsArticle> {
 
 /** Home → desk → article. */
 export function breadcrumbs(article: Article): WithContext<BreadcrumbList> {
-  const section = typeof article.section === 'object' ? (article.section as Section) : null
+  const section = typeof article.section === 'object' ? (article.section as Desk) : null
   const trail = [
     { name: site.name, path: urls.home() },
-    ...(section && urls.section(section)
-      ? [{ name: section.name, path: urls.section(section)! }]
-      : []),
+    ...(section && urls.desk(section) ? [{ name: section.name, path: urls.desk(section)! }] : []),
     { name: article.headline, path: urls.article(article)! },
   ]
   return {

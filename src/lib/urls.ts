@@ -20,8 +20,8 @@ export const FEED_FILES: Record<FeedFormat, string> = {
 
 export const urls = {
   home: () => '/',
-  section: (section: SlugRef) => {
-    const slug = slugOf(section)
+  desk: (desk: SlugRef) => {
+    const slug = slugOf(desk)
     return slug ? `/${slug}` : null
   },
   /** `/{section-slug}/{article-slug}`; null while the article has no section or slug. */

@@ -31,12 +31,12 @@ export const seo = seoPlugin({
   },
   generateURL: async ({ doc, req }) => {
     const draft = doc as DraftArticle
-    const sectionId = typeof draft.section === 'object' ? draft.section?.id : draft.section
+    const deskId = typeof draft.section === 'object' ? draft.section?.id : draft.section
     const section =
-      sectionId == null
+      deskId == null
         ? null
         : await req.payload
-            .findByID({ collection: 'sections', id: sectionId, depth: 0, req, disableErrors: true })
+            .findByID({ collection: 'sections', id: deskId, depth: 0, req, disableErrors: true })
             .catch(() => null)
     const path = urls.article({ slug: draft.slug, section })
     return absoluteUrl(path ?? '/')

@@ -5,7 +5,7 @@ import { urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
 
 import { payloadClient } from './payload'
-import { tags } from './tags'
+import { cacheTags } from './tags'
 
 /** What an article list shows; keeps list queries small. */
 export const cardSelect = {
@@ -23,7 +23,7 @@ export const cardSelect = {
 export type ArticleCard = Pick<Article, keyof typeof cardSelect | 'id'>
 
 async function findArticle(
-  sectionSlug: string,
+  deskSlug: string,
   slug: string,
   options: { draft: boolean; user: TypedUser | null },
 ): Promise<Article | null> {
@@ -40,27 +40,27 @@ async function findArticle(
   })
   const article = result.docs[0]
   // The section is part of the URL: /business/x is not /technology/x.
-  if (!article || urls.article(article) !== `/${sectionSlug}/${slug}`) return null
+  if (!article || urls.article(article) !== `/${deskSlug}/${slug}`) return null
   return article
 }
 
 /** A published article for readers, cached until an editor changes it. */
-export function getPublishedArticle(sectionSlug: string, slug: string): Promise<Article | null> {
-  const path = `/${sectionSlug}/${slug}`
+export function getPublishedArticle(deskSlug: string, slug: string): Promise<Article | null> {
+  const path = `/${deskSlug}/${slug}`
   return unstable_cache(
-    () => findArticle(sectionSlug, slug, { draft: false, user: null }),
+    () => findArticle(deskSlug, slug, { draft: false, user: null }),
     ['article-page', path],
-    { tags: [tags.articlePage(path), tags.topics(), tags.bylines()] },
+    { tags: [cacheTags.articlePage(path), cacheTags.topics(), cacheTags.bylines()] },
   )()
 }
 
 /** The latest draft, for a logged-in user previewing it. Never cached. */
 export function getDraftArticle(
-  sectionSlug: string,
+  deskSlug: string,
   slug: string,
   user: TypedUser,
 ): Promise<Article | null> {
-  return findArticle(sectionSlug, slug, { draft: true, user })
+  return findArticle(deskSlug, slug, { draft: true, user })
 }
 
 /** What a card shows of an article's desk and bylines. */
@@ -69,11 +69,11 @@ export const cardPopulate = {
   authors: { name: true, slug: true, kind: true },
 } as const
 
-async function findLatest(sectionId: number | null, limit: number): Promise<ArticleCard[]> {
+async function findLatest(deskId: number | null, limit: number): Promise<ArticleCard[]> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'articles',
-    where: sectionId === null ? {} : { section: { equals: sectionId } },
+    where: deskId === null ? {} : { section: { equals: deskId } },
     select: cardSelect,
     populate: cardPopulate,
     sort: '-publishedAt',
@@ -88,17 +88,17 @@ async function findLatest(sectionId: number | null, limit: number): Promise<Arti
 /** Newest published articles across the site (home page). */
 export function getLatestArticles(limit = 40): Promise<ArticleCard[]> {
   return unstable_cache(() => findLatest(null, limit), ['latest-articles', String(limit)], {
-    tags: [tags.articleLists(), tags.sections()],
+    tags: [cacheTags.articleLists(), cacheTags.desks()],
   })()
 }
 
 /** Newest published articles of one section. */
-export function getSectionArticles(sectionId: number, limit = 50): Promise<ArticleCard[]> {
+export function getDeskArticles(deskId: number, limit = 50): Promise<ArticleCard[]> {
   return unstable_cache(
-    () => findLatest(sectionId, limit),
-    ['section-articles', String(sectionId), String(limit)],
+    () => findLatest(deskId, limit),
+    ['section-articles', String(deskId), String(limit)],
     {
-      tags: [tags.articleLists(), tags.sections()],
+      tags: [cacheTags.articleLists(), cacheTags.desks()],
     },
   )()
 }

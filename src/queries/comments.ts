@@ -8,7 +8,7 @@ import { submitComment, type SubmissionContext } from '@/comments/submit'
 import type { Comment } from '@/payload-types'
 
 import { payloadClient } from './payload'
-import { tags } from './tags'
+import { cacheTags } from './tags'
 
 /** What readers see of a comment: never the email, address hash or moderation notes. */
 export type PublicComment = Pick<Comment, 'id' | 'authorName' | 'body' | 'createdAt'> & {
@@ -63,7 +63,7 @@ async function findApproved(articleId: number): Promise<PublicComment[]> {
 /** Approved comments on an article, oldest first, replies under their parent. */
 export function getApprovedComments(articleId: number): Promise<PublicComment[]> {
   return unstable_cache(() => findApproved(articleId), ['article-comments', String(articleId)], {
-    tags: [tags.articleComments(articleId)],
+    tags: [cacheTags.articleComments(articleId)],
   })()
 }
 
@@ -97,7 +97,7 @@ export async function countApprovedComments(articleIds: number[]): Promise<Recor
 export function getCommentCounts(articleIds: number[]): Promise<Record<number, number>> {
   const ids = [...new Set(articleIds)].sort((a, b) => a - b)
   return unstable_cache(() => countApprovedComments(ids), ['comment-counts', ids.join(',')], {
-    tags: [tags.commentCounts()],
+    tags: [cacheTags.commentCounts()],
   })()
 }
 
@@ -114,7 +114,7 @@ export function getCommentSettings(): Promise<{ closeAfterDays: number | null }>
       return { closeAfterDays: settings.closeAfterDays ?? null }
     },
     ['comment-settings'],
-    { tags: [tags.commentSettings()] },
+    { tags: [cacheTags.commentSettings()] },
   )()
 }
 

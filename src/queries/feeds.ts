@@ -1,9 +1,9 @@
 import { unstable_cache } from 'next/cache'
 
-import type { Article, Author, Media, Section, Tag } from '@/payload-types'
+import type { Article, Author, Media, Desk, Tag } from '@/payload-types'
 
 import { payloadClient } from './payload'
-import { tags } from './tags'
+import { cacheTags } from './tags'
 
 export const FEED_SIZE = 50
 
@@ -11,17 +11,17 @@ export type FeedArticle = Pick<
   Article,
   'id' | 'headline' | 'slug' | 'dek' | 'publishedAt' | 'modifiedAt'
 > & {
-  section: Pick<Section, 'id' | 'name' | 'slug'> | null
+  section: Pick<Desk, 'id' | 'name' | 'slug'> | null
   authors: Pick<Author, 'id' | 'name' | 'slug'>[]
   tags: Pick<Tag, 'id' | 'name' | 'slug'>[]
   heroImage: Media | null
 }
 
-async function findFeedArticles(sectionIds: number[] | null): Promise<FeedArticle[]> {
+async function findFeedArticles(deskIds: number[] | null): Promise<FeedArticle[]> {
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'articles',
-    where: sectionIds ? { section: { in: sectionIds } } : {},
+    where: deskIds ? { section: { in: deskIds } } : {},
     select: {
       headline: true,
       slug: true,
@@ -63,10 +63,12 @@ async function findFeedArticles(sectionIds: number[] | null): Promise<FeedArticl
 }
 
 /** The newest published articles for a feed: the whole site, or a desk and its sub-desks. */
-export function getFeedArticles(sectionIds: number[] | null): Promise<FeedArticle[]> {
+export function getFeedArticles(deskIds: number[] | null): Promise<FeedArticle[]> {
   return unstable_cache(
-    () => findFeedArticles(sectionIds),
-    ['feed-articles', sectionIds ? sectionIds.join(',') : 'all'],
-    { tags: [tags.articleLists(), tags.sections(), tags.bylines(), tags.topics()] },
+    () => findFeedArticles(deskIds),
+    ['feed-articles', deskIds ? deskIds.join(',') : 'all'],
+    {
+      tags: [cacheTags.articleLists(), cacheTags.desks(), cacheTags.bylines(), cacheTags.topics()],
+    },
   )()
 }

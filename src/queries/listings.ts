@@ -6,7 +6,7 @@ import type { Article, Author, Tag } from '@/payload-types'
 
 import { type ArticleCard, cardPopulate, cardSelect } from './articles'
 import { payloadClient } from './payload'
-import { tags } from './tags'
+import { cacheTags } from './tags'
 import { idOf } from '@/lib/ids'
 
 export const PAGE_SIZE = 20
@@ -60,7 +60,7 @@ export function getListingPage(listing: Listing, page: number): Promise<ListingP
     () => findPage(listing, page),
     ['listing', JSON.stringify(listing), String(page)],
     {
-      tags: [tags.articleLists(), tags.sections(), tags.bylines()],
+      tags: [cacheTags.articleLists(), cacheTags.desks(), cacheTags.bylines()],
     },
   )()
 }
@@ -87,7 +87,7 @@ export function getTagBySlug(slug: string): Promise<TagPageData | null> {
       return docs[0] ?? null
     },
     ['tag', slug],
-    { tags: [tags.topics()] },
+    { tags: [cacheTags.topics()] },
   )()
 }
 
@@ -107,7 +107,7 @@ export function getAuthorBySlug(slug: string): Promise<AuthorPageData | null> {
       return (docs[0] as AuthorPageData | undefined) ?? null
     },
     ['author', slug],
-    { tags: [tags.bylines()] },
+    { tags: [cacheTags.bylines()] },
   )()
 }
 
@@ -156,7 +156,7 @@ export function getRelatedArticles(
     () => findRelatedArticles(candidate),
     ['related', JSON.stringify(candidate)],
     {
-      tags: [tags.articleLists(), tags.sections(), tags.bylines()],
+      tags: [cacheTags.articleLists(), cacheTags.desks(), cacheTags.bylines()],
     },
   )()
 }

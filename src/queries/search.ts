@@ -80,7 +80,7 @@ export async function searchArticles(input: string, page: number): Promise<Searc
     ),
     q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)
     SELECT a.id, a.headline, a.slug, a.published_at AS "publishedAt",
-           s.slug AS "sectionSlug", s.name AS "sectionName",
+           s.slug AS "deskSlug", s.name AS "deskName",
            ts_headline('english', article_search_text(a.id), q.query,
              ${`StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`}) AS snippet,
            count(*) OVER () AS total
@@ -95,8 +95,8 @@ export async function searchArticles(input: string, page: number): Promise<Searc
     headline: string
     slug: string
     publishedAt: Date | string | null
-    sectionSlug: string
-    sectionName: string
+    deskSlug: string
+    deskName: string
     snippet: string
     total: string | number
   }[]
@@ -106,7 +106,7 @@ export async function searchArticles(input: string, page: number): Promise<Searc
       id: row.id,
       headline: row.headline,
       slug: row.slug,
-      section: { slug: row.sectionSlug, name: row.sectionName },
+      section: { slug: row.deskSlug, name: row.deskName },
       publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
       snippet: snippetParts(row.snippet),
     })),

@@ -3,7 +3,7 @@ import { unstable_cache } from 'next/cache'
 import { urls } from '@/lib/urls'
 
 import { payloadClient } from './payload'
-import { tags } from './tags'
+import { cacheTags } from './tags'
 
 /** URLs per article sitemap: below the protocol's 50,000 with room to spare. */
 export const SITEMAP_CHUNK = 40_000
@@ -18,7 +18,12 @@ export interface NewsEntry extends SitemapEntry {
   publishedAt: string
 }
 
-const listTags = [tags.articleLists(), tags.sections(), tags.topics(), tags.bylines()]
+const listTags = [
+  cacheTags.articleLists(),
+  cacheTags.desks(),
+  cacheTags.topics(),
+  cacheTags.bylines(),
+]
 
 /** How many article sitemaps there are. */
 export const countArticleSitemaps = unstable_cache(
@@ -70,7 +75,7 @@ export function getEntitySitemap(kind: 'sections' | 'tags' | 'authors'): Promise
         pagination: false,
         overrideAccess: false,
       })
-      const pathOf = { sections: urls.section, tags: urls.tag, authors: urls.author }[kind]
+      const pathOf = { sections: urls.desk, tags: urls.tag, authors: urls.author }[kind]
       return docs.flatMap((doc) => {
         const path = pathOf(doc)
         return path ? [{ path, lastModified: doc.updatedAt }] : []

@@ -2,13 +2,13 @@
  * Every cache tag, as builder functions. Queries tag what they read with these;
  * collection hooks revalidate with the same builders, so the two can't drift.
  */
-export const tags = {
+export const cacheTags = {
   /** Any list of articles: home, section pages (and later tags, authors, feeds). */
   articleLists: () => 'article-lists',
   /** One article page, by its public path. */
   articlePage: (path: string) => `article-page:${path}`,
-  /** The desks: navigation, section pages, and the section names on article cards. */
-  sections: () => 'sections',
+  /** The desks: navigation, desk pages, and the desk names on article cards. */
+  desks: () => 'desks',
   /** Topic names and descriptions (tag pages, article tag links). */
   topics: () => 'topics',
   /** Bylines' names, bios and photos (author pages, bylines). */

@@ -44,7 +44,7 @@ function targetOf(row: Row): string | null {
     if (row.article_status !== 'published') return null
     return urls.article({ slug: row.article_slug, section: { slug: row.article_section_slug } })
   }
-  return row.section_slug ? urls.section({ slug: row.section_slug }) : null
+  return row.section_slug ? urls.desk({ slug: row.section_slug }) : null
 }
 
 /**

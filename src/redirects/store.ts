@@ -26,7 +26,7 @@ export async function livePathOf(reference: unknown, req: PayloadRequest): Promi
       where: { id: { equals: id } },
       req,
     })
-    return urls.section(section)
+    return urls.desk(section)
   }
   if (relationTo === 'articles') {
     const article = await req.payload.db.findOne<{
@@ -50,15 +50,15 @@ export async function articlePath(
   article: { slug?: string | null; section?: unknown },
   req: PayloadRequest,
 ): Promise<string | null> {
-  const sectionId = idOf(article.section)
+  const deskId = idOf(article.section)
   const section =
     article.section && typeof article.section === 'object'
       ? (article.section as { slug?: string })
-      : sectionId == null
+      : deskId == null
         ? null
         : await req.payload.db.findOne<{ id: number; slug?: string }>({
             collection: 'sections',
-            where: { id: { equals: sectionId } },
+            where: { id: { equals: deskId } },
             req,
           })
   return urls.article({ slug: article.slug, section })

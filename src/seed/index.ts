@@ -41,9 +41,9 @@ export async function seedDemoContent(payload: Payload, content: SeedContent = d
     return result.id
   }
 
-  const sectionIds = new Map<string, number>()
+  const deskIds = new Map<string, number>()
   for (const section of content.sections) {
-    sectionIds.set(
+    deskIds.set(
       section.slug,
       count(
         await findOrCreate(payload, 'sections', { slug: { equals: section.slug } }, async () => ({
@@ -137,7 +137,7 @@ export async function seedDemoContent(payload: Payload, content: SeedContent = d
           slug: article.slug,
           dek: article.dek,
           breaking: article.breaking ?? false,
-          section: need(sectionIds, article.section),
+          section: need(deskIds, article.section),
           authors: article.authors.map((slug) => need(authorIds, slug)),
           tags: article.tags.map((slug) => need(tagIds, slug)),
           publishedAt: article.publishedAt,

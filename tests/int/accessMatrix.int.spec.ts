@@ -25,7 +25,7 @@ type Row = [boolean | null, boolean, boolean, boolean]
 const users = {} as Record<Staff, User>
 const tokens = {} as Record<Staff, string>
 const PASSWORD = 'matrix-password-123'
-let ids: { sectionId: number; authorId: number }
+let ids: { deskId: number; authorId: number }
 let png: Buffer
 
 function as(actor: Actor) {

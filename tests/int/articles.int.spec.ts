@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { articleData, seededIds, unique } from '../support/factories'
 import { testPayload } from '../support/payload'
 
-let ids: { sectionId: number; authorId: number }
+let ids: { deskId: number; authorId: number }
 
 beforeAll(async () => {
   ids = await seededIds(await testPayload())

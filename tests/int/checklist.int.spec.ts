@@ -11,7 +11,7 @@ import { rest } from '../support/rest'
 import { runScript } from '../support/run'
 
 const REFERENCE = 'ren-zhengfei-us-china-ai-divergent-directions'
-let ids: { sectionId: number; authorId: number }
+let ids: { deskId: number; authorId: number }
 let editor: User
 let token: string
 

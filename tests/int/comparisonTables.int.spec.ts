@@ -6,7 +6,7 @@ import { toLexical } from '@/seed/lexical'
 import { articleData, seededIds, tableData } from '../support/factories'
 import { testPayload } from '../support/payload'
 
-let ids: { sectionId: number; authorId: number }
+let ids: { deskId: number; authorId: number }
 
 beforeAll(async () => {
   ids = await seededIds(await testPayload())

@@ -14,18 +14,18 @@ export async function seededIds(payload: Payload) {
     payload.find({ collection: 'sections', where: { slug: { equals: 'technology' } }, limit: 1 }),
     payload.find({ collection: 'authors', where: { slug: { equals: 'archyde-staff' } }, limit: 1 }),
   ])
-  return { sectionId: section.docs[0]!.id, authorId: author.docs[0]!.id }
+  return { deskId: section.docs[0]!.id, authorId: author.docs[0]!.id }
 }
 
 export function articleData(
-  ids: { sectionId: number; authorId: number },
+  ids: { deskId: number; authorId: number },
   overrides: Partial<RequiredDataFromCollectionSlug<'articles'>> = {},
 ): RequiredDataFromCollectionSlug<'articles'> {
   const headline = overrides.headline ?? `Test story ${unique('h')}`
   return {
     headline,
     dek: 'A short summary for the test.',
-    section: ids.sectionId,
+    section: ids.deskId,
     authors: [ids.authorId],
     body: [{ heading: 'First section', content: plainTextToLexical('Body text.') }],
     _status: 'published',

@@ -87,7 +87,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     )}
                   </p>
                   <p className="card__meta">
-                    <a href={urls.section(hit.section) ?? '#'}>{hit.section.name}</a>
+                    <a href={urls.desk(hit.section) ?? '#'}>{hit.section.name}</a>
                     {hit.publishedAt && (
                       <time dateTime={hit.publishedAt}>{formatDate(hit.publishedAt)}</time>
                     )}

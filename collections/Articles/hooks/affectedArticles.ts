@@ -2,7 +2,7 @@ import type { PayloadRequest, Where } from 'payload'
 
 import type { Invalidation } from '@/lib/revalidate'
 import { urls } from '@/lib/urls'
-import { tags } from '@/queries/tags'
+import { cacheTags } from '@/queries/tags'
 
 export interface ArticleRef {
   slug?: string | null
@@ -31,17 +31,17 @@ export async function findPublishedArticles(
 /** What readers can see of these articles: their pages, their section pages and the home page. */
 export function invalidationFor(articles: ArticleRef[]): Invalidation {
   const articlePaths = articles.map((article) => urls.article(article)).filter((p) => p !== null)
-  const sectionPaths = articles
-    .map((article) => (typeof article.section === 'object' ? urls.section(article.section) : null))
+  const deskPaths = articles
+    .map((article) => (typeof article.section === 'object' ? urls.desk(article.section) : null))
     .filter((p) => p !== null)
   return {
-    tags: [tags.articleLists(), ...articlePaths.map((path) => tags.articlePage(path))],
+    tags: [cacheTags.articleLists(), ...articlePaths.map((path) => cacheTags.articlePage(path))],
     // Feeds and the news sitemap read the same tagged data; re-rendering them now means
     // feed readers and crawlers get the change straight away, not one request late.
     paths: [
       ...articlePaths,
       urls.home(),
-      ...sectionPaths,
+      ...deskPaths,
       urls.feed('rss'),
       urls.feed('atom'),
       urls.feed('json'),

@@ -7,7 +7,7 @@ import {
 import { invalidate } from '@/lib/revalidate'
 import { urls } from '@/lib/urls'
 import type { Author } from '@/payload-types'
-import { tags } from '@/queries/tags'
+import { cacheTags } from '@/queries/tags'
 
 /** A byline's name or photo shows on every article it signs. */
 export const revalidateAuthor: CollectionAfterChangeHook<Author> = async ({ doc, req }) => {
@@ -17,7 +17,7 @@ export const revalidateAuthor: CollectionAfterChangeHook<Author> = async ({ doc,
   const page = urls.author(doc)
   invalidate(
     {
-      tags: [tags.bylines(), ...affected.tags],
+      tags: [cacheTags.bylines(), ...affected.tags],
       paths: page ? [page, ...affected.paths] : affected.paths,
     },
     req,

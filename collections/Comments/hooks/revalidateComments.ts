@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 import { invalidate } from '@/lib/revalidate'
 import { urls } from '@/lib/urls'
 import type { Comment } from '@/payload-types'
-import { tags } from '@/queries/tags'
+import { cacheTags } from '@/queries/tags'
 
 function articleIdOf(comment: Comment): number | null {
   const ref = comment.article
@@ -25,7 +25,7 @@ async function refreshThread(articleId: number, req: PayloadRequest): Promise<vo
   const path = article ? urls.article(article) : null
   invalidate(
     {
-      tags: [tags.articleComments(articleId), tags.commentCounts()],
+      tags: [cacheTags.articleComments(articleId), cacheTags.commentCounts()],
       paths: path ? [path, urls.home()] : [urls.home()],
     },
     req,

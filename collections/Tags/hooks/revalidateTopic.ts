@@ -7,7 +7,7 @@ import {
 import { invalidate } from '@/lib/revalidate'
 import { urls } from '@/lib/urls'
 import type { Tag } from '@/payload-types'
-import { tags } from '@/queries/tags'
+import { cacheTags } from '@/queries/tags'
 
 /** A topic's name shows on its page and under every article it tags. */
 export const revalidateTopic: CollectionAfterChangeHook<Tag> = async ({ doc, req }) => {
@@ -16,7 +16,7 @@ export const revalidateTopic: CollectionAfterChangeHook<Tag> = async ({ doc, req
   const affected = invalidationFor(articles)
   invalidate(
     {
-      tags: [tags.topics(), ...affected.tags],
+      tags: [cacheTags.topics(), ...affected.tags],
       paths: [urls.tag(doc), ...affected.paths].filter((path): path is string => path !== null),
     },
     req,

@@ -32,7 +32,7 @@ export function ArticleView({
     (tag): tag is Tag => typeof tag === 'object' && tag !== null && Boolean(tag.slug),
   )
   const section = typeof article.section === 'object' ? article.section : null
-  const sectionUrl = urls.section(section)
+  const deskUrl = urls.desk(section)
   const path = urls.article(article)
   const body = (article.body ?? []).map((entry, index) => ({
     ...entry,
@@ -54,7 +54,7 @@ export function ArticleView({
       <header className="article__header">
         <p className="kicker">
           {article.breaking && <strong className="label-breaking">Breaking</strong>}
-          {section && sectionUrl && <a href={sectionUrl}>{section.name}</a>}
+          {section && deskUrl && <a href={deskUrl}>{section.name}</a>}
         </p>
         <h1 id="article-headline">{article.headline}</h1>
         <p className="dek">{article.dek}</p>

@@ -1,8 +1,8 @@
 import { site } from '@/lib/site'
 import { urls } from '@/lib/urls'
-import type { SectionLink } from '@/queries/sections'
+import type { DeskLink } from '@/queries/desks'
 
-export function SiteHeader({ sections }: { sections: SectionLink[] }) {
+export function SiteHeader({ sections }: { sections: DeskLink[] }) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -16,7 +16,7 @@ export function SiteHeader({ sections }: { sections: SectionLink[] }) {
           <ul className="site-nav">
             {sections.map((section) => (
               <li key={section.id}>
-                <a href={urls.section(section) ?? '#'}>{section.name}</a>
+                <a href={urls.desk(section) ?? '#'}>{section.name}</a>
               </li>
             ))}
           </ul>

@@ -17,7 +17,7 @@ export type SeedBlock =
   /** One FAQ block listing FAQ documents, by their keys in `SeedContent.faqs`. */
   | { type: 'faq'; faqs: string[] }
 
-export interface SeedSection {
+export interface SeedDesk {
   heading: string
   /** The section's "Keyword focus" line, split on commas. */
   keywordFocus?: string[]
@@ -71,7 +71,7 @@ export interface SeedArticle {
     credit?: string
     /** two hex colours for a generated image */ palette: [string, string]
   }
-  sections: SeedSection[]
+  sections: SeedDesk[]
 }
 
 export interface SeedContent {

@@ -2,7 +2,7 @@ import { FEED_TYPES, renderFeed } from '@/lib/feed'
 import { feedFormat } from '@/lib/feedRoute'
 import { isSlug } from '@/lib/slugify'
 import { getFeedArticles } from '@/queries/feeds'
-import { getSectionBySlug, getSectionFamily } from '@/queries/sections'
+import { getDeskBySlug, getDeskFamily } from '@/queries/desks'
 
 type Params = { params: Promise<{ segment: string; file: string }> }
 
@@ -10,9 +10,9 @@ type Params = { params: Promise<{ segment: string; file: string }> }
 export async function GET(_request: Request, { params }: Params) {
   const { segment: slug, file } = await params
   const format = feedFormat(file)
-  const section = format && isSlug(slug) ? await getSectionBySlug(slug) : null
+  const section = format && isSlug(slug) ? await getDeskBySlug(slug) : null
   if (!format || !section) return new Response('No such feed.', { status: 404 })
-  const articles = await getFeedArticles(await getSectionFamily(section.id))
+  const articles = await getFeedArticles(await getDeskFamily(section.id))
   return new Response(renderFeed(format, articles, section), {
     headers: { 'content-type': FEED_TYPES[format], 'cache-control': 'public, max-age=300' },
   })

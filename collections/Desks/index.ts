@@ -3,14 +3,16 @@ import type { CollectionConfig } from 'payload'
 import { managedByEditors } from '@/access/referenceData'
 import { slugField } from '@/fields/slug'
 
-import { forgetSectionRedirects, redirectOldSectionUrl } from './hooks/redirectOldUrl'
+import { forgetDeskRedirects, redirectOldDeskUrl } from './hooks/redirectOldUrl'
 import { refuseReservedSlug } from './hooks/refuseReservedSlug'
-import { revalidateSection, revalidateSectionDelete } from './hooks/revalidateSection'
+import { revalidateDesk, revalidateDeskDelete } from './hooks/revalidateDesk'
 
 /** The site's desks: Technology, Business, World… */
-export const Sections: CollectionConfig = {
+export const Desks: CollectionConfig = {
   slug: 'sections',
   labels: { singular: 'Section', plural: 'Sections' },
+  // In code the collection is "desk": a body "section" is the other meaning.
+  typescript: { interface: 'Desk' },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'parent', 'updatedAt'],
@@ -33,8 +35,8 @@ export const Sections: CollectionConfig = {
   ],
   hooks: {
     beforeValidate: [refuseReservedSlug],
-    afterChange: [redirectOldSectionUrl, revalidateSection],
-    beforeDelete: [forgetSectionRedirects],
-    afterDelete: [revalidateSectionDelete],
+    afterChange: [redirectOldDeskUrl, revalidateDesk],
+    beforeDelete: [forgetDeskRedirects],
+    afterDelete: [revalidateDeskDelete],
   },
 }

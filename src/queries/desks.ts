@@ -1,15 +1,15 @@
 import { unstable_cache } from 'next/cache'
 
-import type { Section } from '@/payload-types'
+import type { Desk } from '@/payload-types'
 
 import { payloadClient } from './payload'
-import { tags } from './tags'
+import { cacheTags } from './tags'
 
-export type SectionLink = Pick<Section, 'id' | 'name' | 'slug' | 'description' | 'parent'>
+export type DeskLink = Pick<Desk, 'id' | 'name' | 'slug' | 'description' | 'parent'>
 
 /** Every desk, for navigation and the home page. */
-export const getSections = unstable_cache(
-  async (): Promise<SectionLink[]> => {
+export const getDesks = unstable_cache(
+  async (): Promise<DeskLink[]> => {
     const payload = await payloadClient()
     const result = await payload.find({
       collection: 'sections',
@@ -23,17 +23,17 @@ export const getSections = unstable_cache(
     return result.docs
   },
   ['sections'],
-  { tags: [tags.sections()] },
+  { tags: [cacheTags.desks()] },
 )
 
-export async function getSectionBySlug(slug: string): Promise<SectionLink | null> {
-  const sections = await getSections()
+export async function getDeskBySlug(slug: string): Promise<DeskLink | null> {
+  const sections = await getDesks()
   return sections.find((section) => section.slug === slug) ?? null
 }
 
 /** A desk and every desk nested under it, at any depth. */
-export async function getSectionFamily(id: number): Promise<number[]> {
-  const sections = await getSections()
+export async function getDeskFamily(id: number): Promise<number[]> {
+  const sections = await getDesks()
   const family = new Set([id])
   for (let grew = true; grew;) {
     grew = false

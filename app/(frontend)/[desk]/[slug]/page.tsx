@@ -18,7 +18,7 @@ import { getDraftArticle, getPublishedArticle } from '@/queries/articles'
 import { getApprovedComments, getCommentSettings } from '@/queries/comments'
 import { getRelatedArticles } from '@/queries/listings'
 
-type Props = { params: Promise<{ section: string; slug: string }> }
+type Props = { params: Promise<{ desk: string; slug: string }> }
 
 // Rendered on first request, then served from the cache until a publish revalidates it.
 export const dynamicParams = true
@@ -28,21 +28,21 @@ export function generateStaticParams() {
 }
 
 async function loadArticle(
-  section: string,
+  desk: string,
   slug: string,
 ): Promise<{ article: Article | null; preview: boolean }> {
-  if (!isSlug(section) || !isSlug(slug)) return { article: null, preview: false }
+  if (!isSlug(desk) || !isSlug(slug)) return { article: null, preview: false }
   const { isEnabled } = await draftMode()
   if (isEnabled) {
     const user = await getPreviewUser()
-    if (user) return { article: await getDraftArticle(section, slug, user), preview: true }
+    if (user) return { article: await getDraftArticle(desk, slug, user), preview: true }
   }
-  return { article: await getPublishedArticle(section, slug), preview: false }
+  return { article: await getPublishedArticle(desk, slug), preview: false }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section, slug } = await params
-  const { article } = await loadArticle(section, slug)
+  const { desk, slug } = await params
+  const { article } = await loadArticle(desk, slug)
   if (!article) return {}
   const path = urls.article(article) ?? undefined
   // The SEO fields when the editor filled them; the headline, dek and hero otherwise.
@@ -71,8 +71,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const { section, slug } = await params
-  const { article, preview } = await loadArticle(section, slug)
+  const { desk, slug } = await params
+  const { article, preview } = await loadArticle(desk, slug)
   if (!article) notFound()
   const [comments, settings, related] = await Promise.all([
     getApprovedComments(article.id),

@@ -6,11 +6,11 @@ import {
 } from '@/collections/Articles/hooks/affectedArticles'
 import { invalidate } from '@/lib/revalidate'
 import { urls } from '@/lib/urls'
-import type { Section } from '@/payload-types'
-import { tags } from '@/queries/tags'
+import type { Desk } from '@/payload-types'
+import { cacheTags } from '@/queries/tags'
 
 /** A renamed or re-described desk shows on its page, in navigation and on its articles. */
-export const revalidateSection: CollectionAfterChangeHook<Section> = async ({
+export const revalidateDesk: CollectionAfterChangeHook<Desk> = async ({
   doc,
   previousDoc,
   req,
@@ -21,7 +21,7 @@ export const revalidateSection: CollectionAfterChangeHook<Section> = async ({
   const slugs = [doc.slug, previousDoc?.slug].filter((slug): slug is string => Boolean(slug))
   invalidate(
     {
-      tags: [tags.sections(), ...fromArticles.tags],
+      tags: [cacheTags.desks(), ...fromArticles.tags],
       paths: [urls.home(), ...slugs.map((slug) => `/${slug}`), ...fromArticles.paths],
     },
     req,
@@ -29,7 +29,7 @@ export const revalidateSection: CollectionAfterChangeHook<Section> = async ({
   return doc
 }
 
-export const revalidateSectionDelete: CollectionAfterDeleteHook<Section> = ({ doc, req }) => {
-  invalidate({ tags: [tags.sections(), tags.articleLists()], paths: [urls.home()] }, req)
+export const revalidateDeskDelete: CollectionAfterDeleteHook<Desk> = ({ doc, req }) => {
+  invalidate({ tags: [cacheTags.desks(), cacheTags.articleLists()], paths: [urls.home()] }, req)
   return doc
 }
