@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { urls } from '@/lib/urls'
+import { articlePath } from '@/lib/articlePath'
 
 /** A published article's public path, as an anonymous reader may see it. */
 export async function articlePathOf(payload: Payload, articleId: number): Promise<string | null> {
@@ -8,11 +8,10 @@ export async function articlePathOf(payload: Payload, articleId: number): Promis
     collection: 'articles',
     where: { id: { equals: articleId } },
     select: { slug: true, section: true },
-    populate: { sections: { slug: true } },
-    depth: 1,
+    depth: 0,
     limit: 1,
     pagination: false,
     overrideAccess: false,
   })
-  return docs[0] ? urls.article(docs[0]) : null
+  return docs[0] ? articlePath(docs[0], payload) : null
 }

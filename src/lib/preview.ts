@@ -1,25 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import { urls } from '@/lib/urls'
-import { articlePath } from '@/redirects/store'
+import { articlePath } from '@/lib/articlePath'
 
 type PreviewDoc = Record<string, unknown> & { slug?: unknown; section?: unknown }
 
 /**
  * The admin's "Preview" link: a route that checks the editor's login, turns on
- * Next.js draft mode and redirects to the article's public URL.
- */
-export function previewPath(doc: PreviewDoc): string | null {
-  const path = urls.article({
-    slug: typeof doc.slug === 'string' ? doc.slug : null,
-    section: doc.section as { slug?: string } | null,
-  })
-  return path ? `/next/preview?path=${encodeURIComponent(path)}` : null
-}
-
-/**
- * The same link for a document as the admin holds it, where the section is an
- * id rather than the section itself (the redirects' `articlePath` looks it up).
+ * Next.js draft mode and redirects to the article's public URL. The admin
+ * holds the desk as an id; the article-path rule looks its slug up.
  */
 export async function articlePreviewPath(
   doc: PreviewDoc,
@@ -27,6 +15,7 @@ export async function articlePreviewPath(
 ): Promise<string | null> {
   const path = await articlePath(
     { slug: typeof doc.slug === 'string' ? doc.slug : null, section: doc.section },
+    req.payload,
     req,
   )
   return path ? `/next/preview?path=${encodeURIComponent(path)}` : null

@@ -3,7 +3,8 @@ import { seoPlugin } from '@payloadcms/plugin-seo'
 import { withDescriptions } from '@/fields/describe'
 import type { Article } from '@/payload-types'
 
-import { absoluteUrl, urls } from '@/lib/urls'
+import { articlePath } from '@/lib/articlePath'
+import { absoluteUrl } from '@/lib/urls'
 
 type DraftArticle = Partial<Pick<Article, 'headline' | 'dek' | 'slug' | 'heroImage' | 'section'>>
 
@@ -30,15 +31,7 @@ export const seo = seoPlugin({
     return typeof hero === 'object' && hero ? hero.id : (hero ?? '')
   },
   generateURL: async ({ doc, req }) => {
-    const draft = doc as DraftArticle
-    const deskId = typeof draft.section === 'object' ? draft.section?.id : draft.section
-    const section =
-      deskId == null
-        ? null
-        : await req.payload
-            .findByID({ collection: 'sections', id: deskId, depth: 0, req, disableErrors: true })
-            .catch(() => null)
-    const path = urls.article({ slug: draft.slug, section })
+    const path = await articlePath(doc as DraftArticle, req.payload, req)
     return absoluteUrl(path ?? '/')
   },
 })

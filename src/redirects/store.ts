@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { articlePath } from '@/lib/articlePath'
 import { urls } from '@/lib/urls'
 
 import { lookupForm } from './paths'
@@ -40,28 +41,9 @@ export async function livePathOf(reference: unknown, req: PayloadRequest): Promi
       req,
     })
     if (!article || article._status !== 'published') return null
-    return articlePath(article, req)
+    return articlePath(article, req.payload, req)
   }
   return null
-}
-
-/** The URL of an article row whose `section` is an id or a populated desk. */
-export async function articlePath(
-  article: { slug?: string | null; section?: unknown },
-  req: PayloadRequest,
-): Promise<string | null> {
-  const deskId = idOf(article.section)
-  const section =
-    article.section && typeof article.section === 'object'
-      ? (article.section as { slug?: string })
-      : deskId == null
-        ? null
-        : await req.payload.db.findOne<{ id: number; slug?: string }>({
-            collection: 'sections',
-            where: { id: { equals: deskId } },
-            req,
-          })
-  return urls.article({ slug: article.slug, section })
 }
 
 const SITE_PAGES = new Set([

@@ -5,7 +5,8 @@ import type {
 } from 'payload'
 
 import type { Article } from '@/payload-types'
-import { articlePath, forgetDocument, recordMove } from '@/redirects/store'
+import { articlePath } from '@/lib/articlePath'
+import { forgetDocument, recordMove } from '@/redirects/store'
 
 const LIVE_PATHS = 'livePathsBeforeChange'
 
@@ -34,7 +35,7 @@ export const rememberLiveUrl: CollectionBeforeChangeHook<Article> = async ({
     where: { id: { equals: originalDoc.id } },
     req,
   })
-  const path = live?._status === 'published' ? await articlePath(live, req) : null
+  const path = live?._status === 'published' ? await articlePath(live, req.payload, req) : null
   livePaths(req.context).set(String(originalDoc.id), path)
   return data
 }
@@ -47,7 +48,7 @@ export const rememberLiveUrl: CollectionBeforeChangeHook<Article> = async ({
 export const redirectOldUrl: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
   if (doc._status !== 'published') return doc
   const oldPath = livePaths(req.context).get(String(doc.id)) ?? null
-  const newPath = await articlePath(doc, req)
+  const newPath = await articlePath(doc, req.payload, req)
   await recordMove(req, { oldPath, newPath, reference: { relationTo: 'articles', value: doc.id } })
   return doc
 }

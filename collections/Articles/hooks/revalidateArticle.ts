@@ -1,27 +1,11 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import { isDraftSave } from '@/access/articles'
+import { locateArticle } from '@/lib/articlePath'
 import { invalidate } from '@/lib/revalidate'
 import type { Article } from '@/payload-types'
 
-import { type ArticleRef, invalidationFor } from './affectedArticles'
-
-async function withSection(
-  req: Parameters<CollectionAfterChangeHook>[0]['req'],
-  article: Article,
-): Promise<ArticleRef> {
-  if (typeof article.section === 'object' || article.section == null) return article as ArticleRef
-  const section = await req.payload
-    .findByID({
-      collection: 'sections',
-      id: article.section,
-      depth: 0,
-      select: { slug: true },
-      req,
-    })
-    .catch(() => null)
-  return { slug: article.slug, section: section }
-}
+import { invalidationFor } from './affectedArticles'
 
 /**
  * Publishing, unpublishing or changing a published article refreshes its page
@@ -39,14 +23,14 @@ export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({
   const draftSave = isDraftSave(req)
   if (!isPublished && (!wasPublished || draftSave)) return doc
 
-  const affected = [await withSection(req, doc)]
-  if (wasPublished) affected.push(await withSection(req, previousDoc))
+  const affected = [await locateArticle(doc, req.payload, req)]
+  if (wasPublished) affected.push(await locateArticle(previousDoc, req.payload, req))
   invalidate(invalidationFor(affected), req)
   return doc
 }
 
 export const revalidateArticleDelete: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
   if (req.context?.disableRevalidate || doc._status !== 'published') return doc
-  invalidate(invalidationFor([await withSection(req, doc)]), req)
+  invalidate(invalidationFor([await locateArticle(doc, req.payload, req)]), req)
   return doc
 }

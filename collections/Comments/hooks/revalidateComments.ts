@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { articlePath } from '@/lib/articlePath'
 import { invalidate } from '@/lib/revalidate'
 import { urls } from '@/lib/urls'
 import type { Comment } from '@/payload-types'
@@ -11,18 +12,16 @@ function articleIdOf(comment: Comment): number | null {
 }
 
 async function refreshThread(articleId: number, req: PayloadRequest): Promise<void> {
-  const article = await req.payload
-    .findByID({
-      collection: 'articles',
-      id: articleId,
-      depth: 1,
-      select: { slug: true, section: true },
-      populate: { sections: { slug: true } },
-      overrideAccess: true,
-      req,
-    })
-    .catch(() => null)
-  const path = article ? urls.article(article) : null
+  const article = await req.payload.findByID({
+    collection: 'articles',
+    id: articleId,
+    depth: 0,
+    select: { slug: true, section: true },
+    disableErrors: true,
+    overrideAccess: true,
+    req,
+  })
+  const path = article ? await articlePath(article, req.payload, req) : null
   invalidate(
     {
       tags: [cacheTags.articleComments(articleId), cacheTags.commentCounts()],

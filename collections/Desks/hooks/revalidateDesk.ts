@@ -18,11 +18,11 @@ export const revalidateDesk: CollectionAfterChangeHook<Desk> = async ({
   if (req.context?.disableRevalidate) return doc
   const articles = await findPublishedArticles(req, { section: { equals: doc.id } })
   const fromArticles = invalidationFor(articles)
-  const slugs = [doc.slug, previousDoc?.slug].filter((slug): slug is string => Boolean(slug))
+  const deskPaths = [urls.desk(doc), urls.desk(previousDoc)].filter((path) => path !== null)
   invalidate(
     {
       tags: [cacheTags.desks(), ...fromArticles.tags],
-      paths: [urls.home(), ...slugs.map((slug) => `/${slug}`), ...fromArticles.paths],
+      paths: [urls.home(), ...deskPaths, ...fromArticles.paths],
     },
     req,
   )
