@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
 
-import { hmac } from './secrets'
+import { hmac } from '@/lib/secrets'
 
 /**
  * The reader's address as the server saw it. Next.js puts the socket address

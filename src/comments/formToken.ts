@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 
-import { hmac } from './secrets'
+import { hmac } from '@/lib/secrets'
 
 /**
  * A signed "this form was shown at time T for article A". The server refuses

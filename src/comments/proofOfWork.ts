@@ -2,7 +2,7 @@ import { createChallenge, randomInt, type Challenge } from 'altcha-lib'
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2'
 import { verify } from 'altcha-lib/frameworks/shared'
 
-import { derivedSecret } from './secrets'
+import { derivedSecret } from '@/lib/secrets'
 
 const CHALLENGE_LIFETIME_MS = 20 * 60 * 1000
 

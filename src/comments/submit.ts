@@ -13,7 +13,7 @@ import { holdReasons, parseBlocklist } from './holdRules'
 import { parseCommentInput, type CommentInput } from './input'
 import { withLocks } from './locks'
 import { checkProof } from './proofOfWork'
-import { sha256 } from './secrets'
+import { sha256 } from '@/lib/secrets'
 
 export const AWAITING_MODERATION =
   'Thank you. Your comment is awaiting moderation and will appear once an editor approves it.'

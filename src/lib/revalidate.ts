@@ -2,7 +2,7 @@ import { revalidateTag } from 'next/cache'
 import { after } from 'next/server'
 import type { PayloadRequest } from 'payload'
 
-import { derivedSecret } from '@/comments/secrets'
+import { derivedSecret } from '@/lib/secrets'
 import { env } from '@/env'
 
 export interface Invalidation {
