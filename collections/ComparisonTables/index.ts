@@ -2,8 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { contributedByStaff } from '@/access/referenceData'
 import { createdByField } from '@/fields/createdBy'
-import { refuseDeleteWhileEmbedded } from '@/collections/Articles/hooks/refuseDeleteWhileEmbedded'
-import { revalidateEmbedders } from '@/collections/Articles/hooks/revalidateEmbedders'
+import { refuseDeleteWhileEmbedded, revalidateEmbedders } from '@/revalidation/embedders'
 
 import { checkRowCells } from './validateRows'
 

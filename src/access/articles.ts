@@ -1,18 +1,11 @@
-import type { Access, CollectionBeforeChangeHook, PayloadRequest, Where } from 'payload'
+import type { Access, CollectionBeforeChangeHook, Where } from 'payload'
 import { Forbidden } from 'payload'
+
+import { isDraftSave } from '@/lib/drafts'
 
 import { isEditor, isStaff, ownedBy } from './roles'
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
-
-/**
- * A save that only writes a draft version (the live article is untouched).
- * Payload's REST handler turns `?draft=true` into a boolean in `req.query`.
- */
-export function isDraftSave(req: PayloadRequest): boolean {
-  const { draft, autosave } = (req.query ?? {}) as Record<string, unknown>
-  return String(draft) === 'true' || String(autosave) === 'true'
-}
 
 function publishes(data: unknown): boolean {
   return Boolean(

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
-import { isDraftSave } from '@/access/articles'
+import { isDraftSave } from '@/lib/drafts'
 import type { Article } from '@/payload-types'
 
 import { OVERRIDE_CONTEXT } from './fields'

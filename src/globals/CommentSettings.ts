@@ -1,8 +1,8 @@
 import type { GlobalConfig } from 'payload'
 
 import { editors } from '@/access/roles'
-import { invalidate } from '@/lib/revalidate'
 import { cacheTags } from '@/queries/tags'
+import { invalidate, scopeOf } from '@/revalidation/invalidate'
 
 /** Moderation settings editors manage. Private: the blocklist must not tell spammers what to avoid. */
 export const CommentSettings: GlobalConfig = {
@@ -13,7 +13,10 @@ export const CommentSettings: GlobalConfig = {
   hooks: {
     // Article pages show whether comments are open; they re-render on their next view.
     afterChange: [
-      ({ doc, req }) => (invalidate({ tags: [cacheTags.commentSettings()], paths: [] }, req), doc),
+      ({ doc, req }) => (
+        invalidate({ cacheTags: [cacheTags.commentSettings()], paths: [] }, scopeOf(req)),
+        doc
+      ),
     ],
   },
   fields: [

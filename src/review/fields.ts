@@ -1,7 +1,7 @@
-import type { Field, FieldAccess, FieldHook, PayloadRequest } from 'payload'
+import type { Field, FieldAccess, FieldHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { isDraftSave as isDraftRequest } from '@/access/articles'
+import { isDraftSave } from '@/lib/drafts'
 import { editorsField, isEditor, isStaff, staffField } from '@/access/roles'
 import { idOf } from '@/lib/ids'
 
@@ -12,11 +12,6 @@ import {
   allowedMoves,
   isReviewState,
 } from './states'
-
-/** A save that writes a draft version: the admin's autosave and "Save draft", or ?draft=true. */
-function isDraftSave(req: PayloadRequest, data: Record<string, unknown> | undefined): boolean {
-  return data?._status === 'draft' || isDraftRequest(req)
-}
 
 function refuse(path: string, message: string): never {
   throw new ValidationError({ collection: 'articles', errors: [{ path, message }] })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { POST } from '@/../app/(frontend)/next/revalidate/route'
-import { REVALIDATE_HEADER, revalidateSecret } from '@/lib/revalidate'
+import { REVALIDATE_HEADER, revalidateSecret } from '@/revalidation/invalidate'
 
 const call = (body: unknown, key?: string) =>
   POST(
@@ -14,7 +14,7 @@ const call = (body: unknown, key?: string) =>
 
 describe('the app-only revalidation endpoint (used by the jobs runner)', () => {
   it('refuses anyone without the key, and says so', async () => {
-    const valid = { tags: ['article-lists'], paths: ['/'] }
+    const valid = { cacheTags: ['article-lists'], paths: ['/'] }
     for (const key of [undefined, 'guess', `${revalidateSecret()}x`]) {
       const response = await call(valid, key)
       expect(response.status).toBe(403)
@@ -27,12 +27,12 @@ describe('the app-only revalidation endpoint (used by the jobs runner)', () => {
     for (const body of [
       'not json',
       [1],
-      { tags: 'x', paths: [] },
-      { tags: [], paths: ['no-slash'] },
+      { cacheTags: 'x', paths: [] },
+      { cacheTags: [], paths: ['no-slash'] },
     ]) {
       const response = await call(body, key)
       expect(response.status).toBe(400)
     }
-    expect((await call({ tags: ['article-lists'], paths: ['/'] }, key)).status).toBe(200)
+    expect((await call({ cacheTags: ['article-lists'], paths: ['/'] }, key)).status).toBe(200)
   })
 })

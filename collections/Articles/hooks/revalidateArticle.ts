@@ -1,11 +1,10 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { isDraftSave } from '@/access/articles'
+import { isDraftSave } from '@/lib/drafts'
 import { locateArticle } from '@/lib/articlePath'
-import { invalidate } from '@/lib/revalidate'
 import type { Article } from '@/payload-types'
-
-import { invalidationFor } from './affectedArticles'
+import { invalidationFor } from '@/revalidation/articles'
+import { invalidate, scopeOf } from '@/revalidation/invalidate'
 
 /**
  * Publishing, unpublishing or changing a published article refreshes its page
@@ -25,12 +24,12 @@ export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({
 
   const affected = [await locateArticle(doc, req.payload, req)]
   if (wasPublished) affected.push(await locateArticle(previousDoc, req.payload, req))
-  invalidate(invalidationFor(affected), req)
+  invalidate(invalidationFor(affected), scopeOf(req))
   return doc
 }
 
 export const revalidateArticleDelete: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
   if (req.context?.disableRevalidate || doc._status !== 'published') return doc
-  invalidate(invalidationFor([await locateArticle(doc, req.payload, req)]), req)
+  invalidate(invalidationFor([await locateArticle(doc, req.payload, req)]), scopeOf(req))
   return doc
 }

@@ -1,10 +1,10 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { articlePath } from '@/lib/articlePath'
-import { invalidate } from '@/lib/revalidate'
 import { urls } from '@/lib/urls'
 import type { Comment } from '@/payload-types'
 import { cacheTags } from '@/queries/tags'
+import { invalidate, scopeOf } from '@/revalidation/invalidate'
 
 function articleIdOf(comment: Comment): number | null {
   const ref = comment.article
@@ -24,10 +24,10 @@ async function refreshThread(articleId: number, req: PayloadRequest): Promise<vo
   const path = article ? await articlePath(article, req.payload, req) : null
   invalidate(
     {
-      tags: [cacheTags.articleComments(articleId), cacheTags.commentCounts()],
+      cacheTags: [cacheTags.articleComments(articleId), cacheTags.commentCounts()],
       paths: path ? [path, urls.home()] : [urls.home()],
     },
-    req,
+    scopeOf(req),
   )
 }
 

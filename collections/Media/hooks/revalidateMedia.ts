@@ -1,11 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import {
-  findPublishedArticles,
-  invalidationFor,
-} from '@/collections/Articles/hooks/affectedArticles'
-import { invalidate } from '@/lib/revalidate'
 import type { Media } from '@/payload-types'
+import { invalidateArticlesWhere } from '@/revalidation/articles'
 
 /** New alt text, caption or credit shows wherever the image is the hero. */
 export const revalidateMedia: CollectionAfterChangeHook<Media> = async ({
@@ -13,8 +9,7 @@ export const revalidateMedia: CollectionAfterChangeHook<Media> = async ({
   operation,
   req,
 }) => {
-  if (req.context?.disableRevalidate || operation === 'create') return doc
-  const articles = await findPublishedArticles(req, { heroImage: { equals: doc.id } })
-  if (articles.length > 0) invalidate(invalidationFor(articles), req)
+  if (operation === 'create') return doc
+  await invalidateArticlesWhere(req, { heroImage: { equals: doc.id } })
   return doc
 }

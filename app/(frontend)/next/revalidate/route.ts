@@ -2,13 +2,13 @@ import { timingSafeEqual } from 'node:crypto'
 
 import { z } from 'zod'
 
-import { invalidate, REVALIDATE_HEADER, revalidateSecret } from '@/lib/revalidate'
+import { invalidate, REVALIDATE_HEADER, revalidateSecret } from '@/revalidation/invalidate'
 import { payloadClient } from '@/queries/payload'
 
 export const dynamic = 'force-dynamic'
 
 const Body = z.object({
-  tags: z.array(z.string().max(200)).max(500),
+  cacheTags: z.array(z.string().max(200)).max(500),
   paths: z.array(z.string().startsWith('/').max(2000)).max(100),
 })
 
@@ -24,8 +24,9 @@ export async function POST(request: Request) {
     return Response.json({ error: 'Not allowed.' }, { status: 403 })
   }
   const parsed = Body.safeParse(await request.json().catch(() => null))
-  if (!parsed.success) return Response.json({ error: 'Send { tags, paths }.' }, { status: 400 })
+  if (!parsed.success)
+    return Response.json({ error: 'Send { cacheTags, paths }.' }, { status: 400 })
   const payload = await payloadClient()
-  invalidate(parsed.data, { context: {}, payload } as never)
+  invalidate(parsed.data, { context: {}, logger: payload.logger })
   return Response.json({ ok: true })
 }

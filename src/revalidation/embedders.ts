@@ -1,6 +1,19 @@
-import type { CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
 import { UserFacingError } from '@/lib/errors'
+
+import { invalidateArticlesWhere } from './articles'
+
+/** The article fields that embed a reusable table or FAQ. */
+export type EmbeddingField = 'embeddedTables' | 'embeddedFaqs'
+
+/** A table or FAQ edit refreshes every published article that embeds it. */
+export function revalidateEmbedders(field: EmbeddingField): CollectionAfterChangeHook {
+  return async ({ doc, req }) => {
+    await invalidateArticlesWhere(req, { [field]: { contains: doc.id } })
+    return doc
+  }
+}
 
 /**
  * A table or FAQ that an article (published or draft) still embeds can't be
@@ -8,7 +21,7 @@ import { UserFacingError } from '@/lib/errors'
  * articles so the editor knows where to remove it first.
  */
 export function refuseDeleteWhileEmbedded(
-  field: 'embeddedTables' | 'embeddedFaqs',
+  field: EmbeddingField,
   noun: string,
 ): CollectionBeforeDeleteHook {
   return async ({ id, req }) => {

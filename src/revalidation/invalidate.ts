@@ -1,0 +1,99 @@
+import { revalidateTag } from 'next/cache'
+import { after } from 'next/server'
+import type { Payload, PayloadRequest, RequestContext } from 'payload'
+
+import { env } from '@/env'
+import { derivedSecret } from '@/lib/secrets'
+
+/** What a change makes stale for readers. */
+export interface Invalidation {
+  /** Cache tags from `cacheTags` (`@/queries/tags`). */
+  cacheTags: string[]
+  /** Public paths to re-render straight away, most important first. */
+  paths: string[]
+}
+
+/**
+ * What `invalidate` needs from where the change happened: the request
+ * context (seeds and imports set `disableRevalidate`; a bulk change shares
+ * one set of warmed paths) and a logger.
+ */
+export interface InvalidationScope {
+  context: RequestContext
+  logger: Pick<Payload['logger'], 'debug' | 'warn'>
+}
+
+/** The scope of a change made through Payload (a hook's `req`). */
+export function scopeOf(req: PayloadRequest): InvalidationScope {
+  return { context: req.context, logger: req.payload.logger }
+}
+
+/** Paths re-rendered right after a publish; the rest refresh on their next view. */
+const MAX_WARM_PATHS = 40
+
+/**
+ * The one way a change reaches readers' caches. Marks tagged cache entries
+ * stale (stale-while-revalidate: a reader is never handed an error page while
+ * the database is slow or down), then, once the response has been sent and
+ * the transaction committed, requests the affected pages so they re-render
+ * with the new content within about a second.
+ */
+export function invalidate(invalidation: Invalidation, scope: InvalidationScope): void {
+  const { context, logger } = scope
+  if (context.disableRevalidate) return
+  try {
+    for (const tag of new Set(invalidation.cacheTags)) revalidateTag(tag, 'max')
+  } catch (error) {
+    // Inside the server but outside a request (the jobs runner publishing on schedule): ask the
+    // app itself. In a script or a test on the Local API there is no cache to clear.
+    if (process.env.NEXT_RUNTIME === 'nodejs') void askServer(invalidation, logger)
+    else logger.debug({ msg: 'Cache not revalidated: no Next.js request', error })
+    return
+  }
+  // A bulk change (approving 50 comments) runs this once per document on one request.
+  const warmed = (context.warmedPaths ??= new Set<string>()) as Set<string>
+  const unique = [...new Set(invalidation.paths)]
+    .filter((path) => !warmed.has(path))
+    .slice(0, MAX_WARM_PATHS)
+  if (unique.length === 0) return
+  for (const path of unique) warmed.add(path)
+  after(() => warm(unique, logger))
+}
+
+async function warm(paths: string[], logger: InvalidationScope['logger']): Promise<void> {
+  const origin = `http://127.0.0.1:${env.PORT}`
+  await Promise.all(
+    paths.map(async (path) => {
+      try {
+        const response = await fetch(new URL(path, origin), {
+          headers: { 'x-broadsheet-warm': '1' },
+          signal: AbortSignal.timeout(10_000),
+        })
+        await response.arrayBuffer()
+      } catch (error) {
+        logger.warn({ msg: `Could not re-render ${path} after publishing`, error })
+      }
+    }),
+  )
+}
+
+export const REVALIDATE_HEADER = 'x-broadsheet-revalidate'
+export const revalidateSecret = () => derivedSecret('revalidate')
+
+/** POST /next/revalidate on this server: the same invalidation, inside a request. */
+async function askServer(
+  invalidation: Invalidation,
+  logger: InvalidationScope['logger'],
+): Promise<void> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${env.PORT}/next/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [REVALIDATE_HEADER]: revalidateSecret() },
+      body: JSON.stringify(invalidation),
+      signal: AbortSignal.timeout(10_000),
+    })
+    if (!response.ok) throw new Error(`answered ${response.status}`)
+  } catch (error) {
+    logger.warn({ msg: 'Could not refresh pages after a background change', error })
+  }
+}
