@@ -3,7 +3,8 @@ import type { Field, FieldHook, PayloadRequest } from 'payload'
 
 import { editors, staff } from '@/access/roles'
 import { normaliseFromPath, normaliseTargetUrl } from '@/redirects/paths'
-import { findLoop, livePageAt, livePathOf } from '@/redirects/store'
+import { livePathOf } from '@/redirects/store'
+import { findLoop, livePageAt } from '@/redirects/validate'
 
 type Sibling = { type?: string; url?: string | null; reference?: unknown }
 type RedirectData = { id?: number | string; from?: string; to?: Sibling }

@@ -5,6 +5,12 @@ const RESERVED = /^\/(?:admin|api|_next|next)(?:\/|$)/
 
 export const MAX_REDIRECT_PATH = 500
 
+/**
+ * How many stored redirects a reader is led through, and how far a new one is
+ * followed to find a loop. Moves collapse chains, so one hop is the rule.
+ */
+export const MAX_REDIRECT_HOPS = 10
+
 export type PathResult = { ok: true; path: string } | { ok: false; message: string }
 
 /**

@@ -2,7 +2,7 @@ import pg from 'pg'
 
 import { FEED_FILES, type FeedFormat, urls } from '@/lib/urls'
 
-import { lookupForm } from './paths'
+import { lookupForm, MAX_REDIRECT_HOPS } from './paths'
 
 export type RedirectAnswer = { location: string; status: 301 | 302 | 307 | 308 }
 
@@ -33,7 +33,6 @@ const LOOKUP = `
     left join sections s on s.id = rr.sections_id
    where r."from" = any($1::text[])`
 
-const MAX_HOPS = 5
 const FORMAT_OF_FILE = new Map(
   Object.entries(FEED_FILES).map(([format, file]) => [file, format as FeedFormat]),
 )
@@ -90,7 +89,7 @@ export async function resolveRedirect(
   const seen = new Set([path])
   let location: string | null = null
   let status: RedirectAnswer['status'] | null = null
-  for (let hop = 0; hop < MAX_HOPS; hop += 1) {
+  for (let hop = 0; hop < MAX_REDIRECT_HOPS; hop += 1) {
     const rows = await lookup(candidates(path))
     const exact = rows.find((row) => row.from === path)
     const target = exact ? targetOf(exact) : viaRenamedDesk(path, rows)
