@@ -4,6 +4,7 @@ import type { FeedArticle } from '@/queries/feeds'
 
 import { site } from './site'
 import { absoluteUrl, type FeedFormat, urls } from './urls'
+import { lastModified } from '@/lib/lastModified'
 
 export const FEED_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -41,7 +42,7 @@ export function renderFeed(
     link: home,
     language: site.language,
     copyright: `© ${site.name}`,
-    updated: new Date(articles[0]?.modifiedAt ?? articles[0]?.publishedAt ?? Date.now()),
+    updated: new Date((articles[0] && lastModified(articles[0])) ?? Date.now()),
     generator: site.name,
     feedLinks: {
       rss: absoluteUrl(urls.feed('rss', desk)),
@@ -67,7 +68,7 @@ export function renderFeed(
       // JSON Feed needs content to carry a summary; the dek is the whole of what feeds offer.
       content: article.dek,
       image: heroEnclosure(article)?.url,
-      date: new Date(article.modifiedAt ?? article.publishedAt),
+      date: new Date(lastModified(article) ?? article.publishedAt),
       published: new Date(article.publishedAt),
       author: article.authors.map((author) => ({
         name: author.name,

@@ -14,6 +14,8 @@ import type { Article, Author, Faq, Media, Desk, Tag } from '@/payload-types'
 import { plainText } from './richText'
 import { site } from './site'
 import { absoluteUrl, urls } from './urls'
+import { lastModified } from '@/lib/lastModified'
+import { populated } from '@/lib/relations'
 
 /** The publisher, with the logo search engines show beside its articles. */
 export function publisher(): Organization {
@@ -32,14 +34,11 @@ export function articleImage(article: Pick<Article, 'heroImage' | 'slug' | 'sect
   return absoluteUrl(url ?? urls.ogImage(article))
 }
 
-const objects = <T>(refs: unknown): T[] =>
-  Array.isArray(refs) ? refs.filter((ref): ref is T => typeof ref === 'object' && ref !== null) : []
-
 export function newsArticle(article: Article): WithContext<NewsArticle> {
   const path = urls.article(article)!
   const section = typeof article.section === 'object' ? (article.section as Desk) : null
   const keywords = [
-    ...objects<Tag>(article.tags).map((tag) => tag.name),
+    ...populated<Tag>(article.tags).map((tag) => tag.name),
     ...new Set((article.body ?? []).flatMap((entry) => entry.keywordFocus ?? [])),
   ]
   return {
@@ -51,8 +50,8 @@ export function newsArticle(article: Article): WithContext<NewsArticle> {
     mainEntityOfPage: absoluteUrl(path),
     image: [articleImage(article)],
     datePublished: article.publishedAt ?? undefined,
-    dateModified: article.modifiedAt ?? article.publishedAt ?? undefined,
-    author: objects<Author>(article.authors).map((author): Person | Organization => ({
+    dateModified: lastModified(article) ?? undefined,
+    author: populated<Author>(article.authors).map((author): Person | Organization => ({
       '@type': author.kind === 'organization' ? 'Organization' : 'Person',
       name: author.name,
       url: urls.author(author) ? absoluteUrl(urls.author(author)!) : undefined,
@@ -95,7 +94,7 @@ export function breadcrumbs(article: Article): WithContext<BreadcrumbList> {
 
 /** Every FAQ on the page, merged into one FAQPage (Google reads one per page). */
 export function faqPage(article: Article): WithContext<FAQPage> | null {
-  const faqs = objects<Faq>(article.embeddedFaqs)
+  const faqs = populated<Faq>(article.embeddedFaqs)
   if (faqs.length === 0) return null
   return {
     '@context': 'https://schema.org',

@@ -4,6 +4,7 @@ import type { Article, Author, Media, Desk, Tag } from '@/payload-types'
 
 import { payloadClient } from './payload'
 import { cacheTags } from './tags'
+import { populated } from '@/lib/relations'
 
 export const FEED_SIZE = 50
 
@@ -44,10 +45,6 @@ async function findFeedArticles(deskIds: number[] | null): Promise<FeedArticle[]
     pagination: false,
     overrideAccess: false,
   })
-  const objects = <T>(refs: unknown): T[] =>
-    Array.isArray(refs)
-      ? refs.filter((ref): ref is T => typeof ref === 'object' && ref !== null)
-      : []
   return docs.map((doc) => ({
     id: doc.id,
     headline: doc.headline,
@@ -56,8 +53,8 @@ async function findFeedArticles(deskIds: number[] | null): Promise<FeedArticle[]
     publishedAt: doc.publishedAt,
     modifiedAt: doc.modifiedAt,
     section: typeof doc.section === 'object' ? doc.section : null,
-    authors: objects<Author>(doc.authors),
-    tags: objects<Tag>(doc.tags),
+    authors: populated<Author>(doc.authors),
+    tags: populated<Tag>(doc.tags),
     heroImage: typeof doc.heroImage === 'object' ? (doc.heroImage ?? null) : null,
   }))
 }

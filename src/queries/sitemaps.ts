@@ -4,6 +4,7 @@ import { urls } from '@/lib/urls'
 
 import { payloadClient } from './payload'
 import { cacheTags } from './tags'
+import { lastModified } from '@/lib/lastModified'
 
 /** URLs per article sitemap: below the protocol's 50,000 with room to spare. */
 export const SITEMAP_CHUNK = 40_000
@@ -53,8 +54,7 @@ export function getArticleSitemap(chunk: number): Promise<SitemapEntry[]> {
       })
       return docs.flatMap((doc) => {
         const path = urls.article(doc)
-        const lastModified = doc.modifiedAt ?? doc.publishedAt ?? doc.updatedAt
-        return path ? [{ path, lastModified }] : []
+        return path ? [{ path, lastModified: lastModified(doc) }] : []
       })
     },
     ['article-sitemap', String(chunk)],
@@ -118,7 +118,7 @@ export async function getNewsSitemap(now: Date = new Date()): Promise<NewsEntry[
                 path,
                 title: doc.headline,
                 publishedAt: doc.publishedAt,
-                lastModified: doc.modifiedAt ?? doc.publishedAt ?? doc.updatedAt,
+                lastModified: lastModified(doc),
               },
             ]
           : []

@@ -12,6 +12,7 @@ import { absoluteUrl, urls } from '@/lib/urls'
 import type { Article, Tag } from '@/payload-types'
 import type { ArticleCard } from '@/queries/articles'
 import { countThread, type PublicComment } from '@/queries/comments'
+import { populated } from '@/lib/relations'
 
 /** The article page: header, hero, contents, titled sections, share links, comments anchor. */
 export function ArticleView({
@@ -28,9 +29,7 @@ export function ArticleView({
   preview?: boolean
 }) {
   const commentCount = countThread(comments)
-  const topics = (article.tags ?? []).filter(
-    (tag): tag is Tag => typeof tag === 'object' && tag !== null && Boolean(tag.slug),
-  )
+  const topics = populated<Tag>(article.tags).filter((tag) => Boolean(tag.slug))
   const section = typeof article.section === 'object' ? article.section : null
   const deskUrl = urls.desk(section)
   const path = urls.article(article)
