@@ -163,6 +163,12 @@ export const Articles: CollectionConfig<'articles'> = {
     },
   ],
   hooks: {
+    // Order matters: each hook reads what the one before it settled.
+    // 1. refuseAuthorUnpublish first, so a refused save does no work.
+    // 2. prepareArticle derives anchors, embeds and the first publishedAt…
+    // 3. …which dateFromCorrections compares corrections against (never before publication).
+    // 4. publishGate runs the checklist on the data as it will be stored (anchors, embeds, dates).
+    // 5. rememberLiveUrl last: it reads the live row only for a save that got this far.
     beforeChange: [
       refuseAuthorUnpublish,
       prepareArticle,
