@@ -19,7 +19,11 @@ async function recent(payload: Payload, where: Where, since: Date, sort: string)
 }
 
 function tooMany(retryAfter: number, message: string): SubmissionError {
-  return new SubmissionError(429, message, undefined, Math.max(1, Math.ceil(retryAfter)), 'wait')
+  return new SubmissionError(message, {
+    status: 429,
+    retryAfter: Math.max(1, Math.ceil(retryAfter)),
+    notice: 'wait',
+  })
 }
 
 /**
@@ -82,12 +86,10 @@ export async function checkDuplicate(
     overrideAccess: true,
   })
   if (totalDocs > 0) {
-    throw new SubmissionError(
-      409,
-      'body: This comment has already been posted on this article.',
-      'body',
-      undefined,
-      'duplicate',
-    )
+    throw new SubmissionError('body: This comment has already been posted on this article.', {
+      status: 409,
+      field: 'body',
+      notice: 'duplicate',
+    })
   }
 }

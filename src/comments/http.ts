@@ -7,8 +7,8 @@ export type Mode = 'json' | 'form'
 
 const tooLarge = () =>
   new SubmissionError(
-    413,
     'The submission is larger than 64 KB; comments are limited to 5,000 characters.',
+    { status: 413 },
   )
 
 async function readCapped(request: Request): Promise<Uint8Array> {
@@ -49,12 +49,12 @@ export async function readSubmission(request: Request): Promise<Record<string, u
     try {
       parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
     } catch {
-      throw new SubmissionError(400, 'The request body is not valid JSON.')
+      throw new SubmissionError('The request body is not valid JSON.', { status: 400 })
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new SubmissionError(
-        400,
         'The request body must be a JSON object of fields (article, name, email, body, token).',
+        { status: 400 },
       )
     }
     return parsed as Record<string, unknown>
@@ -66,19 +66,19 @@ export async function readSubmission(request: Request): Promise<Record<string, u
         headers: { 'content-type': header },
       }).formData()
     } catch {
-      throw new SubmissionError(400, 'The form data could not be read.')
+      throw new SubmissionError('The form data could not be read.', { status: 400 })
     }
     const fields: Record<string, unknown> = {}
     for (const [name, value] of form.entries()) {
       if (typeof value !== 'string')
-        throw new SubmissionError(400, `${name}: Files cannot be attached to comments.`)
+        throw new SubmissionError(`${name}: Files cannot be attached to comments.`, { status: 400 })
       fields[name] = value
     }
     return fields
   }
   throw new SubmissionError(
-    415,
     'Send the comment as JSON (application/json) or as a form (application/x-www-form-urlencoded).',
+    { status: 415 },
   )
 }
 

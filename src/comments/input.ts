@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import type { CommentField } from './errors'
+import type { CommentField, FieldProblem } from './errors'
 
 /** C0 control characters other than tab, line feed and carriage return (NUL among them). */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
@@ -81,8 +81,6 @@ const FIELDS: Record<string, CommentField> = {
   key: 'key',
   altcha: 'altcha',
 }
-
-export type FieldProblem = { field: CommentField | null; message: string }
 
 export function parseCommentInput(
   raw: unknown,

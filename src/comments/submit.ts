@@ -6,7 +6,7 @@ import { urls } from '@/lib/urls'
 import { articlePathOf } from './articlePath'
 import { hashAddress } from './clientAddress'
 import { commentsOpen } from './closing'
-import { type CommentField, SubmissionError } from './errors'
+import { type CommentField, invalidFields, SubmissionError } from './errors'
 import { checkDuplicate, checkFlood, DUPLICATE_WINDOW_MINUTES } from './floodControl'
 import { readFormToken } from './formToken'
 import { holdReasons, parseBlocklist } from './holdRules'
@@ -42,52 +42,28 @@ type Settings = {
 function validate(raw: unknown): CommentInput {
   const parsed = parseCommentInput(raw)
   if (parsed.ok) return parsed.input
-  const [first] = parsed.problems
-  const notice =
-    first?.field === 'name' || first?.field === 'email' || first?.field === 'body'
-      ? first.field
-      : 'invalid'
-  const message = parsed.problems
-    .map((p) => (p.field ? `${p.field}: ${p.message}` : p.message))
-    .join(' ')
-  throw new SubmissionError(
-    400,
-    message,
-    first?.field ?? undefined,
-    undefined,
-    notice,
-    parsed.problems,
-  )
+  throw invalidFields(parsed.problems)
 }
 
 function checkBotSignals(input: CommentInput, now: Date): void {
   if (input.website) {
     throw new SubmissionError(
-      422,
       'This submission looks automated (a hidden field was filled in). If you are a person, reload the page and send your comment again.',
-      undefined,
-      undefined,
-      'robot',
+      { status: 422, notice: 'robot' },
     )
   }
   const token = readFormToken(input.token, input.article)
   if (!token.ok) {
     throw new SubmissionError(
-      400,
       'token: This form is out of date; reload the page and send your comment again.',
-      'token',
-      undefined,
-      'expired',
+      { status: 400, field: 'token', notice: 'expired' },
     )
   }
   const waitMs = token.issuedAt + env.COMMENT_MIN_SECONDS * 1000 - now.getTime()
   if (waitMs > 0) {
     throw new SubmissionError(
-      422,
       'That was quicker than anyone can write a comment. Please wait a few seconds and send it again.',
-      undefined,
-      Math.ceil(waitMs / 1000),
-      'robot',
+      { status: 422, retryAfter: Math.ceil(waitMs / 1000), notice: 'robot' },
     )
   }
 }
@@ -110,20 +86,17 @@ async function findOpenArticle(
   })
   const article = docs[0]
   if (!article) {
-    throw new SubmissionError(
-      404,
-      'article: This article does not exist or is not published.',
-      'article',
-    )
+    throw new SubmissionError('article: This article does not exist or is not published.', {
+      status: 404,
+      field: 'article',
+    })
   }
   if (!commentsOpen(article, settings, now)) {
-    throw new SubmissionError(
-      403,
-      'article: Comments on this article are closed.',
-      'article',
-      undefined,
-      'closed',
-    )
+    throw new SubmissionError('article: Comments on this article are closed.', {
+      status: 403,
+      field: 'article',
+      notice: 'closed',
+    })
   }
   return article
 }
@@ -142,23 +115,20 @@ async function checkParent(payload: Payload, input: CommentInput): Promise<void>
   })
   const parent = docs[0]
   if (!parent)
-    throw new SubmissionError(
-      400,
-      'parent: The comment you are replying to does not exist.',
-      'parent',
-    )
+    throw new SubmissionError('parent: The comment you are replying to does not exist.', {
+      status: 400,
+      field: 'parent',
+    })
   if (parent.article !== input.article) {
-    throw new SubmissionError(
-      400,
-      'parent: The comment you are replying to is on another article.',
-      'parent',
-    )
+    throw new SubmissionError('parent: The comment you are replying to is on another article.', {
+      status: 400,
+      field: 'parent',
+    })
   }
   if (parent.parent != null) {
     throw new SubmissionError(
-      400,
       'parent: Replies go one level deep; reply to the original comment instead.',
-      'parent',
+      { status: 400, field: 'parent' },
     )
   }
 }
@@ -179,18 +149,11 @@ function validationProblems(error: unknown): SubmissionError | null {
   }
   const errors = data?.errors?.filter((entry) => entry.path && entry.path in FIELD_NAMES)
   if (status !== 400 || !errors?.length) return null
-  const problems = errors.map((entry) => ({
-    field: FIELD_NAMES[entry.path!]!,
-    message: entry.message ?? 'This value is not valid.',
-  }))
-  const first = problems[0]!.field
-  return new SubmissionError(
-    400,
-    problems.map((p) => `${p.field}: ${p.message}`).join(' '),
-    first,
-    undefined,
-    first === 'name' || first === 'email' || first === 'body' ? first : 'invalid',
-    problems,
+  return invalidFields(
+    errors.map((entry) => ({
+      field: FIELD_NAMES[entry.path!]!,
+      message: entry.message ?? 'This value is not valid.',
+    })),
   )
 }
 
@@ -264,11 +227,8 @@ export async function submitComment(
     const proof = input.altcha ? await checkProof(input.altcha) : null
     if (proof && !proof.ok) {
       throw new SubmissionError(
-        422,
         'altcha: The anti-spam check did not pass. Please send your comment again.',
-        'altcha',
-        undefined,
-        'robot',
+        { status: 422, field: 'altcha', notice: 'robot' },
       )
     }
 
@@ -325,11 +285,8 @@ export async function submitComment(
       if (invalid) throw invalid
       if (uniqueViolation(error, 'challengeId')) {
         throw new SubmissionError(
-          422,
           'altcha: This anti-spam answer was already used. Please send your comment again.',
-          'altcha',
-          undefined,
-          'robot',
+          { status: 422, field: 'altcha', notice: 'robot' },
         )
       }
       throw error
