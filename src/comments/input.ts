@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { idOf } from '@/lib/ids'
+
 import type { CommentField, FieldProblem } from './errors'
 
 /** C0 control characters other than tab, line feed and carriage return (NUL among them). */
@@ -14,7 +16,8 @@ const required = (missing: string, wrongType: string) => ({
 
 const id = (label: string) =>
   z.preprocess(
-    (value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
+    // idOf reads digits as a form sends them; a submitted object is refused, never read as a document.
+    (value) => (typeof value === 'object' ? value : (idOf(value) ?? value)),
     z
       .number(
         required(
@@ -28,8 +31,10 @@ const id = (label: string) =>
       .max(MAX_ID, `The ${label} does not exist.`),
   )
 
+const articleId = id('article')
+
 export const commentInput = z.object({
-  article: id('article'),
+  article: articleId,
   parent: z.preprocess(
     (value) => (value === '' || value === null ? undefined : value),
     id('comment you reply to').optional(),
@@ -100,4 +105,14 @@ export function parseCommentInput(
       message: issue.message,
     })),
   }
+}
+
+/**
+ * The submission's article id when it is a valid one, by the same rule as
+ * its validation: a refusal on other fields can still name its article.
+ */
+export function articleIdOf(raw: unknown): number | null {
+  if (!raw || typeof raw !== 'object') return null
+  const parsed = articleId.safeParse((raw as Record<string, unknown>).article)
+  return parsed.success ? parsed.data : null
 }

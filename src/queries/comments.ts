@@ -3,7 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { articlePathOf } from '@/comments/articlePath'
 import { commentsOpen } from '@/comments/closing'
-import { MAX_ID } from '@/comments/input'
+import { articleIdOf } from '@/comments/input'
 import { submitComment, type SubmissionContext } from '@/comments/submit'
 import type { Comment } from '@/payload-types'
 
@@ -124,10 +124,9 @@ export async function submitReaderComment(raw: unknown, context: SubmissionConte
 }
 
 /** Where to send a reader back to after a refused plain-form submission. */
-export async function publishedArticlePath(articleId: unknown): Promise<string | null> {
-  const id =
-    typeof articleId === 'string' && /^\d{1,10}$/.test(articleId) ? Number(articleId) : articleId
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) return null
+export async function publishedArticlePath(raw: unknown): Promise<string | null> {
+  const id = articleIdOf(raw)
+  if (id === null) return null
   try {
     return await articlePathOf(await payloadClient(), id)
   } catch {

@@ -20,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
     return successResponse(result, mode)
   } catch (error) {
     if (!(error instanceof SubmissionError)) throw error
-    const articlePath = mode === 'form' ? await publishedArticlePath(fields.article) : null
+    const articlePath = mode === 'form' ? await publishedArticlePath(fields) : null
     return errorResponse(error, mode, articlePath)
   }
 }
