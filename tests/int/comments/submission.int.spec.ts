@@ -112,6 +112,21 @@ describe('the comment endpoint', () => {
     expect(response.headers.get('location')).toMatch(/#comment-error-name$/)
   })
 
+  it('sends a flooding plain form post back to the article, told to wait', async () => {
+    const who = reader()
+    const form = () =>
+      post(
+        new URLSearchParams(commentFields(article.id, who) as Record<string, string>).toString(),
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        who.address,
+      )
+    await form()
+    const response = await form()
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toMatch(/^\/technology\/[\w-]+#comment-error-wait$/)
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
   it('answers flooding with 429, Retry-After and a message a person understands', async () => {
     const who = reader()
     await json(commentFields(article.id, who), who.address)
