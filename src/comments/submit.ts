@@ -1,9 +1,8 @@
 import type { Payload } from 'payload'
 
 import { env } from '@/env'
-import { urls } from '@/lib/urls'
 
-import { articlePathOf } from './articlePath'
+import { type ArticleLookup, type CommentArticle, lookUpArticle } from './article'
 import { hashAddress } from './clientAddress'
 import { commentsOpen } from './closing'
 import { type CommentField, invalidFields, SubmissionError } from './errors'
@@ -68,23 +67,12 @@ function checkBotSignals(input: CommentInput, now: Date): void {
   }
 }
 
-async function findOpenArticle(
-  payload: Payload,
-  input: CommentInput,
+async function openArticle(
+  lookup: ArticleLookup,
   settings: Settings,
   now: Date,
-) {
-  const { docs } = await payload.find({
-    collection: 'articles',
-    where: { id: { equals: input.article } },
-    select: { slug: true, section: true, commentsEnabled: true, publishedAt: true },
-    populate: { sections: { slug: true } },
-    depth: 1,
-    limit: 1,
-    pagination: false,
-    overrideAccess: false,
-  })
-  const article = docs[0]
+): Promise<CommentArticle> {
+  const article = await lookup()
   if (!article) {
     throw new SubmissionError('article: This article does not exist or is not published.', {
       status: 404,
@@ -166,7 +154,7 @@ function uniqueViolation(error: unknown, path: string): boolean {
 async function firstResult(
   payload: Payload,
   submissionKey: string,
-  articleId: number,
+  lookup: ArticleLookup,
 ): Promise<SubmissionResult | null> {
   const { docs } = await payload.find({
     collection: 'comments',
@@ -182,7 +170,7 @@ async function firstResult(
   return {
     status: 200,
     id: first.id,
-    articlePath: await articlePathOf(payload, articleId),
+    articlePath: (await lookup())?.path ?? null,
     message: AWAITING_MODERATION,
   }
 }
@@ -192,11 +180,14 @@ async function firstResult(
  * article's state, flood control, duplicates, proof of work and hold rules,
  * then one transactional write. Every refusal is a SubmissionError with a
  * status and a message meant for the reader; nothing is written half-way.
+ * `lookup` is the article `raw` names; a caller that passes its own (made
+ * from the same `raw`) can answer a refusal with the article's path.
  */
 export async function submitComment(
   payload: Payload,
   raw: unknown,
   context: SubmissionContext,
+  lookup: ArticleLookup = lookUpArticle(payload, raw),
 ): Promise<SubmissionResult> {
   const input = validate(raw)
   const email = input.email.toLowerCase()
@@ -220,7 +211,7 @@ export async function submitComment(
 
   return withLocks(locks, async () => {
     const now = context.now ?? new Date()
-    const replay = await firstResult(payload, submissionKey, input.article)
+    const replay = await firstResult(payload, submissionKey, lookup)
     if (replay) return replay
 
     checkBotSignals(input, now)
@@ -237,7 +228,7 @@ export async function submitComment(
       depth: 0,
       overrideAccess: true,
     })
-    const article = await findOpenArticle(payload, input, settings, now)
+    const article = await openArticle(lookup, settings, now)
     await checkParent(payload, input)
     await checkFlood(payload, { ipHash, email }, settings.hourlyLimit ?? 10, now)
     await checkDuplicate(payload, input.article, input.body, now)
@@ -273,12 +264,12 @@ export async function submitComment(
       return {
         status: 201,
         id: comment.id,
-        articlePath: urls.article(article),
+        articlePath: article.path,
         message: AWAITING_MODERATION,
       }
     } catch (error) {
       if (uniqueViolation(error, 'submissionKey')) {
-        const first = await firstResult(payload, submissionKey, input.article)
+        const first = await firstResult(payload, submissionKey, lookup)
         if (first) return first
       }
       const invalid = validationProblems(error)

@@ -1,9 +1,8 @@
 import { unstable_cache } from 'next/cache'
 import { sql } from '@payloadcms/db-postgres'
 
-import { articlePathOf } from '@/comments/articlePath'
+import { type ArticleLookup, lookUpArticle } from '@/comments/article'
 import { commentsOpen } from '@/comments/closing'
-import { articleIdOf } from '@/comments/input'
 import { submitComment, type SubmissionContext } from '@/comments/submit'
 import type { Comment } from '@/payload-types'
 
@@ -118,21 +117,18 @@ export function getCommentSettings(): Promise<{ closeAfterDays: number | null }>
   )()
 }
 
-/** A reader's submission, through the defended pipeline. */
-export async function submitReaderComment(raw: unknown, context: SubmissionContext) {
-  return submitComment(await payloadClient(), raw, context)
+/** The article a reader's submission names, looked up when an answer first needs it. */
+export async function submittedArticle(raw: unknown): Promise<ArticleLookup> {
+  return lookUpArticle(await payloadClient(), raw)
 }
 
-/** Where to send a reader back to after a refused plain-form submission. */
-export async function publishedArticlePath(raw: unknown): Promise<string | null> {
-  const id = articleIdOf(raw)
-  if (id === null) return null
-  try {
-    return await articlePathOf(await payloadClient(), id)
-  } catch {
-    // Only used to answer a refusal: without the article, the reader gets the message as text.
-    return null
-  }
+/** A reader's submission, through the defended pipeline. */
+export async function submitReaderComment(
+  raw: unknown,
+  article: ArticleLookup,
+  context: SubmissionContext,
+) {
+  return submitComment(await payloadClient(), raw, context, article)
 }
 
 /**

@@ -1,7 +1,8 @@
+import { type ArticleLookup, refusalPath } from '@/comments/article'
 import { clientAddress } from '@/comments/clientAddress'
 import { SubmissionError } from '@/comments/errors'
 import { errorResponse, readSubmission, responseMode, successResponse } from '@/comments/http'
-import { publishedArticlePath, submitReaderComment } from '@/queries/comments'
+import { submittedArticle, submitReaderComment } from '@/queries/comments'
 
 /**
  * A reader's comment. JSON in, JSON out for the inline form and API clients;
@@ -10,17 +11,17 @@ import { publishedArticlePath, submitReaderComment } from '@/queries/comments'
  */
 export async function POST(request: Request): Promise<Response> {
   const mode = responseMode(request)
-  let fields: Record<string, unknown> = {}
+  let article: ArticleLookup | undefined
   try {
-    fields = await readSubmission(request)
-    const result = await submitReaderComment(fields, {
+    const fields = await readSubmission(request)
+    article = await submittedArticle(fields)
+    const result = await submitReaderComment(fields, article, {
       address: clientAddress(request.headers),
       userAgent: request.headers.get('user-agent'),
     })
     return successResponse(result, mode)
   } catch (error) {
     if (!(error instanceof SubmissionError)) throw error
-    const articlePath = mode === 'form' ? await publishedArticlePath(fields) : null
-    return errorResponse(error, mode, articlePath)
+    return errorResponse(error, mode, mode === 'form' ? await refusalPath(article) : null)
   }
 }
