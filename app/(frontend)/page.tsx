@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
-import { feedAlternates } from '@/lib/feedRoute'
+import { feedAlternates } from '@/lib/feedAlternates'
 import { siteGraph } from '@/lib/structuredData'
 import { urls } from '@/lib/urls'
 import { getLatestArticles } from '@/queries/articles'

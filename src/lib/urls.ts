@@ -18,6 +18,12 @@ export const FEED_FILES: Record<FeedFormat, string> = {
   json: 'feed.json',
 }
 
+/** The format a feed file name asks for, or null for anything else: `urls.feed` read backwards. */
+export function feedFormat(file: string): FeedFormat | null {
+  const entry = Object.entries(FEED_FILES).find(([, name]) => name === file)
+  return entry ? (entry[0] as FeedFormat) : null
+}
+
 export const urls = {
   home: () => '/',
   desk: (desk: SlugRef) => {

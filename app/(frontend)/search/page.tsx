@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 
 import { Pagination, parsePage } from '@/components/Pagination'
 import { formatDate } from '@/lib/dates'
-import { feedAlternates } from '@/lib/feedRoute'
+import { feedAlternates } from '@/lib/feedAlternates'
 import { urls } from '@/lib/urls'
 import { MAX_QUERY_LENGTH } from '@/lib/search'
 import { searchArticles } from '@/queries/search'

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { Pagination } from '@/components/Pagination'
-import { feedAlternates } from '@/lib/feedRoute'
+import { feedAlternates } from '@/lib/feedAlternates'
 import { site } from '@/lib/site'
 import { urls } from '@/lib/urls'
 import type { ListingPage } from '@/queries/listings'

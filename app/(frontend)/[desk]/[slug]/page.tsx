@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 
 import { ArticleView } from '@/components/ArticleView'
 import { JsonLd } from '@/components/JsonLd'
-import { feedAlternates } from '@/lib/feedRoute'
+import { feedAlternates } from '@/lib/feedAlternates'
 import { seoOf } from '@/lib/seo'
 import { site } from '@/lib/site'
 import { isSlug } from '@/lib/slugify'

@@ -1,5 +1,5 @@
 import { FEED_TYPES, renderFeed } from '@/lib/feed'
-import { feedFormat } from '@/lib/feedRoute'
+import { feedFormat } from '@/lib/urls'
 import { getFeedArticles } from '@/queries/feeds'
 
 /** The whole site's feed: /feeds/rss.xml, /feeds/atom.xml, /feeds/feed.json. */

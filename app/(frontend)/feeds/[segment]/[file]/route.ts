@@ -1,6 +1,6 @@
 import { FEED_TYPES, renderFeed } from '@/lib/feed'
-import { feedFormat } from '@/lib/feedRoute'
 import { isSlug } from '@/lib/slugify'
+import { feedFormat } from '@/lib/urls'
 import { getFeedArticles } from '@/queries/feeds'
 import { getDeskBySlug, getDeskFamily } from '@/queries/desks'
 

@@ -1,11 +1,5 @@
 import { site } from './site'
-import { FEED_FILES, type FeedFormat, urls } from './urls'
-
-/** The format a feed file name asks for, or null for anything else. */
-export function feedFormat(file: string): FeedFormat | null {
-  const entry = Object.entries(FEED_FILES).find(([, name]) => name === file)
-  return entry ? (entry[0] as FeedFormat) : null
-}
+import { type FeedFormat, urls } from './urls'
 
 const MIME: Record<FeedFormat, string> = {
   rss: 'application/rss+xml',
