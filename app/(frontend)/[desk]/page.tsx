@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { Listing, listingMetadata, type ListingRouteProps } from '@/components/Listing'
+import { Listing, type ListingRouteProps } from '@/components/Listing'
 import { parsePage } from '@/components/Pagination'
+import { listingMetadata } from '@/lib/metadata'
 import { isSlug } from '@/lib/slugify'
 import { urls } from '@/lib/urls'
 import { getCommentCounts } from '@/queries/comments'

@@ -1,11 +1,7 @@
-import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { Pagination } from '@/components/Pagination'
-import { feedAlternates } from '@/lib/feedAlternates'
-import { site } from '@/lib/site'
-import { urls } from '@/lib/urls'
 import type { ListingPage } from '@/queries/listings'
 
 /** A listing page: its header, one page of articles with comment counts, and links to the others. */
@@ -49,28 +45,4 @@ export function Listing({
 export type ListingRouteProps<P> = {
   params: Promise<P>
   searchParams: Promise<Record<string, string | string[] | undefined>>
-}
-
-/** Title, description and canonical URL of page `page` of a listing. */
-export function listingMetadata(
-  name: string,
-  description: string,
-  path: string,
-  page: number,
-  desk?: { name: string; slug?: string | null },
-): Metadata {
-  const title = page > 1 ? `${name} — page ${page}` : name
-  return {
-    title,
-    description,
-    alternates: { canonical: urls.page(path, page), types: feedAlternates(desk) },
-    openGraph: {
-      type: 'website',
-      siteName: site.name,
-      title,
-      description,
-      url: urls.page(path, page),
-      images: [{ url: urls.ogImage(), width: 1200, height: 630 }],
-    },
-  }
 }

@@ -4,12 +4,9 @@ import { notFound } from 'next/navigation'
 
 import { ArticleView } from '@/components/ArticleView'
 import { JsonLd } from '@/components/JsonLd'
-import { feedAlternates } from '@/lib/feedAlternates'
-import { seoOf } from '@/lib/seo'
-import { site } from '@/lib/site'
+import { articleMetadata } from '@/lib/metadata'
 import { isSlug } from '@/lib/slugify'
-import { articleImage, breadcrumbs, faqPage, newsArticle } from '@/lib/structuredData'
-import { absoluteUrl, urls } from '@/lib/urls'
+import { breadcrumbs, faqPage, newsArticle } from '@/lib/structuredData'
 import type { Article } from '@/payload-types'
 import { RefreshOnSave } from '@/components/LivePreview/RefreshOnSave'
 import { getPreviewUser } from '@/queries/auth'
@@ -43,31 +40,7 @@ async function loadArticle(
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { desk, slug } = await params
   const { article } = await loadArticle(desk, slug)
-  if (!article) return {}
-  const path = urls.article(article) ?? undefined
-  // The SEO fields when the editor filled them; the headline, dek and hero otherwise.
-  const { title, description, image: shareImage } = seoOf(article)
-  const image = articleImage({ ...article, heroImage: shareImage })
-  return {
-    title,
-    description,
-    alternates: {
-      canonical: path,
-      types: feedAlternates(typeof article.section === 'object' ? article.section : null),
-    },
-    openGraph: {
-      type: 'article',
-      siteName: site.name,
-      title,
-      description,
-      url: path ? absoluteUrl(path) : undefined,
-      publishedTime: article.publishedAt ?? undefined,
-      modifiedTime: article.modifiedAt ?? article.publishedAt ?? undefined,
-      section: typeof article.section === 'object' ? article.section?.name : undefined,
-      images: [{ url: image, alt: shareImage?.alt ?? article.headline }],
-    },
-    twitter: { card: 'summary_large_image' },
-  }
+  return article ? articleMetadata(article) : {}
 }
 
 export default async function ArticlePage({ params }: Props) {
