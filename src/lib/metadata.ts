@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 
 import type { Article } from '@/payload-types'
+import type { DeskLink } from '@/queries/desks'
+import type { ListingSubject } from '@/queries/listings'
 
 import { feedAlternates } from './feedAlternates'
 import { seoOf } from './seo'
@@ -8,27 +10,47 @@ import { site } from './site'
 import { articleImage } from './structuredData'
 import { absoluteUrl, urls } from './urls'
 
-/** Title, description and canonical URL of page `page` of a listing. */
-export function listingMetadata(
-  name: string,
-  description: string,
-  path: string,
-  page: number,
-  desk?: { name: string; slug?: string | null },
-): Metadata {
-  const title = page > 1 ? `${name} — page ${page}` : name
+/** Title, description, canonical URL and feeds of one page of a desk, topic or byline. */
+export function listingMetadata(found: ListingSubject): Metadata {
+  const { name, description, desk } = summaryOf(found)
+  const title = found.page > 1 ? `${name} — page ${found.page}` : name
+  const url = urls.page(found.path, found.page)
   return {
     title,
     description,
-    alternates: { canonical: urls.page(path, page), types: feedAlternates(desk) },
+    alternates: { canonical: url, types: feedAlternates(desk) },
     openGraph: {
       type: 'website',
       siteName: site.name,
       title,
       description,
-      url: urls.page(path, page),
+      url,
       images: [{ url: urls.ogImage(), width: 1200, height: 630 }],
     },
+  }
+}
+
+/** A listing's name, its description (a default when none was written) and, for a desk, its feeds. */
+function summaryOf(found: ListingSubject): { name: string; description: string; desk?: DeskLink } {
+  switch (found.kind) {
+    case 'desk': {
+      const desk = found.subject
+      return {
+        name: desk.name,
+        description: desk.description ?? `The latest from the ${desk.name} desk.`,
+        desk,
+      }
+    }
+    case 'tag':
+      return {
+        name: found.subject.name,
+        description: found.subject.description ?? `Articles about ${found.subject.name}.`,
+      }
+    case 'author':
+      return {
+        name: found.subject.name,
+        description: found.subject.bio ?? `Articles by ${found.subject.name}.`,
+      }
   }
 }
 

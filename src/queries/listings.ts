@@ -1,13 +1,18 @@
 import { unstable_cache } from 'next/cache'
 import type { Where } from 'payload'
+import { cache } from 'react'
 
+import { idOf } from '@/lib/ids'
 import { rankRelated, type RelatedCandidate } from '@/lib/related'
+import { isSlug } from '@/lib/slugify'
+import { urls } from '@/lib/urls'
 import type { Article, Author, Tag } from '@/payload-types'
 
 import { type ArticleCard, cardPopulate, cardSelect } from './articles'
+import { getCommentCounts } from './comments'
+import { type DeskLink, getDeskBySlug, getDeskFamily } from './desks'
 import { payloadClient } from './payload'
 import { cacheTags } from './tags'
-import { idOf } from '@/lib/ids'
 
 export const PAGE_SIZE = 20
 
@@ -109,6 +114,83 @@ export function getAuthorBySlug(slug: string): Promise<AuthorPageData | null> {
     ['author', slug],
     { tags: [cacheTags.bylines()] },
   )()
+}
+
+/** What a listing page is about, by kind. */
+interface ListingSubjects {
+  desk: DeskLink
+  tag: TagPageData
+  author: AuthorPageData
+}
+export type ListingKind = keyof ListingSubjects
+
+/** A desk, topic or byline found by its slug, the page of it asked for, and its own path. */
+export type ListingSubject<K extends ListingKind = ListingKind> = {
+  [Kind in K]: { kind: Kind; subject: ListingSubjects[Kind]; page: number; path: string }
+}[K]
+
+/** Everything a listing page renders. */
+export type ListingView<K extends ListingKind = ListingKind> = ListingSubject<K> & {
+  listing: ListingPage
+  counts: Record<number, number>
+}
+
+interface Source<K extends ListingKind> {
+  find: (slug: string) => Promise<ListingSubjects[K] | null>
+  path: (subject: ListingSubjects[K]) => string | null
+  articles: (subject: ListingSubjects[K]) => Promise<Listing>
+}
+
+const SOURCES: { [K in ListingKind]: Source<K> } = {
+  desk: {
+    find: getDeskBySlug,
+    path: urls.desk,
+    // A desk's page includes its sub-desks' articles.
+    articles: async (desk) => ({ kind: 'sections', ids: await getDeskFamily(desk.id) }),
+  },
+  tag: {
+    find: getTagBySlug,
+    path: urls.tag,
+    articles: async (tag) => ({ kind: 'tag', id: tag.id }),
+  },
+  author: {
+    find: getAuthorBySlug,
+    path: urls.author,
+    articles: async (author) => ({ kind: 'author', id: author.id }),
+  },
+}
+
+/**
+ * The desk, topic or byline a listing URL names, or null for a bad slug, an
+ * unknown one or a bad page number (`page` is parsePage's answer). Looked up
+ * once per request: generateMetadata and the page (through getListing) share it.
+ */
+export const getListingSubject = cache(async function getListingSubject<K extends ListingKind>(
+  kind: K,
+  slug: string,
+  page: number | null,
+): Promise<ListingSubject<K> | null> {
+  if (!page || !isSlug(slug)) return null
+  const source: Source<K> = SOURCES[kind]
+  const subject = await source.find(slug)
+  const path = subject && source.path(subject)
+  if (!subject || !path) return null
+  return { kind, subject, page, path } as ListingSubject<K>
+})
+
+/** What a listing page renders, or null when it answers 404 (also for a page past the end). */
+export async function getListing<K extends ListingKind>(
+  kind: K,
+  slug: string,
+  page: number | null,
+): Promise<ListingView<K> | null> {
+  const found = await getListingSubject(kind, slug, page)
+  if (!found) return null
+  const source: Source<K> = SOURCES[kind]
+  const listing = await getListingPage(await source.articles(found.subject), found.page)
+  if (found.page > listing.totalPages) return null
+  const counts = await getCommentCounts(listing.docs.map((article) => article.id))
+  return { ...found, listing, counts }
 }
 
 export function asCandidate(

@@ -2,20 +2,16 @@ import type { ReactNode } from 'react'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { Pagination } from '@/components/Pagination'
-import type { ListingPage } from '@/queries/listings'
+import type { ListingView } from '@/queries/listings'
 
 /** A listing page: its header, one page of articles with comment counts, and links to the others. */
 export function Listing({
+  view: { listing, counts, path },
   header,
-  listing,
-  counts,
-  path,
   empty,
 }: {
+  view: Pick<ListingView, 'listing' | 'counts' | 'path'>
   header: ReactNode
-  listing: ListingPage
-  counts: Record<number, number>
-  path: string
   empty: string
 }) {
   return (
