@@ -5,6 +5,7 @@ import type { DeskLink } from '@/queries/desks'
 import type { ListingSubject } from '@/queries/listings'
 
 import { feedAlternates } from './feedAlternates'
+import { lastModified } from './lastModified'
 import { seoOf } from './seo'
 import { site } from './site'
 import { articleImage } from './structuredData'
@@ -74,7 +75,7 @@ export function articleMetadata(article: Article): Metadata {
       description,
       url: path ? absoluteUrl(path) : undefined,
       publishedTime: article.publishedAt ?? undefined,
-      modifiedTime: article.modifiedAt ?? article.publishedAt ?? undefined,
+      modifiedTime: lastModified(article) ?? undefined,
       section: typeof article.section === 'object' ? article.section?.name : undefined,
       images: [{ url: image, alt: shareImage?.alt ?? article.headline }],
     },
