@@ -1,9 +1,13 @@
 import { unstable_cache } from 'next/cache'
+import { draftMode } from 'next/headers'
+import { cache } from 'react'
 import type { TypedUser } from 'payload'
 
+import { isSlug } from '@/lib/slugify'
 import { urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
 
+import { getPreviewUser } from './auth'
 import { payloadClient } from './payload'
 import { cacheTags } from './tags'
 
@@ -64,6 +68,26 @@ export function getDraftArticle(
 }
 
 /** What a card shows of an article's desk and bylines. */
+/**
+ * What the article page at `/{desk}/{slug}` shows: the published article, or
+ * for a logged-in editor in draft mode its latest draft. Once per request:
+ * the page and its metadata share the answer.
+ */
+export const getArticlePage = cache(
+  async (
+    deskSlug: string,
+    slug: string,
+  ): Promise<{ article: Article | null; preview: boolean }> => {
+    if (!isSlug(deskSlug) || !isSlug(slug)) return { article: null, preview: false }
+    const { isEnabled } = await draftMode()
+    if (isEnabled) {
+      const user = await getPreviewUser()
+      if (user) return { article: await getDraftArticle(deskSlug, slug, user), preview: true }
+    }
+    return { article: await getPublishedArticle(deskSlug, slug), preview: false }
+  },
+)
+
 export const cardPopulate = {
   sections: { name: true, slug: true },
   authors: { name: true, slug: true, kind: true },

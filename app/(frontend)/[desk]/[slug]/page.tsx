@@ -1,17 +1,13 @@
 import type { Metadata } from 'next'
-import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { ArticleView } from '@/components/ArticleView'
 import { JsonLd } from '@/components/JsonLd'
 import { articleMetadata } from '@/lib/metadata'
-import { isSlug } from '@/lib/slugify'
 import { breadcrumbs, faqPage, newsArticle } from '@/lib/structuredData'
-import type { Article } from '@/payload-types'
 import { RefreshOnSave } from '@/components/LivePreview/RefreshOnSave'
-import { getPreviewUser } from '@/queries/auth'
 import { commentsOpen } from '@/comments/closing'
-import { getDraftArticle, getPublishedArticle } from '@/queries/articles'
+import { getArticlePage } from '@/queries/articles'
 import { getApprovedComments, getCommentSettings } from '@/queries/comments'
 import { getRelatedArticles } from '@/queries/listings'
 
@@ -24,28 +20,15 @@ export function generateStaticParams() {
   return []
 }
 
-async function loadArticle(
-  desk: string,
-  slug: string,
-): Promise<{ article: Article | null; preview: boolean }> {
-  if (!isSlug(desk) || !isSlug(slug)) return { article: null, preview: false }
-  const { isEnabled } = await draftMode()
-  if (isEnabled) {
-    const user = await getPreviewUser()
-    if (user) return { article: await getDraftArticle(desk, slug, user), preview: true }
-  }
-  return { article: await getPublishedArticle(desk, slug), preview: false }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { desk, slug } = await params
-  const { article } = await loadArticle(desk, slug)
+  const { article } = await getArticlePage(desk, slug)
   return article ? articleMetadata(article) : {}
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { desk, slug } = await params
-  const { article, preview } = await loadArticle(desk, slug)
+  const { article, preview } = await getArticlePage(desk, slug)
   if (!article) notFound()
   const [comments, settings, related] = await Promise.all([
     getApprovedComments(article.id),
