@@ -45,14 +45,19 @@ test('an editor is stopped from publishing over an error, then publishes with a 
     timeout: 60_000,
   })
 
-  await page.getByRole('button', { name: 'Publish changes' }).click()
-  await expect(page.getByText(/Publishing is blocked by 1 checklist error/).first()).toBeVisible()
+  expect((await admin.publish()).ok()).toBe(false)
+  // The refusal stays beside the reason field (the toast that also says it soon goes).
+  await expect(
+    page.getByText(
+      /Publishing is blocked by 1 checklist error.*write here why it should be published/,
+    ),
+  ).toBeVisible()
   expect((await request.get(path)).status()).toBe(404)
 
   await page
     .getByLabel('Publish despite checklist errors, because…')
     .fill('Reaction follows within the hour.')
-  await admin.publish()
+  expect((await admin.publish()).ok()).toBe(true)
   await expect.poll(async () => (await request.get(path)).status(), { timeout: 20_000 }).toBe(200)
   const stored = await (await request.get(`/api/articles/${articleId}`, { headers })).json()
   expect(stored.checklistOverrides[0]).toMatchObject({

@@ -60,7 +60,7 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
     .toMatchObject({ totalDocs: 1 })
   expect((await reader.request.get(path)).status()).toBe(404)
 
-  await admin.publish()
+  expect((await admin.publish()).ok()).toBe(true)
 
   await expect(async () => {
     await readerPage.goto(path)
@@ -80,7 +80,7 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
   // A new headline reaches readers on reload, from the cache, with no rebuild.
   const revised = `${headline}: revised`
   await page.getByLabel('Headline').fill(revised)
-  await admin.publish()
+  expect((await admin.publish()).ok()).toBe(true)
   await expect(async () => {
     await readerPage.goto(path)
     await expect(readerPage.headline).toHaveText(revised)

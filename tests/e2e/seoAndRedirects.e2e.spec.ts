@@ -103,7 +103,7 @@ test('SEO fields guide the editor and, filled or empty, decide what search engin
     .fill(
       'Councillors voted 41 to 9 for the extension; building starts next spring and the first trams run in 2029.',
     )
-  await admin.publish()
+  expect((await admin.publish()).ok()).toBe(true)
 
   await expect(async () => {
     await page.goto(path)

@@ -82,7 +82,7 @@ test('an author writes and submits; an editor reviews it in live preview, fixes 
   await expect(checklist.getByText('No errors: ready to publish.')).toBeVisible({
     timeout: 60_000,
   })
-  await admin.publish()
+  expect((await admin.publish()).ok()).toBe(true)
 
   // Readers see it at once; the review is over.
   const reader = await browser.newContext({ baseURL })

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type Locator, type Page, type Response } from '@playwright/test'
 
 /** The Payload admin, driven as an editor would: labels, buttons, menus. */
 export class AdminPage {
@@ -136,13 +136,19 @@ export class AdminPage {
       .nth(index)
   }
 
-  async publish() {
+  /**
+   * Clicks Publish and resolves with the server's answer to that save. Autosaves (`draft=true`) and
+   * the checklist's own requests are not it; the "Published successfully." toast is not waited for,
+   * as it is gone again after a few seconds.
+   */
+  async publish(): Promise<Response> {
+    const saved = this.page.waitForResponse(
+      (response) =>
+        response.request().method() !== 'GET' &&
+        /\/api\/articles(\/\d+)?\?/.test(response.url()) &&
+        !response.url().includes('draft=true'),
+    )
     await this.page.getByRole('button', { name: 'Publish changes' }).click()
-    await expect(
-      this.page
-        .getByText('Updated successfully.')
-        .or(this.page.getByText('Published successfully.'))
-        .first(),
-    ).toBeVisible()
+    return saved
   }
 }
