@@ -14,7 +14,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
 
-import type { SeedBlock, SeedInline, SeedDesk, SeedTable } from '@/seed/data/types'
+import type { ContentBlock, ContentInline, ContentSection, ContentTable } from '@/content/types'
 
 import type { Report } from './problems'
 import type { ImportedBody } from './types'
@@ -76,7 +76,7 @@ export function parseLooseDate(value: string): string | null {
   return date.toISOString().slice(0, 10)
 }
 
-interface SectionDraft extends SeedDesk {
+interface SectionDraft extends ContentSection {
   line: number
   faq: boolean
 }
@@ -113,8 +113,8 @@ export function parseBody(
   }
   let current: SectionDraft | null = null
   let pendingQuestion: { text: string; line: number; answer: string[] } | null = null
-  let faqBlock: Extract<SeedBlock, { type: 'faq' }> | null = null
-  let lastTable: { table: SeedTable; node: Table } | null = null
+  let faqBlock: Extract<ContentBlock, { type: 'faq' }> | null = null
+  let lastTable: { table: ContentTable; node: Table } | null = null
 
   const section = (line: number): SectionDraft => {
     if (current) return current
@@ -169,7 +169,7 @@ export function parseBody(
     addFaq(text, answer.join('\n'), line)
   }
 
-  const addBlock = (block: SeedBlock, line: number) => {
+  const addBlock = (block: ContentBlock, line: number) => {
     closeQuestion()
     faqBlock = null
     section(line).blocks.push(block)
@@ -178,8 +178,8 @@ export function parseBody(
   const inlines = (
     nodes: PhrasingContent[],
     marks: { bold?: boolean; italic?: boolean } = {},
-  ): SeedInline[] => {
-    const runs: SeedInline[] = []
+  ): ContentInline[] => {
+    const runs: ContentInline[] = []
     const push = (text: string, href?: string) => {
       if (text === '') return
       const plain = !marks.bold && !marks.italic && !href
@@ -241,7 +241,7 @@ export function parseBody(
     return runs
   }
 
-  const plainText = (runs: SeedInline[]) =>
+  const plainText = (runs: ContentInline[]) =>
     runs.map((run) => (typeof run === 'string' ? run : run.text)).join('')
 
   const paragraph = (node: Paragraph) => {
@@ -296,9 +296,9 @@ export function parseBody(
     addBlock({ type: 'paragraph', children: runs }, line)
   }
 
-  const listItems = (node: List): { runs: SeedInline[]; line: number }[] =>
+  const listItems = (node: List): { runs: ContentInline[]; line: number }[] =>
     node.children.map((item) => {
-      const runs: SeedInline[] = []
+      const runs: ContentInline[] = []
       for (const child of item.children) {
         if (child.type === 'paragraph') {
           if (runs.length) runs.push(' ')
@@ -392,7 +392,7 @@ export function parseBody(
     })
     const title = caption ?? target.heading
     const key = `table-${body.tables.length + 1}`
-    const seedTable: SeedTable = {
+    const seedTable: ContentTable = {
       key,
       title: title.length > LIMITS.tableTitle ? `${title.slice(0, LIMITS.tableTitle - 1)}…` : title,
       columns: columns.map((label) => ({ label, type: 'text' })),

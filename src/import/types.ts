@@ -1,4 +1,4 @@
-import type { SeedFaq, SeedDesk, SeedTable } from '@/seed/data/types'
+import type { ContentFaq, ContentSection, ContentTable } from '@/content/types'
 
 /** A value from the file that names something in the newsroom (a desk, a byline, a topic). */
 export interface NamedRef {
@@ -17,9 +17,9 @@ export interface ImportedArticle {
   tags: NamedRef[]
   /** ISO timestamp of the original publication, if the file gives one. */
   date: string | null
-  sections: SeedDesk[]
-  tables: SeedTable[]
-  faqs: SeedFaq[]
+  sections: ContentSection[]
+  tables: ContentTable[]
+  faqs: ContentFaq[]
   /** The plain text of the first paragraph, for a dek when the file has none. */
   firstParagraph: string | null
 }
@@ -27,9 +27,9 @@ export interface ImportedArticle {
 /** The article part of a file: its sections and what they hold. */
 export interface ImportedBody {
   headline: string | null
-  sections: SeedDesk[]
-  tables: SeedTable[]
-  faqs: SeedFaq[]
+  sections: ContentSection[]
+  tables: ContentTable[]
+  faqs: ContentFaq[]
   /** The plain text of the first paragraph, for a dek when the file has none. */
   firstParagraph: string | null
 }

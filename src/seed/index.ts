@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 
 import { demoComments } from '@/seed/data/demoComments'
 import { demoContent } from '@/seed/data/demoContent'
-import type { SeedContent } from '@/seed/data/types'
+import type { ContentSet } from '@/content/types'
 import { drawHeroImage } from '@/seed/heroImage'
 import { plainTextToLexical, toLexical } from '@/seed/lexical'
 
@@ -34,7 +34,7 @@ async function findOrCreate(
   return { id: (doc as { id: number }).id, created: true }
 }
 
-export async function seedDemoContent(payload: Payload, content: SeedContent = demoContent) {
+export async function seedDemoContent(payload: Payload, content: ContentSet = demoContent) {
   let created = 0
   const count = (result: { id: number; created: boolean }) => {
     if (result.created) created += 1

@@ -1,4 +1,4 @@
-import type { SeedBlock, SeedInline } from '@/seed/data/types'
+import type { ContentBlock, ContentInline } from '@/content/types'
 
 /**
  * Turns seed copy into Lexical JSON, the shape the admin editor saves.
@@ -25,7 +25,7 @@ function text(value: string, format = 0) {
   return { type: 'text', text: value, format, style: '', mode: 'normal', detail: 0, version: 1 }
 }
 
-function inline(run: SeedInline) {
+function inline(run: ContentInline) {
   if (typeof run === 'string') return text(run)
   const format = (run.bold ? BOLD : 0) | (run.italic ? ITALIC : 0)
   if (!run.href) return text(run.text, format)
@@ -43,7 +43,7 @@ function inline(run: SeedInline) {
 const element = { direction: 'ltr', format: '', indent: 0, version: 1 } as const
 
 export function toLexical(
-  blocks: SeedBlock[],
+  blocks: ContentBlock[],
   ids: { tables: Map<string, number>; faqs: Map<string, number> },
 ): LexicalRoot {
   const lookup = (map: Map<string, number>, key: string) => {

@@ -1,4 +1,4 @@
-import type { SeedContent } from '@/seed/data/types'
+import type { ContentSet } from '@/content/types'
 import { referenceArticle, referenceFaqs, referenceTables } from '@/seed/data/referenceArticle'
 
 /**
@@ -6,7 +6,7 @@ import { referenceArticle, referenceFaqs, referenceTables } from '@/seed/data/re
  * plus a handful of short, fictional newsroom stories. Places, agencies and
  * figures in the demo stories are invented; no real person is quoted.
  */
-export const demoContent: SeedContent = {
+export const demoContent: ContentSet = {
   sections: [
     {
       slug: 'technology',

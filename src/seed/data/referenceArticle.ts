@@ -1,4 +1,4 @@
-import type { SeedArticle, SeedFaq, SeedTable } from '@/seed/data/types'
+import type { ContentArticle, ContentFaq, ContentTable } from '@/content/types'
 
 /**
  * The reference article, copied verbatim from the source text
@@ -6,7 +6,7 @@ import type { SeedArticle, SeedFaq, SeedTable } from '@/seed/data/types'
  * keep the original capitalisation, typos and punctuation on purpose.
  */
 
-export const referenceTables: SeedTable[] = [
+export const referenceTables: ContentTable[] = [
   {
     key: 'us-china-ai-approaches',
     title: 'Side-by-side comparison: U.S. and China AI approaches',
@@ -58,7 +58,7 @@ export const referenceTables: SeedTable[] = [
   },
 ]
 
-export const referenceFaqs: SeedFaq[] = [
+export const referenceFaqs: ContentFaq[] = [
   {
     key: 'faq-what-is-ai',
     question: 'What Is Artificial intelligence?',
@@ -91,7 +91,7 @@ export const referenceFaqs: SeedFaq[] = [
   },
 ]
 
-export const referenceArticle: SeedArticle = {
+export const referenceArticle: ContentArticle = {
   slug: 'ren-zhengfei-us-china-ai-divergent-directions',
   headline:
     'Ren Zhengfei Says U.S. And China Are Moving artificial Intelligence In divergent Directions',

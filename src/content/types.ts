@@ -1,30 +1,33 @@
 /**
- * Seed content is kept as plain, typed data so it can be read and reviewed
- * like copy; `src/seed/lexical.ts` turns it into Lexical rich text.
+ * Article content as plain, typed data: what the seed is written in, what the
+ * importer (src/import/) turns a file into, and what tests build from. It can
+ * be read and reviewed like copy; `src/seed/lexical.ts` turns it into Lexical
+ * rich text.
  */
 
 /** A run of text: plain, bold, or a link. */
-export type SeedInline = string | { text: string; bold?: boolean; italic?: boolean; href?: string }
+export type ContentInline =
+  string | { text: string; bold?: boolean; italic?: boolean; href?: string }
 
-export type SeedBlock =
-  | { type: 'paragraph'; children: SeedInline[] }
-  | { type: 'list'; ordered?: boolean; items: SeedInline[][] }
+export type ContentBlock =
+  | { type: 'paragraph'; children: ContentInline[] }
+  | { type: 'list'; ordered?: boolean; items: ContentInline[][] }
   /** A subheading inside a section (sections themselves are h2). */
-  | { type: 'heading'; tag: 'h3' | 'h4'; children: SeedInline[] }
-  | { type: 'quote'; children: SeedInline[] }
-  /** A comparison table, by its key in `SeedContent.tables`. */
+  | { type: 'heading'; tag: 'h3' | 'h4'; children: ContentInline[] }
+  | { type: 'quote'; children: ContentInline[] }
+  /** A comparison table, by its key in `ContentSet.tables`. */
   | { type: 'table'; table: string }
-  /** One FAQ block listing FAQ documents, by their keys in `SeedContent.faqs`. */
+  /** One FAQ block listing FAQ documents, by their keys in `ContentSet.faqs`. */
   | { type: 'faq'; faqs: string[] }
 
-export interface SeedDesk {
+export interface ContentSection {
   heading: string
   /** The section's "Keyword focus" line, split on commas. */
   keywordFocus?: string[]
-  blocks: SeedBlock[]
+  blocks: ContentBlock[]
 }
 
-export interface SeedTable {
+export interface ContentTable {
   key: string
   title: string
   caption?: string
@@ -36,13 +39,13 @@ export interface SeedTable {
   asOf?: string
 }
 
-export interface SeedFaq {
+export interface ContentFaq {
   key: string
   question: string
   answer: string
 }
 
-export interface SeedAuthor {
+export interface ContentAuthor {
   slug: string
   name: string
   /** A staff byline ("Archyde Staff") is an organisation, not a person. */
@@ -50,14 +53,14 @@ export interface SeedAuthor {
   bio?: string
 }
 
-export interface SeedArticle {
+export interface ContentArticle {
   slug: string
   headline: string
   dek: string
   breaking?: boolean
   /** Author slugs. */
   authors: string[]
-  /** Section slug. */
+  /** Desk slug (the article's `section` field). */
   section: string
   /** Tag slugs. */
   tags: string[]
@@ -71,14 +74,16 @@ export interface SeedArticle {
     credit?: string
     /** two hex colours for a generated image */ palette: [string, string]
   }
-  sections: SeedDesk[]
+  sections: ContentSection[]
 }
 
-export interface SeedContent {
+/** Everything the seed creates. */
+export interface ContentSet {
+  /** Desks (collection `sections`). */
   sections: { slug: string; name: string; description: string }[]
   tags: { slug: string; name: string }[]
-  authors: SeedAuthor[]
-  tables: SeedTable[]
-  faqs: SeedFaq[]
-  articles: SeedArticle[]
+  authors: ContentAuthor[]
+  tables: ContentTable[]
+  faqs: ContentFaq[]
+  articles: ContentArticle[]
 }
