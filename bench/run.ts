@@ -20,6 +20,7 @@ import { migrateAndSeed } from '../src/scripts/migrateAndSeed'
 import { freePort } from '../src/scripts/net'
 import { buildSite, clearRuntimeCache, needsBuild, nextBin } from '../src/scripts/next'
 import { ensureSecret } from '../src/scripts/secret'
+import { withPayload } from '../src/scripts/withPayload'
 
 import { waitFor } from './wait'
 
@@ -102,7 +103,7 @@ const env: NodeJS.ProcessEnv = {
 Object.assign(process.env, env)
 let code = 0
 try {
-  await migrateAndSeed()
+  await withPayload((payload) => migrateAndSeed(payload))
   if (needsBuild(DIST_DIR) && (await buildSite(env)) !== 0) throw new Error('next build failed')
 
   clearRuntimeCache(DIST_DIR)

@@ -1,18 +1,8 @@
 /** `npm run seed`: migrate, then create any missing demo content. Safe to run again. */
-import { openDatabase } from './database'
 import { migrateAndSeed } from './migrateAndSeed'
-import { ensureSecret } from './secret'
+import { runWithPayload } from './withPayload'
 
-const database = await openDatabase()
-process.env.DATABASE_URL = database.url
-process.env.PAYLOAD_SECRET = ensureSecret()
-let code = 0
-try {
-  await migrateAndSeed()
-} catch (error) {
-  console.error(error)
-  code = 1
-} finally {
-  await database.stop()
-}
-process.exit(code)
+await runWithPayload('seed', async (payload) => {
+  await migrateAndSeed(payload)
+  return 0
+})

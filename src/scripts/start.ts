@@ -6,10 +6,10 @@
  */
 import { spawn } from 'node:child_process'
 
-import { onShutdown, openDatabase } from './database'
+import { onShutdown } from './database'
 import { migrateAndSeed } from './migrateAndSeed'
 import { buildSite, clearRuntimeCache, needsBuild, nextBin } from './next'
-import { ensureSecret } from './secret'
+import { runOnDatabase, withPayload } from './withPayload'
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
 
@@ -53,24 +53,20 @@ async function startJobsRunner(port: string): Promise<void> {
   console.warn('Could not start the jobs runner; it starts with the first request instead.')
 }
 
-const database = await openDatabase()
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: database.url,
-  PAYLOAD_SECRET: ensureSecret(),
-  PORT: process.env.PORT ?? '3000',
-  NEXT_TELEMETRY_DISABLED: '1',
-}
-Object.assign(process.env, env)
-
-let code = 0
-try {
-  await migrateAndSeed()
-  if (mode === 'start' && needsBuild()) {
-    console.log('Building the site (about a minute, once per change)…')
-    code = await buildSite(env)
-  }
-  if (code === 0) {
+await runOnDatabase(
+  async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: process.env.PORT ?? '3000',
+      NEXT_TELEMETRY_DISABLED: '1',
+    }
+    Object.assign(process.env, env)
+    await withPayload((payload) => migrateAndSeed(payload))
+    if (mode === 'start' && needsBuild()) {
+      console.log('Building the site (about a minute, once per change)…')
+      const built = await buildSite(env)
+      if (built !== 0) return built
+    }
     if (mode === 'start') clearRuntimeCache()
     const host = process.env.HOST ? ['-H', process.env.HOST] : []
     console.log(
@@ -78,12 +74,10 @@ try {
     )
     const server = run([mode, ...host], mode === 'start' ? { ...env, NODE_ENV: 'production' } : env)
     void startJobsRunner(env.PORT ?? '3000')
-    code = await server
-  }
-} catch (error) {
-  console.error(error)
-  code = 1
-} finally {
-  await database.stop()
-}
-process.exit(code)
+    return server
+  },
+  (error) => {
+    console.error(error)
+    return 1
+  },
+)
