@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect } from '@playwright/test'
 
+import type { Article, User } from '@/payload-types'
 import { plainTextToLexical } from '@/seed/lexical'
 
 import { EDITOR } from './globalSetup'
@@ -9,11 +10,62 @@ export function section(heading: string, text = 'A paragraph of reporting.') {
   return { heading, content: plainTextToLexical(text) }
 }
 
-/** REST headers of the seeded editor. */
-export async function editorHeaders(request: APIRequestContext): Promise<Record<string, string>> {
-  const response = await request.post('/api/users/login', { data: EDITOR })
-  expect(response.ok()).toBe(true)
+export interface Login {
+  email: string
+  password: string
+}
+
+/** REST headers of a user, from logging in with `login`. */
+export async function headersOf(
+  request: APIRequestContext,
+  login: Login,
+): Promise<Record<string, string>> {
+  const response = await request.post('/api/users/login', { data: login })
+  expect(response.ok(), `log in as ${login.email}`).toBe(true)
   return { Authorization: `JWT ${(await response.json()).token}` }
+}
+
+/** REST headers of the seeded editor. */
+export function editorHeaders(request: APIRequestContext): Promise<Record<string, string>> {
+  return headersOf(request, EDITOR)
+}
+
+/** A user of the test's own with `role`, created through REST as the editor; returns their login. */
+export async function createUser(
+  request: APIRequestContext,
+  role: User['role'],
+  label: string = role,
+): Promise<Login> {
+  const stamp = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`
+  const login = { email: `${label}-${stamp}@broadsheet.test`, password: `${role}-password-123` }
+  const response = await request.post('/api/users', {
+    headers: await editorHeaders(request),
+    data: { ...login, name: `${label} ${stamp}`, role },
+  })
+  expect(response.ok(), `create ${login.email}`).toBe(true)
+  return login
+}
+
+/**
+ * An article as stored (depth 0), read through REST with `headers`: by id or by
+ * slug, its latest draft when `draft` is set. Undefined when there is none.
+ */
+export async function storedArticle(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  by: { id: number } | { slug: string },
+  { draft = false }: { draft?: boolean } = {},
+): Promise<Article | undefined> {
+  const query = `depth=0${draft ? '&draft=true' : ''}`
+  if ('id' in by) {
+    const response = await request.get(`/api/articles/${by.id}?${query}`, { headers })
+    return response.ok() ? ((await response.json()) as Article) : undefined
+  }
+  const response = await request.get(`/api/articles?where[slug][equals]=${by.slug}&${query}`, {
+    headers,
+  })
+  expect(response.ok(), `find the article ${by.slug}`).toBe(true)
+  return ((await response.json()) as { docs: Article[] }).docs[0]
 }
 
 /**

@@ -1,6 +1,6 @@
 import { slugify } from '@/lib/slugify'
 
-import { section } from './api'
+import { createArticle, section } from './api'
 import { AdminPage } from './pages/AdminPage'
 import { ArticlePage } from './pages/ArticlePage'
 import { EDITOR, expect, test } from './fixtures'
@@ -98,28 +98,19 @@ test('a logged-in editor previews the latest draft at its URL; readers still get
 }) => {
   const admin = new AdminPage(page)
   await admin.login(EDITOR.email, EDITOR.password)
+  // The page's own request context carries the editor's login cookie.
   const api = page.request
-  const [{ docs: sections }, { docs: authors }] = await Promise.all([
-    (await api.get('/api/sections?where[slug][equals]=business')).json(),
-    (await api.get('/api/authors?limit=1')).json(),
-  ])
   const headline = `Quarterly results preview ${Date.now().toString(36)}`
-  const created = await api.post('/api/articles', {
-    data: {
-      headline,
-      dek: 'Published version.',
-      section: sections[0].id,
-      authors: [authors[0].id],
-      body: [section('Numbers')],
-      _status: 'published',
-    },
-  })
-  const { doc } = await created.json()
-  const path = `/business/${doc.slug}`
+  const { articleId, path } = await createArticle(
+    api,
+    {},
+    { headline, dek: 'Published version.', body: [section('Numbers')] },
+    'business',
+  )
   const draftHeadline = `${headline} (draft rewrite)`
   expect(
     (
-      await api.patch(`/api/articles/${doc.id}?draft=true`, {
+      await api.patch(`/api/articles/${articleId}?draft=true`, {
         data: { headline: draftHeadline, _status: 'draft' },
       })
     ).ok(),

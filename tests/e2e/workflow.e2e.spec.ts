@@ -1,6 +1,6 @@
 import { slugify } from '@/lib/slugify'
 
-import { editorHeaders } from './api'
+import { createArticle, createUser, editorHeaders, headersOf, storedArticle } from './api'
 import { AdminPage } from './pages/AdminPage'
 import { EDITOR, expect, test } from './fixtures'
 
@@ -14,13 +14,9 @@ test('an author writes and submits; an editor reviews it in live preview, fixes 
 }) => {
   const stamp = Date.now().toString(36)
   const headline = `Harbour ferry returns after storm repairs ${stamp}`
-  const path = `/world/${slugify(headline)}`
-  const author = { email: `author-${stamp}@broadsheet.test`, password: 'author-password-123' }
-  const created = await request.post('/api/users', {
-    headers: await editorHeaders(request),
-    data: { ...author, name: `Author ${stamp}`, role: 'author' },
-  })
-  expect(created.ok()).toBe(true)
+  const slug = slugify(headline)
+  const path = `/world/${slug}`
+  const author = await createUser(request, 'author')
 
   // The author writes in the admin and submits; they have no Publish button.
   const authorContext = await browser.newContext({ baseURL })
@@ -42,14 +38,12 @@ test('an author writes and submits; an editor reviews it in live preview, fixes 
   await review.getByRole('button', { name: 'Submit for review' }).click()
   await expect(review.getByRole('status')).toHaveText(/In review/)
   // Autosave stores the submission.
-  const stored = () =>
-    authorPage.request
-      .get(`/api/articles?where[slug][equals]=${slugify(headline)}&draft=true&depth=0`)
-      .then((response) => response.json())
+  const authorHeaders = await headersOf(request, author)
+  const stored = () => storedArticle(request, authorHeaders, { slug }, { draft: true })
   await expect
-    .poll(async () => (await stored()).docs[0]?.reviewStatus, { timeout: 30_000 })
+    .poll(async () => (await stored())?.reviewStatus, { timeout: 30_000 })
     .toBe('in_review')
-  const articleId = (await stored()).docs[0].id as number
+  const articleId = (await stored())!.id
   await authorContext.close()
   expect((await request.get(path)).status()).toBe(404)
 
@@ -95,12 +89,8 @@ test('an author writes and submits; an editor reviews it in live preview, fixes 
   await expect(readerPage.getByText(quote)).toBeVisible()
   await expect(readerPage.getByText(/Preview/)).toHaveCount(0)
   await reader.close()
-  const published = await (
-    await request.get(`/api/articles/${articleId}?depth=0`, {
-      headers: await editorHeaders(request),
-    })
-  ).json()
-  expect(published.reviewStatus).toBe('published')
+  const published = await storedArticle(request, await editorHeaders(request), { id: articleId })
+  expect(published?.reviewStatus).toBe('published')
 })
 
 test('an editor sends an article back with a note, and the author sees the note on their dashboard', async ({
@@ -111,36 +101,19 @@ test('an editor sends an article back with a note, and the author sees the note 
 }) => {
   const stamp = Date.now().toString(36)
   const headers = await editorHeaders(request)
-  const author = { email: `sentback-${stamp}@broadsheet.test`, password: 'author-password-123' }
-  await request.post('/api/users', {
-    headers,
-    data: { ...author, name: `Author ${stamp}`, role: 'author' },
-  })
-  const login = await (await request.post('/api/users/login', { data: author })).json()
-  const authorHeaders = { Authorization: `JWT ${login.token}` }
-  const [{ docs: sections }, { docs: authors }] = await Promise.all([
-    (await request.get('/api/sections?where[slug][equals]=world')).json(),
-    (await request.get('/api/authors?limit=1')).json(),
-  ])
+  const author = await createUser(request, 'author', 'sentback')
   const headline = `Council budget vote delayed ${stamp}`
-  const draft = await request.post('/api/articles?draft=true', {
-    headers: authorHeaders,
-    data: {
-      headline,
-      dek: 'The vote moves to next week.',
-      section: sections[0].id,
-      authors: [authors[0].id],
-      body: [{ heading: 'The vote' }],
-      reviewStatus: 'in_review',
-      _status: 'draft',
-    },
+  const { articleId } = await createArticle(request, await headersOf(request, author), {
+    headline,
+    dek: 'The vote moves to next week.',
+    body: [{ heading: 'The vote' }],
+    reviewStatus: 'in_review',
+    _status: 'draft',
   })
-  expect(draft.ok()).toBe(true)
-  const { doc } = await draft.json()
 
   const admin = new AdminPage(page)
   await admin.login(EDITOR.email, EDITOR.password)
-  await admin.open(`/admin/collections/articles/${doc.id}`)
+  await admin.open(`/admin/collections/articles/${articleId}`)
   const review = page.getByRole('region', { name: 'Review' })
   await expect(review.getByRole('button', { name: 'Send back to author' })).toBeDisabled()
   await page.getByLabel('Note for the author').fill('Who delayed it, and why? Add a quote.')
@@ -149,8 +122,7 @@ test('an editor sends an article back with a note, and the author sees the note 
   await expect
     .poll(
       async () =>
-        (await (await request.get(`/api/articles/${doc.id}?draft=true`, { headers })).json())
-          .reviewStatus,
+        (await storedArticle(request, headers, { id: articleId }, { draft: true }))?.reviewStatus,
       { timeout: 30_000 },
     )
     .toBe('sent_back')
