@@ -96,7 +96,8 @@ test.describe('a reader with JavaScript', () => {
     // A reply nests under its parent.
     const reply = `Replying to Margaret ${Date.now()}`
     await page.setExtraHTTPHeaders({ 'x-forwarded-for': readerAddress() })
-    await comments.reply('Margaret', 'Ravi', 'ravi@example.com', reply)
+    const replyForm = await comments.reply('Margaret', 'Ravi', 'ravi@example.com', reply)
+    await expect(replyForm.getByRole('status')).toContainText('awaiting moderation')
     await approveInAdmin(admin, reply)
     await expectPublished(comments, reply)
     const replies = comments.comment(text).getByRole('list', { name: /Replies to Margaret/ })

@@ -1,4 +1,6 @@
-import { expect, type Locator, type Page, type Response } from '@playwright/test'
+import type { Locator, Page, Response } from '@playwright/test'
+
+import { retry } from './retry'
 
 /** The Payload admin, driven as an editor would: labels, buttons, menus. */
 export class AdminPage {
@@ -61,10 +63,10 @@ export class AdminPage {
    */
   private async add(button: Locator, newFieldId: string) {
     const field = this.page.locator(`#${newFieldId}`)
-    await expect(async () => {
+    await retry(async () => {
       if ((await field.count()) === 0) await button.click({ timeout: 3_000 })
-      await expect(field).toBeVisible({ timeout: 45_000 })
-    }).toPass({ timeout: 120_000 })
+      await field.waitFor({ state: 'visible', timeout: 45_000 })
+    }, 120_000)
   }
 
   async createFaq(question: string, answer: string) {
@@ -86,7 +88,7 @@ export class AdminPage {
     paragraph: string,
     blocks: { menu: string; query: string; field: string; option: string }[],
   ) {
-    await expect(async () => {
+    await retry(async () => {
       await editor.click()
       await this.page.keyboard.press('ControlOrMeta+a')
       await this.page.keyboard.press('Backspace')
@@ -94,21 +96,20 @@ export class AdminPage {
       for (const block of blocks) {
         await this.page.keyboard.press('Enter')
         await this.page.keyboard.type(`/${block.query}`)
-        await expect(this.page.getByRole('option', { name: block.menu })).toBeVisible({
-          timeout: 3_000,
-        })
+        await this.page.getByRole('option', { name: block.menu }).waitFor({ timeout: 3_000 })
         await this.page.keyboard.press('Enter')
         await this.page.locator(`#${block.field}`).click({ timeout: 3_000 })
         await this.page
           .getByRole('option', { name: block.option, exact: true })
           .click({ timeout: 3_000 })
-        await expect(this.page.locator(`#${block.field}`)).toContainText(block.option, {
-          timeout: 3_000,
-        })
+        await this.page
+          .locator(`#${block.field}`)
+          .filter({ hasText: block.option })
+          .waitFor({ timeout: 3_000 })
         await editor.getByText(paragraph).click({ timeout: 3_000 })
         await this.page.keyboard.press('End')
       }
-    }).toPass({ timeout: 90_000 })
+    }, 90_000)
   }
 
   /** Starts a new article: headline, dek, desk, byline and its first section's heading. */
