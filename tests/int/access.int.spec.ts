@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article } from '@/payload-types'
 
-import { articleData, seededIds, unique } from '../support/factories'
+import { articleData, createUser, seededIds, unique } from '../support/factories'
 import { testPayload } from '../support/payload'
 
 let draft: Article
@@ -114,15 +114,7 @@ describe('anonymous readers through the Local API (overrideAccess: false)', () =
 describe('logged-in newsroom users', () => {
   it('see drafts', async () => {
     const payload = await testPayload()
-    const editor = await payload.create({
-      collection: 'users',
-      data: {
-        email: `${unique('e')}@example.com`,
-        password: 'a-long-password-1',
-        name: 'E',
-        role: 'editor',
-      },
-    })
+    const editor = await createUser(payload, 'editor')
     const seen = await payload.findByID({
       collection: 'articles',
       id: draft.id,

@@ -5,9 +5,9 @@ import { lintArticles } from '@/checklist/lint'
 import type { User } from '@/payload-types'
 import { plainTextToLexical } from '@/seed/lexical'
 
-import { articleData, seededIds, unique } from '../support/factories'
+import { articleData, createUser, seededIds, unique } from '../support/factories'
 import { testPayload } from '../support/payload'
-import { rest } from '../support/rest'
+import { logIn, rest } from '../support/rest'
 import { runScript } from '../support/run'
 
 const REFERENCE = 'ren-zhengfei-us-china-ai-divergent-directions'
@@ -18,14 +18,8 @@ let token: string
 beforeAll(async () => {
   const payload = await testPayload()
   ids = await seededIds(payload)
-  const email = `${unique('checklist-editor')}@broadsheet.test`.toLowerCase()
-  editor = await payload.create({
-    collection: 'users',
-    data: { email, password: 'checklist-password', name: 'Checklist Editor', role: 'editor' },
-  })
-  token = (
-    await (await rest('POST', 'users/login', { email, password: 'checklist-password' })).json()
-  ).token
+  editor = await createUser(payload, 'editor', { name: 'Checklist Editor' })
+  token = await logIn(editor.email)
 })
 
 describe('the reference article, as seeded', () => {
@@ -125,7 +119,7 @@ describe('the publish gate', () => {
     const response = await rest(
       'POST',
       'articles',
-      articleData(ids, { checklistOverrides: [{ reason: 'forged', errors: 'none' }] } as never),
+      articleData(ids, { checklistOverrides: [{ reason: 'forged', errors: 'none' }] }),
       token,
     )
     expect(response.status).toBe(201)

@@ -8,9 +8,9 @@ import { plainText } from '@/lib/richText'
 import type { Article, ComparisonTable, Faq } from '@/payload-types'
 import { referenceArticle, referenceFaqs, referenceTables } from '@/seed/data/referenceArticle'
 
-import { unique } from '../support/factories'
+import { createUser } from '../support/factories'
 import { testPayload } from '../support/payload'
-import { rest } from '../support/rest'
+import { logIn, rest } from '../support/rest'
 import { runScript } from '../support/run'
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/${name}`, 'utf8')
@@ -170,15 +170,9 @@ describe('POST /api/articles/import (the admin’s upload)', () => {
   let authorId: number
 
   beforeAll(async () => {
-    const email = `${unique('importer')}@import.test`.toLowerCase()
-    const user = await payload.create({
-      collection: 'users',
-      data: { email, password: 'import-password', name: 'Importer', role: 'author' },
-    })
+    const user = await createUser(payload, 'author', { name: 'Importer' })
     authorId = user.id
-    authorToken = (
-      await (await rest('POST', 'users/login', { email, password: 'import-password' })).json()
-    ).token
+    authorToken = await logIn(user.email)
   })
 
   it('creates a draft the author owns', async () => {

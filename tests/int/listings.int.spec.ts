@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Article } from '@/payload-types'
+import type { RequiredDataFromCollectionSlug } from 'payload'
+
 import { asCandidate, findRelatedArticles } from '@/queries/listings'
 
-import { articleData, seededIds, unique } from '../support/factories'
+import { articleData, createDesk, createTopic, seededIds, unique } from '../support/factories'
 import { testPayload } from '../support/payload'
 
 async function tag(name: string) {
-  const payload = await testPayload()
-  return payload.create({ collection: 'tags', data: { name: unique(name) } })
+  return createTopic(await testPayload(), { name: unique(name) })
 }
 
 describe('related articles on real data', () => {
@@ -19,14 +19,18 @@ describe('related articles on real data', () => {
     const world = (
       await payload.find({ collection: 'sections', where: { slug: { equals: 'world' } } })
     ).docs[0]!
-    const publish = (headline: string, extra: Partial<Article>, daysAgo: number) =>
+    const publish = (
+      headline: string,
+      extra: Partial<RequiredDataFromCollectionSlug<'articles'>>,
+      daysAgo: number,
+    ) =>
       payload.create({
         collection: 'articles',
         data: articleData(ids, {
           headline: `${headline} ${unique('r')}`,
           publishedAt: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
           ...extra,
-        } as never),
+        }),
       })
     const subject = await publish('Subject', { tags: [chips.id, trade.id] }, 0)
     const bothTags = await publish(
@@ -62,11 +66,9 @@ describe('related articles on real data', () => {
 describe('sections', () => {
   it('refuse a slug the site uses for its own pages', async () => {
     const payload = await testPayload()
-    await expect(
-      payload.create({ collection: 'sections', data: { name: 'Search' } }),
-    ).rejects.toThrow(/used by the site itself/)
-    await expect(
-      payload.create({ collection: 'sections', data: { name: 'Topics', slug: 'tags' } }),
-    ).rejects.toThrow(/used by the site itself/)
+    await expect(createDesk(payload, { name: 'Search' })).rejects.toThrow(/used by the site itself/)
+    await expect(createDesk(payload, { name: 'Topics', slug: 'tags' })).rejects.toThrow(
+      /used by the site itself/,
+    )
   })
 })

@@ -1,11 +1,11 @@
 import { NextRequest } from 'next/server'
-import { ValidationError } from 'payload'
+import { type RequiredDataFromCollectionSlug, ValidationError } from 'payload'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { absoluteUrl } from '@/lib/urls'
 import { createRedirectResolver } from '@/redirects/resolve'
 
-import { articleData, seededIds, unique } from '../support/factories'
+import { articleData, createDesk, publishedArticle, seededIds, unique } from '../support/factories'
 import { proxy } from '../../proxy'
 import { testPayload } from '../support/payload'
 
@@ -15,10 +15,9 @@ afterAll(() => resolver.close())
 
 const where = (path: string) => resolver.resolve(path)
 
-async function publishedArticle(slug: string) {
-  const payload = await testPayload()
-  const ids = await seededIds(payload)
-  return payload.create({ collection: 'articles', data: articleData(ids, { slug }) })
+/** A published article at /technology/<slug>. */
+async function articleAt(slug: string) {
+  return publishedArticle(await testPayload(), { slug })
 }
 
 async function rename(id: number, data: Record<string, unknown>, draft = false) {
@@ -42,16 +41,22 @@ async function storedRedirects(articleId: number) {
   return found.docs.map((doc) => doc.from)
 }
 
-/** A redirect as an editor enters it; the kind defaults to 301. */
-async function addRedirect(data: { from: string; to: Record<string, unknown>; type?: string }) {
+type RedirectData = RequiredDataFromCollectionSlug<'redirects'>
+/**
+ * A redirect as an editor enters it: the kind may be left out, and the
+ * collection then makes it a 301 (a default the generated type does not know).
+ */
+type RedirectInput = Omit<RedirectData, 'type'> & Partial<Pick<RedirectData, 'type'>>
+
+async function addRedirect(data: RedirectInput) {
   const payload = await testPayload()
-  return payload.create({ collection: 'redirects', data: data as never })
+  return payload.create({ collection: 'redirects', data: data as RedirectData })
 }
 
-async function refusal(data: Record<string, unknown>): Promise<string> {
+async function refusal(data: RedirectInput): Promise<string> {
   const payload = await testPayload()
   try {
-    await payload.create({ collection: 'redirects', data: data as never })
+    await payload.create({ collection: 'redirects', data: data as RedirectData })
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationError)
     return (error as ValidationError).data.errors.map((entry) => entry.message).join(' | ')
@@ -62,7 +67,7 @@ async function refusal(data: Record<string, unknown>): Promise<string> {
 describe('automatic redirects when an address changes', () => {
   it('a slug change answers the old URL with a 301 to the new one, keeping the query string', async () => {
     const first = unique('old-slug')
-    const article = await publishedArticle(first)
+    const article = await articleAt(first)
     const second = unique('new-slug')
     await rename(article.id, { slug: second })
 
@@ -79,7 +84,7 @@ describe('automatic redirects when an address changes', () => {
 
   it('a second change collapses the chain: every old URL reaches the current one in one hop', async () => {
     const [a, b, c] = [unique('a'), unique('b'), unique('c')]
-    const article = await publishedArticle(a)
+    const article = await articleAt(a)
     await rename(article.id, { slug: b })
     await rename(article.id, { slug: c })
 
@@ -91,7 +96,7 @@ describe('automatic redirects when an address changes', () => {
 
   it('moving back to an old slug makes no loop: that address serves the article again', async () => {
     const [a, b] = [unique('back-a'), unique('back-b')]
-    const article = await publishedArticle(a)
+    const article = await articleAt(a)
     await rename(article.id, { slug: b })
     await rename(article.id, { slug: a })
 
@@ -103,7 +108,7 @@ describe('automatic redirects when an address changes', () => {
   it('moving an article to another desk redirects its old URL', async () => {
     const payload = await testPayload()
     const slug = unique('moved')
-    const article = await publishedArticle(slug)
+    const article = await articleAt(slug)
     const world = (
       await payload.find({ collection: 'sections', where: { slug: { equals: 'world' } } })
     ).docs[0]!
@@ -113,7 +118,7 @@ describe('automatic redirects when an address changes', () => {
 
   it('a draft with a new slug changes nothing until it is published', async () => {
     const [a, b] = [unique('draft-a'), unique('draft-b')]
-    const article = await publishedArticle(a)
+    const article = await articleAt(a)
     await rename(article.id, { slug: b }, true)
     expect(await where(`/technology/${a}`)).toBeNull()
     expect(await storedRedirects(article.id)).toEqual([])
@@ -125,10 +130,7 @@ describe('automatic redirects when an address changes', () => {
     const payload = await testPayload()
     const ids = await seededIds(payload)
     const [oldDesk, newDesk] = [unique('desk-old'), unique('desk-new')]
-    const desk = await payload.create({
-      collection: 'sections',
-      data: { name: oldDesk, slug: oldDesk },
-    })
+    const desk = await createDesk(payload, { name: oldDesk, slug: oldDesk })
     const slug = unique('desk-story')
     const article = await payload.create({
       collection: 'articles',
@@ -157,7 +159,7 @@ describe('automatic redirects when an address changes', () => {
   it('deleting an article removes its redirects; unpublishing stops them', async () => {
     const payload = await testPayload()
     const [a, b] = [unique('gone-a'), unique('gone-b')]
-    const article = await publishedArticle(a)
+    const article = await articleAt(a)
     await rename(article.id, { slug: b })
     await payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
     expect(await where(`/technology/${a}`)).toBeNull()
@@ -172,7 +174,7 @@ describe('automatic redirects when an address changes', () => {
 
 describe('redirects editors add by hand', () => {
   it('an old path (or a pasted full URL) leads where the editor says, with the kind they chose', async () => {
-    const target = await publishedArticle(unique('target'))
+    const target = await articleAt(unique('target'))
     const old = unique('/old-page')
     await addRedirect({
       from: `http://localhost:3000${old}/`,
@@ -191,7 +193,7 @@ describe('redirects editors add by hand', () => {
 
   it('a hand-made redirect to an address that later moves is collapsed onto the article', async () => {
     const [a, b] = [unique('hand-a'), unique('hand-b')]
-    const article = await publishedArticle(a)
+    const article = await articleAt(a)
     const old = unique('/legacy')
     await addRedirect({ from: old, to: { type: 'custom', url: `/technology/${a}` } })
     await rename(article.id, { slug: b })
@@ -229,7 +231,7 @@ describe('redirects editors add by hand', () => {
   })
 
   it('refuses a redirect from an address readers can still open', async () => {
-    const article = await publishedArticle(unique('live'))
+    const article = await articleAt(unique('live'))
     expect(await refusal({ from: '/world', to: { type: 'custom', url: '/technology' } })).toMatch(
       /\/world is a live page \(a section\)/,
     )

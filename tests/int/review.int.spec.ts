@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { articleData, seededIds, unique } from '../support/factories'
+import { articleData, createUser, seededIds } from '../support/factories'
 import { testPayload } from '../support/payload'
-import { rest } from '../support/rest'
+import { logIn, rest } from '../support/rest'
 
-const PASSWORD = 'review-password'
 const tokens = {} as Record<'author' | 'otherAuthor' | 'editor', string>
 let ids: Awaited<ReturnType<typeof seededIds>>
 
@@ -16,13 +15,8 @@ beforeAll(async () => {
     ['otherAuthor', 'author'],
     ['editor', 'editor'],
   ] as const) {
-    const email = `${unique(key)}@review.test`.toLowerCase()
-    await payload.create({
-      collection: 'users',
-      data: { email, password: PASSWORD, name: `Review ${key}`, role },
-    })
-    const login = await rest('POST', 'users/login', { email, password: PASSWORD })
-    tokens[key] = (await login.json()).token
+    const user = await createUser(payload, role, { name: `Review ${key}` })
+    tokens[key] = await logIn(user.email)
   }
 })
 

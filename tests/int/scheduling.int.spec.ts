@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { articleData, seededIds, unique } from '../support/factories'
+import { articleData, createUser, seededIds } from '../support/factories'
 import { testPayload } from '../support/payload'
 
 async function scheduled(role: 'editor' | 'author') {
   const payload = await testPayload()
   const ids = await seededIds(payload)
-  const user = await payload.create({
-    collection: 'users',
-    data: {
-      email: `${unique(role)}@schedule.test`.toLowerCase(),
-      password: 'schedule-password',
-      name: role,
-      role,
-    },
-  })
+  const user = await createUser(payload, role)
   const draft = await payload.create({
     collection: 'articles',
     data: articleData(ids, { _status: 'draft' }),

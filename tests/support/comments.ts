@@ -6,7 +6,7 @@ import { issueFormToken } from '@/comments/formToken'
 import { issueChallenge } from '@/comments/proofOfWork'
 import { submitComment, type SubmissionContext } from '@/comments/submit'
 
-import { articleData, seededIds, unique } from './factories'
+import { unique } from './factories'
 
 let readers = 0
 /**
@@ -59,12 +59,6 @@ export async function solvedProof(): Promise<string> {
   const solution = await solveChallenge({ challenge, deriveKey })
   if (!solution) throw new Error('Could not solve the proof-of-work challenge')
   return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64')
-}
-
-/** A fresh published article for a test's comments. */
-export async function publishedArticle(payload: Payload, overrides = {}) {
-  const ids = await seededIds(payload)
-  return payload.create({ collection: 'articles', data: articleData(ids, overrides) })
 }
 
 /** An approved comment (editors approve through the admin; here, as a logged-in user would). */

@@ -1,6 +1,10 @@
-import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
+import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug } from 'payload'
 
+import type { Article, Comment, Desk, Tag, User } from '@/payload-types'
 import { plainTextToLexical } from '@/seed/lexical'
+
+/** What `payload.create` takes for a collection, as generated in payload-types.ts. */
+type DataFor<Slug extends CollectionSlug> = RequiredDataFromCollectionSlug<Slug>
 
 let counter = 0
 /** A unique suffix so tests sharing one database never collide. */
@@ -19,8 +23,8 @@ export async function seededIds(payload: Payload) {
 
 export function articleData(
   ids: { deskId: number; authorId: number },
-  overrides: Partial<RequiredDataFromCollectionSlug<'articles'>> = {},
-): RequiredDataFromCollectionSlug<'articles'> {
+  overrides: Partial<DataFor<'articles'>> = {},
+): DataFor<'articles'> {
   const headline = overrides.headline ?? `Test story ${unique('h')}`
   return {
     headline,
@@ -33,9 +37,18 @@ export function articleData(
   }
 }
 
+/** A published article on the seeded technology desk, by the seeded staff byline. */
+export async function publishedArticle(
+  payload: Payload,
+  overrides: Partial<DataFor<'articles'>> = {},
+): Promise<Article> {
+  const ids = await seededIds(payload)
+  return payload.create({ collection: 'articles', data: articleData(ids, overrides) })
+}
+
 export function tableData(
-  overrides: Partial<RequiredDataFromCollectionSlug<'comparison-tables'>> = {},
-): RequiredDataFromCollectionSlug<'comparison-tables'> {
+  overrides: Partial<DataFor<'comparison-tables'>> = {},
+): DataFor<'comparison-tables'> {
   return {
     title: `Table ${unique('t')}`,
     columns: [
@@ -46,4 +59,73 @@ export function tableData(
     sourceNote: 'Test data',
     ...overrides,
   }
+}
+
+type DeskFields = Partial<DataFor<'sections'>>
+type TopicFields = Partial<DataFor<'tags'>>
+
+/** A desk (collection `sections`) and a topic (`tags`): a unique name, the slug made from it unless given. */
+export function deskData(overrides: DeskFields = {}): DataFor<'sections'> {
+  return { name: unique('Desk'), ...overrides }
+}
+export function topicData(overrides: TopicFields = {}): DataFor<'tags'> {
+  return { name: unique('Topic'), ...overrides }
+}
+
+export function createDesk(payload: Payload, overrides: DeskFields = {}): Promise<Desk> {
+  return payload.create({ collection: 'sections', data: deskData(overrides) })
+}
+export function createTopic(payload: Payload, overrides: TopicFields = {}): Promise<Tag> {
+  return payload.create({ collection: 'tags', data: topicData(overrides) })
+}
+
+/** The password of every user the factories make. */
+export const USER_PASSWORD = 'factory-password-123'
+
+/** A newsroom user with `role`, logging in with a unique email and USER_PASSWORD. */
+export function userData(
+  role: User['role'],
+  overrides: Partial<Omit<DataFor<'users'>, 'password'>> & { password?: string } = {},
+): DataFor<'users'> & { email: string; password: string } {
+  return {
+    email: `${unique(role)}@broadsheet.test`.toLowerCase(),
+    password: USER_PASSWORD,
+    name: `Test ${role}`,
+    role,
+    ...overrides,
+  }
+}
+
+export function createUser(
+  payload: Payload,
+  role: User['role'],
+  overrides: Parameters<typeof userData>[1] = {},
+): Promise<User> {
+  return payload.create({ collection: 'users', data: userData(role, overrides) })
+}
+
+/**
+ * A comment stored as it is, around the submission checks (for those, see
+ * tests/support/comments.ts): pending unless `status` says otherwise.
+ */
+export function commentData(
+  articleId: number,
+  overrides: Partial<DataFor<'comments'>> = {},
+): DataFor<'comments'> {
+  return {
+    article: articleId,
+    authorName: 'Reader',
+    email: 'reader@example.com',
+    body: unique('A comment'),
+    status: 'pending',
+    ...overrides,
+  }
+}
+
+export function createComment(
+  payload: Payload,
+  articleId: number,
+  overrides: Partial<DataFor<'comments'>> = {},
+): Promise<Comment> {
+  return payload.create({ collection: 'comments', data: commentData(articleId, overrides) })
 }

@@ -1,6 +1,8 @@
 import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
+import { USER_PASSWORD } from './factories'
+
 const handlers = {
   GET: REST_GET(config),
   POST: REST_POST(config),
@@ -29,4 +31,11 @@ export function rest(
   })
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
   return handlers[method](request, { params: Promise.resolve({ slug }) })
+}
+
+/** A REST token for the user with `email`, from logging in (factory users have USER_PASSWORD). */
+export async function logIn(email: string, password = USER_PASSWORD): Promise<string> {
+  const response = await rest('POST', 'users/login', { email, password })
+  if (!response.ok) throw new Error(`Could not log in as ${email}: ${await response.text()}`)
+  return ((await response.json()) as { token: string }).token
 }

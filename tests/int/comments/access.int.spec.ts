@@ -2,15 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Comment } from '@/payload-types'
 
-import {
-  approvedComment,
-  commentFields,
-  publishedArticle,
-  reader,
-  submitAs,
-} from '../../support/comments'
+import { approvedComment, commentFields, reader, submitAs } from '../../support/comments'
 import { countApprovedComments } from '@/queries/comments'
 
+import { commentData, createComment, publishedArticle } from '../../support/factories'
 import { testPayload } from '../../support/payload'
 import { rest } from '../../support/rest'
 
@@ -58,13 +53,7 @@ describe('an anonymous reader', () => {
     await expect(
       payload.create({
         collection: 'comments',
-        data: {
-          article: article.id,
-          authorName: 'Bot',
-          email: 'b@example.com',
-          body: 'x',
-          status: 'approved',
-        },
+        data: commentData(article.id, { authorName: 'Bot', status: 'approved' }),
         overrideAccess: false,
       }),
     ).rejects.toThrow(/not allowed/i)
@@ -193,17 +182,7 @@ describe('threads', () => {
       message: expect.stringMatching(/one level/),
     })
     await expect(
-      payload.create({
-        collection: 'comments',
-        data: {
-          article: article.id,
-          parent: reply.id,
-          authorName: 'Editor',
-          email: 'e@example.com',
-          body: 'Hi',
-          status: 'pending',
-        },
-      }),
+      createComment(payload, article.id, { parent: reply.id, authorName: 'Editor' }),
     ).rejects.toThrow(/one level/)
   })
 

@@ -3,15 +3,8 @@ import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { Article } from '@/payload-types'
 import { startNoticeWindow } from '@/collections/Comments/hooks/notifyModerators'
 
-import {
-  commentFields,
-  publishedArticle,
-  reader,
-  solvedProof,
-  submitAs,
-  tokenFor,
-} from '../../support/comments'
-import { unique } from '../../support/factories'
+import { commentFields, reader, solvedProof, submitAs, tokenFor } from '../../support/comments'
+import { createUser, publishedArticle } from '../../support/factories'
 import { testPayload } from '../../support/payload'
 
 let article: Article
@@ -315,16 +308,7 @@ describe('closing comments', () => {
 describe('notices to editors', () => {
   it("sends editors an email through Payload's email adapter for a new pending comment", async () => {
     const payload = await testPayload()
-    const editor = `${unique('editor')}@broadsheet.test`.toLowerCase()
-    await payload.create({
-      collection: 'users',
-      data: {
-        email: editor,
-        name: 'Test Editor',
-        password: 'a-long-test-password',
-        role: 'editor',
-      },
-    })
+    const { email: editor } = await createUser(payload, 'editor')
     const spy = vi.spyOn(payload, 'sendEmail')
     onTestFinished(() => spy.mockRestore())
     // Earlier comments in this file already used the current window (the seeded admin was told).

@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '@/payload-types'
 
 import { POST } from '../../../app/(frontend)/next/comments/route'
-import { articleData, seededIds } from '../../support/factories'
-import { commentFields, publishedArticle, reader, submitAs } from '../../support/comments'
+import { articleData, publishedArticle, seededIds } from '../../support/factories'
+import { commentFields, reader, submitAs } from '../../support/comments'
 import { testPayload } from '../../support/payload'
 
 let article: Article
