@@ -1,10 +1,46 @@
-import type { Locator, Page, Response } from '@playwright/test'
+import type { Locator, Page, Request, Response } from '@playwright/test'
 
 import { retry } from './retry'
 
 /** The Payload admin, driven as an editor would: labels, buttons, menus. */
+/** The admin's form-state requests: server actions it sends a moment after each change. */
+const isFormState = (request: Request) =>
+  request.method() === 'POST' && request.headers()['next-action'] !== undefined
+
 export class AdminPage {
-  constructor(readonly page: Page) {}
+  private formStateInFlight = 0
+  private lastFormState = 0
+
+  constructor(readonly page: Page) {
+    page.on('request', (request) => {
+      if (!isFormState(request)) return
+      this.formStateInFlight += 1
+      this.lastFormState = Date.now()
+    })
+    const finished = (request: Request) => {
+      if (!isFormState(request)) return
+      this.formStateInFlight -= 1
+      this.lastFormState = Date.now()
+    }
+    page.on('requestfinished', finished)
+    page.on('requestfailed', finished)
+  }
+
+  /**
+   * Waits until the admin has applied the last change: its form-state request goes out 250 ms after
+   * a change, and an "Add" clicked while one is under way adds a row whose fields are not drawn until
+   * some later change (seen on a loaded machine: the click "did nothing", the retry then added two).
+   */
+  private async settled(quiet = 400, timeout = 30_000) {
+    const deadline = Date.now() + timeout
+    await new Promise((resolve) => setTimeout(resolve, quiet))
+    while (
+      Date.now() < deadline &&
+      (this.formStateInFlight > 0 || Date.now() - this.lastFormState < quiet)
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
 
   /** Opens an admin URL and lets the admin hydrate before anything is typed. */
   async open(path: string) {
@@ -56,15 +92,19 @@ export class AdminPage {
   }
 
   /**
-   * Clicks an array's "Add" button until the new row's field exists. A click made while the admin is
-   * still applying the previous change can be dropped; clicking only while the field is missing never
-   * adds a row twice — provided a slow click is given time to land (CI, on a slow day, saw clicks take
-   * over 20 s and the retry then added a second cell), hence the long wait before clicking again.
+   * Clicks an array's "Add" button, once the admin has settled, until the new row's field exists.
+   * A click made while the admin is still applying the previous change can be lost; clicking only
+   * while the field is missing never adds a row twice — provided a slow click is given time to land
+   * (CI, on a slow day, saw clicks take over 20 s and the retry then added a second cell), hence the
+   * long wait before clicking again.
    */
   private async add(button: Locator, newFieldId: string) {
     const field = this.page.locator(`#${newFieldId}`)
     await retry(async () => {
-      if ((await field.count()) === 0) await button.click({ timeout: 3_000 })
+      if ((await field.count()) === 0) {
+        await this.settled()
+        await button.click({ timeout: 3_000 })
+      }
       await field.waitFor({ state: 'visible', timeout: 45_000 })
     }, 120_000)
   }
