@@ -1,15 +1,11 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { articlePath } from '@/lib/articlePath'
+import { idOf } from '@/lib/ids'
 import { urls } from '@/lib/urls'
 import type { Comment } from '@/payload-types'
 import { cacheTags } from '@/queries/tags'
 import { invalidate, scopeOf } from '@/revalidation/invalidate'
-
-function articleIdOf(comment: Comment): number | null {
-  const ref = comment.article
-  return typeof ref === 'object' && ref ? ref.id : typeof ref === 'number' ? ref : null
-}
 
 async function refreshThread(articleId: number, req: PayloadRequest): Promise<void> {
   const article = await req.payload.findByID({
@@ -47,14 +43,14 @@ export const revalidateComment: CollectionAfterChangeHook<Comment> = async ({
   const visibleBefore = previousDoc?.status === 'approved'
   if (!visibleNow && !visibleBefore) return doc
   // An editor may move a comment to another article: both threads change.
-  const articles = new Set([articleIdOf(doc), previousDoc ? articleIdOf(previousDoc) : null])
+  const articles = new Set([idOf(doc.article), previousDoc ? idOf(previousDoc.article) : null])
   for (const articleId of articles) if (articleId !== null) await refreshThread(articleId, req)
   return doc
 }
 
 export const revalidateCommentDelete: CollectionAfterDeleteHook<Comment> = async ({ doc, req }) => {
   if (req.context?.disableRevalidate || doc.status !== 'approved') return doc
-  const articleId = articleIdOf(doc)
+  const articleId = idOf(doc.article)
   if (articleId !== null) await refreshThread(articleId, req)
   return doc
 }
