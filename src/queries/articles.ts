@@ -67,7 +67,6 @@ export function getDraftArticle(
   return findArticle(deskSlug, slug, { draft: true, user })
 }
 
-/** What a card shows of an article's desk and bylines. */
 /**
  * What the article page at `/{desk}/{slug}` shows: the published article, or
  * for a logged-in editor in draft mode its latest draft. Once per request:
@@ -88,6 +87,7 @@ export const getArticlePage = cache(
   },
 )
 
+/** What a card shows of an article's desk and bylines. */
 export const cardPopulate = {
   sections: { name: true, slug: true },
   authors: { name: true, slug: true, kind: true },

@@ -7,7 +7,8 @@ export const MAX_REDIRECT_PATH = 500
 
 /**
  * How many stored redirects a reader is led through, and how far a new one is
- * followed to find a loop. Moves collapse chains, so one hop is the rule.
+ * followed to find a loop. Moves collapse chains,
+ * so readers normally meet one hop; hand-made chains are followed this far.
  */
 export const MAX_REDIRECT_HOPS = 10
 

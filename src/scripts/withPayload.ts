@@ -58,7 +58,7 @@ export async function runWithPayload(
   return runOnDatabase(
     () => withPayload(task),
     (error) => {
-      console.error(error instanceof Error ? error.message : error)
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error)
       return 2
     },
   )

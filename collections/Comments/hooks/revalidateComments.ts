@@ -11,8 +11,9 @@ async function refreshThread(articleId: number, req: PayloadRequest): Promise<vo
   const article = await req.payload.findByID({
     collection: 'articles',
     id: articleId,
-    depth: 0,
+    depth: 1,
     select: { slug: true, section: true },
+    populate: { sections: { slug: true } },
     disableErrors: true,
     overrideAccess: true,
     req,

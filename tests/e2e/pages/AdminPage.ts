@@ -2,11 +2,11 @@ import type { Locator, Page, Request, Response } from '@playwright/test'
 
 import { retry } from './retry'
 
-/** The Payload admin, driven as an editor would: labels, buttons, menus. */
 /** The admin's form-state requests: server actions it sends a moment after each change. */
 const isFormState = (request: Request) =>
   request.method() === 'POST' && request.headers()['next-action'] !== undefined
 
+/** The Payload admin, driven as an editor would: labels, buttons, menus. */
 export class AdminPage {
   private formStateInFlight = 0
   private lastFormState = 0
@@ -190,6 +190,10 @@ export class AdminPage {
         !response.url().includes('draft=true'),
     )
     await this.page.getByRole('button', { name: 'Publish changes' }).click()
-    return saved
+    const response = await saved
+    // The admin merges the server's copy into the form after the response; typing before that
+    // lands would be overwritten by it.
+    await this.settled()
+    return response
   }
 }
