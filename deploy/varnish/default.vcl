@@ -1,0 +1,125 @@
+vcl 4.1;
+
+# Broadsheet's readers' path: Varnish in front of the app.
+# `npm run start:edge` (src/edge/varnish.ts) and docker-compose.yml render the
+# BROADSHEET_* placeholders below; everything else is plain VCL.
+
+backend app {
+  .host = "BROADSHEET_BACKEND_HOST";
+  .port = "BROADSHEET_BACKEND_PORT";
+  .connect_timeout = 2s;
+  .first_byte_timeout = 30s;
+  .between_bytes_timeout = 10s;
+}
+
+# Who may PURGE: the app's own addresses, never a range.
+acl purgers {
+  BROADSHEET_PURGERS
+}
+
+sub vcl_recv {
+  # Surrogate keys are the app's word about a page, never a client's.
+  unset req.http.xkey;
+  unset req.http.Surrogate-Key;
+  unset req.http.X-Cache;
+
+  if (req.method == "PURGE") {
+    if (client.ip !~ purgers) {
+      return (synth(403, "Purging is only for the app."));
+    }
+    return (purge);
+  }
+
+  if (req.method != "GET" && req.method != "HEAD") {
+    return (pass);
+  }
+
+  # The admin, the API, the app's own endpoints (preview, comments, jobs),
+  # and anyone logged in or in draft mode: straight to the app, untouched.
+  if (req.url ~ "^/(admin|api|next)(/|\?|$)" ||
+      req.http.Cookie ~ "(^|;\s*)(payload-token|__prerender_bypass|__next_preview_data)=" ||
+      req.http.Authorization) {
+    set req.http.X-Broadsheet-Pass = "1";
+    return (pass);
+  }
+
+  # Search answers from the database and is current at once.
+  if (req.url ~ "^/search(\?|$)") {
+    set req.http.X-Broadsheet-Pass = "1";
+    return (pass);
+  }
+
+  # Reader pages: no cookie matters, and only ?page=N changes what a page
+  # shows; anything else (?utm_…, ?x=random) is dropped so it cannot fill
+  # the cache.
+  unset req.http.Cookie;
+  if (req.url ~ "\?") {
+    if (req.url ~ "[?&]page=[0-9]{1,6}(&|#|$)") {
+      set req.url = regsub(req.url, "^([^?]*)\?(?:.*&)?page=([0-9]{1,6})(?:[&#].*)?$", "\1?page=\2");
+    } else {
+      set req.url = regsub(req.url, "\?.*$", "");
+    }
+  }
+
+  # Two stored variants at most: gzip, or plain for the clients that cannot
+  # take it. No per-request gunzip (http_gzip_support is off).
+  if (req.http.Accept-Encoding ~ "gzip") {
+    set req.http.Accept-Encoding = "gzip";
+  } else {
+    unset req.http.Accept-Encoding;
+  }
+  return (hash);
+}
+
+sub vcl_backend_response {
+  if (bereq.uncacheable) {
+    return (deliver);
+  }
+  # A failing app never replaces a good page: keep serving the stale copy.
+  if (beresp.status >= 500 && bereq.is_bgfetch) {
+    return (abandon);
+  }
+  # The app's Cache-Control is for browsers (Next marks per-request pages
+  # no-store); on reader paths the proxy decides. A response that sets a
+  # cookie is someone's own and is never stored.
+  if (beresp.http.Set-Cookie || beresp.status >= 500) {
+    set beresp.uncacheable = true;
+    set beresp.ttl = 1s;
+    return (deliver);
+  }
+  # Microcache: one render a second per page at most, however many readers;
+  # a day of grace keeps pages up while the app or its database is down.
+  set beresp.ttl = 1s;
+  set beresp.grace = 24h;
+  set beresp.keep = 0s;
+  return (deliver);
+}
+
+sub vcl_backend_error {
+  # The app is unreachable and nothing stale is at hand.
+  set beresp.http.Content-Type = "text/html; charset=utf-8";
+  set beresp.http.Retry-After = "30";
+  synthetic({"<!doctype html><html lang="en"><meta charset="utf-8"><title>Back shortly — Broadsheet</title><main><h1>We’ll be right back</h1><p>The site is busy or being updated. Please try again in a minute.</p></main></html>"});
+  set beresp.status = 503;
+  return (deliver);
+}
+
+sub vcl_deliver {
+  if (req.http.X-Broadsheet-Pass) {
+    set resp.http.X-Cache = "PASS";
+  } elsif (obj.hits > 0 && obj.ttl < 0s) {
+    # Past its second, served from grace while a fresh copy is fetched (or the app is down).
+    set resp.http.X-Cache = "HIT-STALE";
+  } elsif (obj.hits > 0) {
+    set resp.http.X-Cache = "HIT";
+  } else {
+    set resp.http.X-Cache = "MISS";
+  }
+  if (!req.http.X-Broadsheet-Pass) {
+    # The long lifetime is the proxy's: browsers and any CDN beyond it ask again.
+    set resp.http.Cache-Control = "public, max-age=0, must-revalidate";
+  }
+  unset resp.http.Via;
+  unset resp.http.X-Varnish;
+  unset resp.http.Age;
+}
