@@ -11,6 +11,12 @@ export interface Invalidation {
   cacheTags: string[]
   /** Public paths to re-render straight away, most important first. */
   paths: string[]
+  /**
+   * Tags whose entries must not be served even once more: a page that did not
+   * exist for readers until now (a 404 cached for a URL asked for before
+   * publication) renders on its very next request instead of stale.
+   */
+  expireNow?: string[]
 }
 
 /**
@@ -42,7 +48,9 @@ export function invalidate(invalidation: Invalidation, scope: InvalidationScope)
   const { context, logger } = scope
   if (context.disableRevalidate) return
   try {
-    for (const tag of new Set(invalidation.cacheTags)) revalidateTag(tag, 'max')
+    const now = new Set(invalidation.expireNow)
+    for (const tag of now) revalidateTag(tag, { expire: 0 })
+    for (const tag of new Set(invalidation.cacheTags)) if (!now.has(tag)) revalidateTag(tag, 'max')
   } catch (error) {
     // Inside the server but outside a request (the jobs runner publishing on schedule): ask the
     // app itself. In a script or a test on the Local API there is no cache to clear.

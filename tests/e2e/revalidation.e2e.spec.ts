@@ -1,5 +1,6 @@
 import type { APIRequestContext } from '@playwright/test'
 
+import { createArticle } from './api'
 import { EDITOR, expect, test } from './fixtures'
 
 /** Newsroom edits made through REST, as the admin makes them; readers must see each within seconds. */
@@ -103,5 +104,37 @@ test('edits to an embedded table, a byline and a section, an unpublish and a del
   await readerGets(path, 200)
   await call('delete', `/api/articles/${article.id}`)
   await readerGets(path, 404)
+  await reader.dispose()
+})
+
+test('an article published at an address readers asked for before is right on the very first request', async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
+  const { headers } = await newsroom(request)
+  const stamp = Date.now().toString(36)
+  const headline = `Ferry timetable restored ${stamp}`
+  const { articleId, path } = await createArticle(request, headers, {
+    headline,
+    _status: 'draft',
+  })
+  const reader = await playwright.request.newContext({ baseURL })
+  // Asked for before publication: a 404, twice, so the answer is in the cache.
+  expect((await reader.get(path)).status()).toBe(404)
+  expect((await reader.get(path)).status()).toBe(404)
+
+  const published = await request.patch(`/api/articles/${articleId}`, {
+    headers,
+    data: { _status: 'published' },
+  })
+  expect(published.ok()).toBe(true)
+
+  const first = await reader.get(path)
+  expect(first.status()).toBe(200)
+  const html = await first.text()
+  expect(html).toContain(`<title>${headline}`)
+  expect(html).toContain(`<link rel="canonical" href="${baseURL}${path}"`)
+  expect(html).toContain(`<meta property="og:title" content="${headline}`)
   await reader.dispose()
 })

@@ -2,7 +2,9 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import { isDraftSave } from '@/lib/drafts'
 import { locateArticle } from '@/lib/articlePath'
+import { urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
+import { cacheTags } from '@/queries/tags'
 import { invalidationFor } from '@/revalidation/articles'
 import { invalidate, scopeOf } from '@/revalidation/invalidate'
 
@@ -22,9 +24,17 @@ export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({
   const draftSave = isDraftSave(req)
   if (!isPublished && (!wasPublished || draftSave)) return doc
 
-  const affected = [await locateArticle(doc, req.payload, req)]
+  const live = await locateArticle(doc, req.payload, req)
+  const affected = [live]
   if (wasPublished) affected.push(await locateArticle(previousDoc, req.payload, req))
-  invalidate(invalidationFor(affected), scopeOf(req))
+  const invalidation = invalidationFor(affected)
+  // A first publication: the URL may have been asked for before (a 404 in the cache), and its
+  // first reader must get the article, its title and canonical — not that 404 once more.
+  const path = isPublished && !wasPublished ? urls.article(live) : null
+  invalidate(
+    path ? { ...invalidation, expireNow: [cacheTags.articlePage(path)] } : invalidation,
+    scopeOf(req),
+  )
   return doc
 }
 

@@ -10,6 +10,7 @@ export const dynamic = 'force-dynamic'
 const Body = z.object({
   cacheTags: z.array(z.string().max(200)).max(500),
   paths: z.array(z.string().startsWith('/').max(2000)).max(100),
+  expireNow: z.array(z.string().max(200)).max(50).optional(),
 })
 
 /**
