@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
+import { KEYS_HEADER, pathKey, PROXY_TTL_SECONDS, surrogateKeys } from '@/edge/keys'
 import { env } from '@/env'
 import { MAX_QUERY_LENGTH } from '@/lib/search'
 import { absoluteUrl } from '@/lib/urls'
@@ -22,12 +23,26 @@ function searchTooLong(): NextResponse {
 }
 
 /**
+ * What the caching proxy needs to know about a reader page: its surrogate
+ * keys (everything it shows, so a change purges exactly the pages it
+ * touches) and how long the proxy may keep it unpurged. Varnish reads both
+ * and passes neither on.
+ */
+function forTheProxy(response: NextResponse, keys: string[] | null): NextResponse {
+  if (!keys) return response
+  response.headers.set(KEYS_HEADER, keys.join(' '))
+  response.headers.set('surrogate-control', `max-age=${PROXY_TTL_SECONDS}`)
+  return response
+}
+
+/**
  * Runs before every reader page:
  * - refuses search queries no person types (a 10 KB query string) with a 400
  *   and a message; pages cannot answer 400 themselves;
  * - answers old addresses (a changed slug or desk, or a redirect an editor
  *   added) with a 301 straight to the current one, keeping the query string.
- *   Next's own redirect() can only answer 307/308.
+ *   Next's own redirect() can only answer 307/308;
+ * - labels what it answers with surrogate keys for the caching proxy.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams, search } = request.nextUrl
@@ -36,13 +51,14 @@ export async function proxy(request: NextRequest) {
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
   const answer = await resolver().resolve(pathname)
-  if (!answer) return NextResponse.next()
+  if (!answer) return forTheProxy(NextResponse.next(), surrogateKeys(pathname))
   const external = /^https?:\/\//i.test(answer.location)
   let location = external ? answer.location : absoluteUrl(answer.location)
   if (search && !answer.location.includes('?')) location += search
   const response = NextResponse.redirect(location, answer.status)
   response.headers.set('cache-control', 'public, max-age=3600')
-  return response
+  // A redirect is purged with the page it replaced (its path's key) or when an editor changes it.
+  return forTheProxy(response, [pathKey(pathname)])
 }
 
 export const config = {

@@ -30,6 +30,24 @@ const schema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASS: z.string().min(1).optional(),
   EMAIL_FROM: z.email().default('newsroom@localhost'),
+  /**
+   * The caching proxies in front of the app (comma-separated base URLs, e.g.
+   * http://127.0.0.1:8080): each change purges its surrogate keys there.
+   */
+  PURGE_URLS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.url({ protocol: /^https?$/, error: 'PURGE_URLS lists http(s) URLs, comma-separated' }),
+      ),
+    ),
 })
 
 const parsed = schema.safeParse(process.env)

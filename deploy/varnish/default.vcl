@@ -1,5 +1,8 @@
 vcl 4.1;
 
+import std;
+import xkey;
+
 # Broadsheet's readers' path: Varnish in front of the app.
 # `npm run start:edge` (src/edge/varnish.ts) and docker-compose.yml render the
 # BROADSHEET_* placeholders below; everything else is plain VCL.
@@ -27,7 +30,23 @@ sub vcl_recv {
     if (client.ip !~ purgers) {
       return (synth(403, "Purging is only for the app."));
     }
+    # The app purges by surrogate key after every change (src/edge/purge.ts).
+    # Soft: a purged page is still served from grace while its fresh copy is
+    # fetched, or while the app or its database is down.
+    if (req.http.X-Purge-Keys) {
+      set req.http.X-Purged = xkey.softpurge(req.http.X-Purge-Keys);
+      return (synth(200, "Purged " + req.http.X-Purged + " objects"));
+    }
     return (purge);
+  }
+  unset req.http.X-Purge-Keys;
+
+  # The app re-warming a page right after purging it: fetch a fresh copy for
+  # it and store that. From anyone else the header means nothing.
+  if (req.http.X-Broadsheet-Warm && client.ip ~ purgers) {
+    set req.hash_always_miss = true;
+  } else {
+    unset req.http.X-Broadsheet-Warm;
   }
 
   if (req.method != "GET" && req.method != "HEAD") {
@@ -87,16 +106,39 @@ sub vcl_backend_response {
     set beresp.ttl = 1s;
     return (deliver);
   }
-  # Microcache: one render a second per page at most, however many readers;
-  # a day of grace keeps pages up while the app or its database is down.
-  set beresp.ttl = 1s;
+  # Pages that name their surrogate keys (every reader page, proxy.ts) are
+  # kept as long as the app says (Surrogate-Control, an hour): a change purges
+  # them by key. Anything else, and a copy the app itself had gone stale on,
+  # is a one-second microcache: one render a second at most, however many
+  # readers. Not-found answers are kept a minute at most, so random URLs
+  # cycle out of the cache rather than crowd it. A day of grace keeps pages
+  # up while the app or its database is down.
+  if (beresp.http.xkey && beresp.http.Surrogate-Control ~ "max-age=[0-9]+" &&
+      beresp.http.X-Nextjs-Cache != "STALE") {
+    set beresp.ttl = std.duration(
+      regsub(beresp.http.Surrogate-Control, "^.*max-age=([0-9]+).*$", "\1s"), 1s);
+  } else {
+    set beresp.ttl = 1s;
+  }
+  if (beresp.status != 200 && beresp.status != 301 && beresp.status != 308 &&
+      beresp.ttl > 60s) {
+    set beresp.ttl = 60s;
+  }
+  unset beresp.http.Surrogate-Control;
   set beresp.grace = 24h;
   set beresp.keep = 0s;
   return (deliver);
 }
 
 sub vcl_backend_error {
-  # The app is unreachable and nothing stale is at hand.
+  # Refreshing a copy in the background failed: keep serving the copy.
+  if (bereq.is_bgfetch) {
+    return (abandon);
+  }
+  # The app is unreachable and nothing stale is at hand: a designed page,
+  # kept for a second so a crowd doesn't pile onto an app that is down.
+  set beresp.ttl = 1s;
+  set beresp.grace = 0s;
   set beresp.http.Content-Type = "text/html; charset=utf-8";
   set beresp.http.Retry-After = "30";
   synthetic({"<!doctype html><html lang="en"><meta charset="utf-8"><title>Back shortly — Broadsheet</title><main><h1>We’ll be right back</h1><p>The site is busy or being updated. Please try again in a minute.</p></main></html>"});
@@ -119,6 +161,9 @@ sub vcl_deliver {
     # The long lifetime is the proxy's: browsers and any CDN beyond it ask again.
     set resp.http.Cache-Control = "public, max-age=0, must-revalidate";
   }
+  # The keys and the proxy's lifetime are between the app and the proxy.
+  unset resp.http.xkey;
+  unset resp.http.Surrogate-Control;
   unset resp.http.Via;
   unset resp.http.X-Varnish;
   unset resp.http.Age;

@@ -4,6 +4,7 @@ import type { Field, FieldHook, PayloadRequest } from 'payload'
 import { editors, staff } from '@/access/roles'
 import { normaliseFromPath, normaliseTargetUrl } from '@/redirects/paths'
 import { livePathOf } from '@/redirects/store'
+import { revalidateRedirect, revalidateRedirectDelete } from '@/redirects/revalidate'
 import { findLoop, livePageAt } from '@/redirects/validate'
 
 type Sibling = { type?: string; url?: string | null; reference?: unknown }
@@ -117,5 +118,6 @@ export const redirects = redirectsPlugin({
       delete: editors,
     },
     fields: ({ defaultFields }) => configureFields(defaultFields),
+    hooks: { afterChange: [revalidateRedirect], afterDelete: [revalidateRedirectDelete] },
   },
 })

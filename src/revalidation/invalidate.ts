@@ -2,6 +2,8 @@ import { revalidateTag } from 'next/cache'
 import { after } from 'next/server'
 import type { Payload, PayloadRequest, RequestContext } from 'payload'
 
+import { purgeKeys } from '@/edge/keys'
+import { proxies, purgeProxies, WARM_HEADER } from '@/edge/purge'
 import { env } from '@/env'
 import { derivedSecret } from '@/lib/secrets'
 
@@ -26,7 +28,7 @@ export interface Invalidation {
  */
 export interface InvalidationScope {
   context: RequestContext
-  logger: Pick<Payload['logger'], 'debug' | 'warn'>
+  logger: Pick<Payload['logger'], 'debug' | 'warn' | 'error'>
 }
 
 /** The scope of a change made through Payload (a hook's `req`). */
@@ -39,33 +41,49 @@ const MAX_WARM_PATHS = 40
 
 /**
  * The one way a change reaches readers' caches. Marks tagged cache entries
- * stale (stale-while-revalidate: a reader is never handed an error page while
- * the database is slow or down), then, once the response has been sent and
- * the transaction committed, requests the affected pages so they re-render
- * with the new content within about a second.
+ * stale, then, once the response has been sent and the transaction
+ * committed, re-renders the affected pages so they show the new content
+ * within about a second.
+ *
+ * On its own the app serves stale-while-revalidate (a reader is never handed
+ * an error page while the database is slow or down). Behind proxies
+ * (PURGE_URLS) the app's entries expire outright instead — the proxies' grace
+ * is what keeps readers served meanwhile — and the change's surrogate keys
+ * are purged at every proxy, then its pages fetched through each one, so
+ * what a proxy stores after a publish is never the app's stale copy.
+ *
+ * Changes may record what they invalidate in `context.invalidations` (an
+ * array), which tests and tools use to see what a change reaches.
  */
 export function invalidate(invalidation: Invalidation, scope: InvalidationScope): void {
   const { context, logger } = scope
   if (context.disableRevalidate) return
+  if (Array.isArray(context.invalidations)) context.invalidations.push(invalidation)
+  const edges = proxies().length > 0
   try {
     const now = new Set(invalidation.expireNow)
     for (const tag of now) revalidateTag(tag, { expire: 0 })
-    for (const tag of new Set(invalidation.cacheTags)) if (!now.has(tag)) revalidateTag(tag, 'max')
+    for (const tag of new Set(invalidation.cacheTags)) {
+      if (!now.has(tag)) revalidateTag(tag, edges ? { expire: 0 } : 'max')
+    }
+    // A bulk change (approving 50 comments) runs this once per document on one request.
+    const warmed = (context.warmedPaths ??= new Set<string>()) as Set<string>
+    const unique = [...new Set(invalidation.paths)]
+      .filter((path) => !warmed.has(path))
+      .slice(0, MAX_WARM_PATHS)
+    if (edges) {
+      const keys = purgeKeys(invalidation)
+      after(() => purgeProxies(keys, unique, logger))
+    } else if (unique.length > 0) {
+      after(() => warm(unique, logger))
+    }
+    for (const path of unique) warmed.add(path)
   } catch (error) {
     // Inside the server but outside a request (the jobs runner publishing on schedule): ask the
     // app itself. In a script or a test on the Local API there is no cache to clear.
     if (process.env.NEXT_RUNTIME === 'nodejs') void askServer(invalidation, logger)
     else logger.debug({ msg: 'Cache not revalidated: no Next.js request', error })
-    return
   }
-  // A bulk change (approving 50 comments) runs this once per document on one request.
-  const warmed = (context.warmedPaths ??= new Set<string>()) as Set<string>
-  const unique = [...new Set(invalidation.paths)]
-    .filter((path) => !warmed.has(path))
-    .slice(0, MAX_WARM_PATHS)
-  if (unique.length === 0) return
-  for (const path of unique) warmed.add(path)
-  after(() => warm(unique, logger))
 }
 
 async function warm(paths: string[], logger: InvalidationScope['logger']): Promise<void> {
@@ -74,7 +92,7 @@ async function warm(paths: string[], logger: InvalidationScope['logger']): Promi
     paths.map(async (path) => {
       try {
         const response = await fetch(new URL(path, origin), {
-          headers: { 'x-broadsheet-warm': '1' },
+          headers: { [WARM_HEADER]: '1' },
           signal: AbortSignal.timeout(10_000),
         })
         await response.arrayBuffer()

@@ -26,7 +26,13 @@ if (!existsSync('/usr/sbin/varnishd') && process.getuid?.() === 0) {
 
 // Readers come through the proxy; the app itself listens on loopback only.
 const app = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/start.ts', 'start'], {
-  env: { ...process.env, HOST: process.env.HOST ?? '127.0.0.1', PORT: String(port) },
+  env: {
+    ...process.env,
+    HOST: process.env.HOST ?? '127.0.0.1',
+    PORT: String(port),
+    // The app purges this Varnish by surrogate key after every change.
+    PURGE_URLS: process.env.PURGE_URLS ?? `http://127.0.0.1:${edgePort}`,
+  },
   stdio: 'inherit',
 })
 const appExited = new Promise<number>((resolve) => app.on('exit', (code) => resolve(code ?? 0)))

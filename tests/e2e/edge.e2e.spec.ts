@@ -3,10 +3,11 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { type Edge, startEdge } from '../../src/edge/varnish'
-import { freePort } from '../../src/scripts/net'
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy'
-import { createArticle, editorHeaders } from './api'
+import { createArticle, editorHeaders, section } from './api'
 import { EDITOR, expect, REFERENCE, test } from './fixtures'
+import { AdminPage } from './pages/AdminPage'
+import { readerAddress } from './pages/Comments'
 
 // The shipped Varnish (deploy/varnish/default.vcl) in front of the test server, through a TCP
 // proxy the tests can cut to take the app away.
@@ -19,7 +20,8 @@ test.beforeAll(async () => {
   app = await startTcpProxy({ host: backend.hostname, port: Number(backend.port) })
   workDir = path.join('.data', `e2e-varnish-${Date.now().toString(36)}`)
   edge = await startEdge({
-    listenPort: await freePort(),
+    // The port the test server purges (PURGE_URLS, tests/e2e/globalSetup.ts).
+    listenPort: Number(process.env.E2E_EDGE_PORT),
     backendHost: '127.0.0.1',
     backendPort: app.port,
     workDir: path.resolve(workDir),
@@ -67,7 +69,15 @@ function viaEdge(
   })
 }
 
-test('a reader’s second view is served by the proxy, whatever cookies or tracking parameters they bring', async () => {
+test('a reader’s second view is served by the proxy, whatever cookies or tracking parameters they bring', async ({
+  request,
+}) => {
+  // The app labels the page with the keys of what it shows; the proxy keeps them to itself.
+  const direct = await request.get(REFERENCE.path)
+  expect(direct.headers()['xkey']?.split(' ')).toEqual(
+    expect.arrayContaining([`article-page:${REFERENCE.path}`, 'desks', `path:${REFERENCE.path}`]),
+  )
+  expect(direct.headers()['surrogate-control']).toBe('max-age=3600')
   const first = await viaEdge(REFERENCE.path)
   expect(first.status).toBe(200)
   expect(first.body).toContain('Ren Zhengfei')
@@ -79,6 +89,8 @@ test('a reader’s second view is served by the proxy, whatever cookies or track
   // The long lifetime stays in the proxy: browsers and any CDN beyond it ask again.
   expect(again.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
   expect(again.headers['set-cookie']).toBeUndefined()
+  expect(again.headers['xkey']).toBeUndefined()
+  expect(again.headers['surrogate-control']).toBeUndefined()
 })
 
 test('the proxy keeps one gzip copy and one plain copy, each served to the clients that can read it', async () => {
@@ -110,47 +122,136 @@ test('a logged-in editor gets the admin and pages fresh from the app, and reader
   expect(readerView.body).not.toContain(EDITOR.email)
 })
 
-test('an editor’s headline change reaches readers through the proxy within seconds', async ({
+const edgeUrl = () => `http://127.0.0.1:${edge.port}`
+
+test('an editor publishes a new headline in the admin; readers see it through the proxy on the article, its desk, the home page and the feed', async ({
+  browser,
   request,
 }) => {
   const headers = await editorHeaders(request)
   const stamp = Date.now().toString(36)
+  const headline = `Harbour reopens ${stamp}`
+  const { articleId, path: articlePath } = await createArticle(request, headers, { headline })
+  const surfaces = [articlePath, '/world', '/', '/feeds/rss.xml']
+  for (const surface of surfaces) {
+    await expect.poll(async () => (await viaEdge(surface)).body).toContain(headline)
+    // Stored: the proxy answers without asking the app.
+    expect((await viaEdge(surface)).headers['x-cache']).toBe('HIT')
+  }
+
+  const editor = await browser.newContext({ baseURL: edgeUrl() })
+  const admin = new AdminPage(await editor.newPage())
+  await admin.login(EDITOR.email, EDITOR.password)
+  await admin.open(`/admin/collections/articles/${articleId}`)
+  const revised = `Harbour reopens after the storm ${stamp}`
+  await admin.page.getByLabel('Headline').fill(revised)
+  expect((await admin.publish()).ok()).toBe(true)
+  await editor.close()
+
+  const reader = await browser.newContext({ baseURL: edgeUrl() })
+  const page = await reader.newPage()
+  await expect(async () => {
+    await page.goto(articlePath)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(revised)
+  }).toPass({ timeout: 10_000 })
+  await reader.close()
+  // The page an hour's lifetime would otherwise keep was purged by its keys, and so were the lists.
+  for (const surface of surfaces) {
+    await expect.poll(async () => (await viaEdge(surface)).body).toContain(revised)
+  }
+  expect((await viaEdge(articlePath)).headers['x-cache']).toMatch(/^HIT/)
+})
+
+test('an approved comment appears under the article through the proxy', async ({ request }) => {
+  const headers = await editorHeaders(request)
   const { articleId, path: articlePath } = await createArticle(request, headers, {
-    headline: `Harbour reopens ${stamp}`,
+    headline: `Ferry timetable ${Date.now().toString(36)}`,
   })
-  await expect
-    .poll(async () => (await viaEdge(articlePath)).body)
-    .toContain(`Harbour reopens ${stamp}`)
-  const patched = await request.patch(`/api/articles/${articleId}`, {
+  expect((await viaEdge(articlePath)).status).toBe(200)
+  expect((await viaEdge(articlePath)).headers['x-cache']).toBe('HIT')
+  const { token } = await (await request.get(`/next/comments/token?article=${articleId}`)).json()
+  const text = `The early sailing suits commuters ${Date.now().toString(36)}`
+  const posted = await request.post(`${edgeUrl()}/next/comments`, {
+    headers: { 'x-forwarded-for': readerAddress() },
+    data: {
+      article: articleId,
+      name: 'Island reader',
+      email: 'isle@example.com',
+      body: text,
+      token,
+    },
+  })
+  expect(posted.status()).toBe(201)
+  // Waiting for moderation: not on the page.
+  expect((await viaEdge(articlePath)).body).not.toContain(text)
+  const { id } = await posted.json()
+  const approved = await request.patch(`/api/comments/${id}`, {
     headers,
-    data: { headline: `Harbour reopens after storm ${stamp}` },
+    data: { status: 'approved' },
   })
-  expect(patched.ok()).toBe(true)
-  await expect
-    .poll(async () => (await viaEdge(articlePath)).body, { timeout: 10_000 })
-    .toContain(`Harbour reopens after storm ${stamp}`)
+  expect(approved.ok()).toBe(true)
+  await expect.poll(async () => (await viaEdge(articlePath)).body).toContain(text)
+})
+
+test('an editor’s draft preview comes fresh through the proxy and never reaches readers', async ({
+  browser,
+  request,
+}) => {
+  const headers = await editorHeaders(request)
+  const headline = `Council budget ${Date.now().toString(36)}`
+  const { articleId, path: articlePath } = await createArticle(request, headers, {
+    headline,
+    body: [section('Figures')],
+  })
+  expect((await viaEdge(articlePath)).body).toContain(headline)
+  const draft = `${headline} (draft rewrite)`
+  const saved = await request.patch(`/api/articles/${articleId}?draft=true`, {
+    headers,
+    data: { headline: draft, _status: 'draft' },
+  })
+  expect(saved.ok()).toBe(true)
+
+  const editor = await browser.newContext({ baseURL: edgeUrl() })
+  const admin = new AdminPage(await editor.newPage())
+  await admin.login(EDITOR.email, EDITOR.password)
+  const page = admin.page
+  const previewed = page.waitForResponse((response) => response.url().endsWith(articlePath))
+  await page.goto(`/next/preview?path=${encodeURIComponent(articlePath)}`)
+  expect((await previewed).headers()['x-cache']).toBe('PASS')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(draft)
+  await editor.close()
+
+  const reader = await viaEdge(articlePath)
+  expect(reader.body).toContain(headline)
+  expect(reader.body).not.toContain('draft rewrite')
 })
 
 test('only the app may purge: a PURGE from any other address is refused', async () => {
   const outsider = await viaEdge(REFERENCE.path, { method: 'PURGE', from: '127.0.0.9' })
   expect(outsider.status).toBe(403)
+  const byKey = await viaEdge('/', {
+    method: 'PURGE',
+    headers: { 'X-Purge-Keys': 'desks article-lists' },
+    from: '127.0.0.9',
+  })
+  expect(byKey.status).toBe(403)
   expect((await viaEdge(REFERENCE.path)).status).toBe(200)
   const app = await viaEdge(REFERENCE.path, { method: 'PURGE', from: '127.0.0.1' })
   expect(app.status).toBe(200)
 })
 
-test('with the app unreachable, pages readers have seen are still served, and the app comes back by itself', async () => {
+test('with the app unreachable, pages readers have seen are still served, even once purged, and the app comes back by itself', async () => {
   const seen = '/technology'
   expect((await viaEdge(seen)).status).toBe(200)
   await app.cut()
   try {
-    // Past the page's second in the proxy, it is served from grace, not an error.
-    await expect
-      .poll(async () => {
-        const answer = await viaEdge(seen)
-        return `${answer.status} ${answer.headers['x-cache']}`
-      })
-      .toBe('200 HIT-STALE')
+    expect((await viaEdge(seen)).headers['x-cache']).toBe('HIT')
+    // A change purges the page while the app is away: readers still get it, from grace.
+    const purged = await viaEdge('/', { method: 'PURGE', headers: { 'X-Purge-Keys': 'desks' } })
+    expect(purged.status).toBe(200)
+    const stale = await viaEdge(seen)
+    expect(`${stale.status} ${stale.headers['x-cache']}`).toBe('200 HIT-STALE')
+    expect(stale.body).toContain('Technology')
     const never = await viaEdge(`/no-such-desk-${Date.now().toString(36)}`)
     expect(never.status).toBe(503)
     expect(never.headers['retry-after']).toBe('30')
@@ -158,5 +259,5 @@ test('with the app unreachable, pages readers have seen are still served, and th
   } finally {
     await app.restore()
   }
-  await expect.poll(async () => (await viaEdge('/world')).status).toBe(200)
+  await expect.poll(async () => (await viaEdge(seen)).headers['x-cache']).toBe('HIT')
 })

@@ -36,6 +36,9 @@ async function waitForServer(
 export default async function globalSetup() {
   const database = await createTestDatabase('broadsheet_e2e')
   const port = await freePort()
+  // Where edge.e2e.spec.ts runs the shipped Varnish: the server purges it after every change
+  // (and, while it is not running, retries in the background without holding anything up).
+  const edgePort = await freePort()
   const distDir = '.next-e2e'
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -46,6 +49,7 @@ export default async function globalSetup() {
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
     PORT: String(port),
+    PURGE_URLS: `http://127.0.0.1:${edgePort}`,
     SEED_ADMIN_EMAIL: EDITOR.email,
     SEED_ADMIN_PASSWORD: EDITOR.password,
     // The minimum writing time is covered in Vitest; a test "types" in milliseconds.
@@ -75,6 +79,7 @@ export default async function globalSetup() {
   await waitForServer(`${baseURL}/`, server, () => output)
 
   process.env.E2E_BASE_URL = baseURL
+  process.env.E2E_EDGE_PORT = String(edgePort)
   process.env.E2E_DATABASE_URL = database.url
   process.env.E2E_MEDIA_DIR = env.MEDIA_DIR
   process.env.E2E_DIST_DIR = distDir

@@ -1,0 +1,79 @@
+import type { Invalidation } from '@/revalidation/invalidate'
+import { cacheTags } from '@/queries/tags'
+
+/**
+ * Surrogate keys: how the proxy knows which stored pages a change makes stale.
+ * A page answers with the cache tags of everything it shows (the builders in
+ * `@/queries/tags`, one spelling for Next's cache and the proxy's) plus a key
+ * for its own path; a change purges its invalidation's tags and the keys of
+ * its paths. tests/int/surrogateKeys.int.spec.ts checks the two meet for every
+ * collection whose change reaches readers.
+ */
+
+/** How long the proxy keeps a page that no change has purged (browsers: 0). */
+export const PROXY_TTL_SECONDS = 3600
+
+/** The header Varnish's xkey module reads keys from (space-separated). */
+export const KEYS_HEADER = 'xkey'
+
+/** xkey splits on whitespace and commas; neither may appear inside a key. */
+function keyOf(value: string): string {
+  return value.replace(/[\s,]/g, (character) => encodeURIComponent(character))
+}
+
+/** The key of one public path (`/world`, `/world?page=2` and the like share it). */
+export function pathKey(path: string): string {
+  const pathname = path.split(/[?#]/, 1)[0] || '/'
+  return keyOf(`path:${pathname}`)
+}
+
+const { articleLists, articlePage, bylines, commentCounts, commentSettings, desks, topics } =
+  cacheTags
+
+/** Everything a list of article cards shows: headlines, desks, bylines, comment counts. */
+const LIST = [articleLists(), desks(), bylines(), commentCounts()]
+/** Feeds and sitemaps: articles with their desks, bylines and topics. */
+const FEED = [articleLists(), desks(), bylines(), topics()]
+
+/**
+ * The keys of the page at `pathname`, by the route that renders it; null for
+ * what the proxy never stores (search answers from the database each time).
+ * Every page carries `desks`: the navigation names them.
+ */
+export function surrogateKeys(pathname: string): string[] | null {
+  const segments = pathname.split('/').filter(Boolean)
+  const [first, second] = segments
+  let shown: string[]
+  if (segments.length === 0) shown = LIST
+  else if (first === 'search') return null
+  else if (first === 'feeds' || first === 'sitemaps' || first === 'sitemap.xml') shown = FEED
+  else if (first === 'tags' && segments.length === 2) shown = [topics(), ...LIST]
+  else if (first === 'authors' && segments.length === 2) shown = LIST
+  else if (first === 'og' && segments.length === 3)
+    shown = [articlePage(`/${second}/${segments[2]}`)]
+  else if (first === 'og' || first === 'robots.txt') shown = []
+  else if (segments.length === 1) shown = LIST
+  else if (segments.length === 2) {
+    // The article, its topics and bylines, related articles, whether comments are open; its
+    // approved comments by its path's key (a comment knows its article, not the page's tags).
+    shown = [
+      articlePage(`/${first}/${second}`),
+      topics(),
+      articleLists(),
+      bylines(),
+      commentSettings(),
+    ]
+  } else shown = []
+  return [...new Set([desks(), ...shown].map(keyOf)), pathKey(pathname)]
+}
+
+/** The keys a change purges: its tags, and the keys of the pages it names. */
+export function purgeKeys(invalidation: Invalidation): string[] {
+  return [
+    ...new Set([
+      ...invalidation.cacheTags.map(keyOf),
+      ...(invalidation.expireNow ?? []).map(keyOf),
+      ...invalidation.paths.map(pathKey),
+    ]),
+  ]
+}
