@@ -24,9 +24,22 @@ export function run(
   })
 }
 
-/** Migrates and seeds a database through the same script as `npm run seed`. */
+/**
+ * Migrates and seeds a database through the same script as `npm run seed`, again (up to three
+ * runs) when Payload's start-up left it nothing to do (it says so and exits 2; seeding is
+ * idempotent).
+ */
 export async function migrateAndSeed(env: NodeJS.ProcessEnv): Promise<void> {
-  const output = await run(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts'], env)
+  const seed = () => run(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts'], env)
+  let output = ''
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      output = await seed()
+      break
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('stopped before doing anything')) throw error
+    }
+  }
   if (!/Seed: \d+ document/.test(output))
     throw new Error(`Seeding printed no result:\n${output.slice(-4000)}`)
 }
