@@ -19,7 +19,11 @@ export interface CommentArticle {
  * first needs it, so the acceptance and every refusal agree on it, and a
  * malformed JSON submission costs no query.
  */
-export type ArticleLookup = () => Promise<CommentArticle | null>
+export interface ArticleLookup {
+  (): Promise<CommentArticle | null>
+  /** What the lookup answers from now on, when the article was read some other way. */
+  settle: (article: CommentArticle | null) => void
+}
 
 async function findArticle(payload: Payload, id: number | null): Promise<CommentArticle | null> {
   if (id === null) return null
@@ -45,7 +49,10 @@ async function findArticle(payload: Payload, id: number | null): Promise<Comment
 
 export function lookUpArticle(payload: Payload, raw: unknown): ArticleLookup {
   let found: Promise<CommentArticle | null> | undefined
-  return () => (found ??= findArticle(payload, articleIdOf(raw)))
+  const lookup = () => (found ??= findArticle(payload, articleIdOf(raw)))
+  return Object.assign(lookup, {
+    settle: (article: CommentArticle | null) => void (found ??= Promise.resolve(article)),
+  })
 }
 
 /** Where a refused plain form post sends the reader back to, if anywhere. */

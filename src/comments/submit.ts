@@ -2,17 +2,26 @@ import type { Payload } from 'payload'
 
 import { env } from '@/env'
 
+import { noticeNewComment } from '@/collections/Comments/hooks/notifyModerators'
+import { sha256 } from '@/lib/secrets'
+
 import { type ArticleLookup, type CommentArticle, lookUpArticle } from './article'
 import { hashAddress } from './clientAddress'
 import { commentsOpen } from './closing'
-import { type CommentField, invalidFields, SubmissionError } from './errors'
+import { invalidFields, SubmissionError } from './errors'
 import { checkDuplicate, checkFlood, DUPLICATE_WINDOW_MINUTES } from './floodControl'
 import { readFormToken } from './formToken'
 import { holdReasons, parseBlocklist } from './holdRules'
 import { parseCommentInput, type CommentInput } from './input'
 import { withLocks } from './locks'
 import { checkProof } from './proofOfWork'
-import { sha256 } from '@/lib/secrets'
+import {
+  type CommentSettingsRow,
+  insertComment,
+  readSubmissionState,
+  type SubmissionState,
+  uniqueIndexHit,
+} from './store'
 
 export const AWAITING_MODERATION =
   'Thank you. Your comment is awaiting moderation and will appear once an editor approves it.'
@@ -30,12 +39,6 @@ export interface SubmissionResult {
   id: number
   articlePath: string | null
   message: string
-}
-
-type Settings = {
-  closeAfterDays?: number | null
-  hourlyLimit?: number | null
-  blocklist?: string | null
 }
 
 function validate(raw: unknown): CommentInput {
@@ -67,12 +70,11 @@ function checkBotSignals(input: CommentInput, now: Date): void {
   }
 }
 
-async function openArticle(
-  lookup: ArticleLookup,
-  settings: Settings,
+function openArticle(
+  article: CommentArticle | null,
+  settings: CommentSettingsRow,
   now: Date,
-): Promise<CommentArticle> {
-  const article = await lookup()
+): CommentArticle {
   if (!article) {
     throw new SubmissionError('article: This article does not exist or is not published.', {
       status: 404,
@@ -89,31 +91,21 @@ async function openArticle(
   return article
 }
 
-async function checkParent(payload: Payload, input: CommentInput): Promise<void> {
+/** Only an approved top-level comment on the same article can be replied to. */
+function checkParent(input: CommentInput, parent: SubmissionState['parent']): void {
   if (input.parent === undefined) return
-  // As an anonymous reader: only approved comments can be replied to.
-  const { docs } = await payload.find({
-    collection: 'comments',
-    where: { id: { equals: input.parent } },
-    select: { article: true, parent: true },
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    overrideAccess: false,
-  })
-  const parent = docs[0]
   if (!parent)
     throw new SubmissionError('parent: The comment you are replying to does not exist.', {
       status: 400,
       field: 'parent',
     })
-  if (parent.article !== input.article) {
+  if (parent.articleId !== input.article) {
     throw new SubmissionError('parent: The comment you are replying to is on another article.', {
       status: 400,
       field: 'parent',
     })
   }
-  if (parent.parent != null) {
+  if (parent.parentId != null) {
     throw new SubmissionError(
       'parent: Replies go one level deep; reply to the original comment instead.',
       { status: 400, field: 'parent' },
@@ -121,58 +113,9 @@ async function checkParent(payload: Payload, input: CommentInput): Promise<void>
   }
 }
 
-const FIELD_NAMES: Record<string, CommentField> = {
-  authorName: 'name',
-  email: 'email',
-  body: 'body',
-  article: 'article',
-  parent: 'parent',
-}
-
-/** Payload's own validation, should it refuse what ours let through, as a 400 naming the field. */
-function validationProblems(error: unknown): SubmissionError | null {
-  const { status, data } = (error ?? {}) as {
-    status?: number
-    data?: { errors?: { path?: string; message?: string }[] }
-  }
-  const errors = data?.errors?.filter((entry) => entry.path && entry.path in FIELD_NAMES)
-  if (status !== 400 || !errors?.length) return null
-  return invalidFields(
-    errors.map((entry) => ({
-      field: FIELD_NAMES[entry.path!]!,
-      message: entry.message ?? 'This value is not valid.',
-    })),
-  )
-}
-
-function uniqueViolation(error: unknown, path: string): boolean {
-  const errors = (error as { data?: { errors?: { path?: string }[] } })?.data?.errors
-  return Array.isArray(errors) && errors.some((entry) => entry.path === path)
-}
-
-/** The comment an earlier submission with this key created, if any. */
-async function firstResult(
-  payload: Payload,
-  submissionKey: string,
-  lookup: ArticleLookup,
-): Promise<SubmissionResult | null> {
-  const { docs } = await payload.find({
-    collection: 'comments',
-    where: { submissionKey: { equals: submissionKey } },
-    select: { createdAt: true },
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    overrideAccess: true,
-  })
-  const first = docs[0]
-  if (!first) return null
-  return {
-    status: 200,
-    id: first.id,
-    articlePath: (await lookup())?.path ?? null,
-    message: AWAITING_MODERATION,
-  }
+/** The answer to a retried submission: the comment its first attempt created. */
+function replayed(id: number, article: CommentArticle | null): SubmissionResult {
+  return { status: 200, id, articlePath: article?.path ?? null, message: AWAITING_MODERATION }
 }
 
 /**
@@ -211,8 +154,18 @@ export async function submitComment(
 
   return withLocks(locks, async () => {
     const now = context.now ?? new Date()
-    const replay = await firstResult(payload, submissionKey, lookup)
-    if (replay) return replay
+    // Every check's reading of the database, in one statement (src/comments/store.ts).
+    const state = await readSubmissionState(payload, {
+      submissionKey,
+      articleId: input.article,
+      parentId: input.parent ?? null,
+      ipHash,
+      email,
+      body: input.body,
+      now,
+    })
+    lookup.settle(state.article)
+    if (state.replayId !== null) return replayed(state.replayId, state.article)
 
     checkBotSignals(input, now)
     const proof = input.altcha ? await checkProof(input.altcha) : null
@@ -223,15 +176,11 @@ export async function submitComment(
       )
     }
 
-    const settings: Settings = await payload.findGlobal({
-      slug: 'comment-settings',
-      depth: 0,
-      overrideAccess: true,
-    })
-    const article = await openArticle(lookup, settings, now)
-    await checkParent(payload, input)
-    await checkFlood(payload, { ipHash, email }, settings.hourlyLimit ?? 10, now)
-    await checkDuplicate(payload, input.article, input.body, now)
+    const { settings } = state
+    const article = openArticle(state.article, settings, now)
+    checkParent(input, state.parent)
+    checkFlood(state.flood, settings.hourlyLimit ?? 10, now)
+    checkDuplicate(state.duplicate)
 
     const verified = proof?.ok === true
     const reasons = holdReasons(
@@ -240,26 +189,25 @@ export async function submitComment(
       verified,
     )
     try {
-      const comment = await payload.create({
-        collection: 'comments',
-        data: {
-          article: input.article,
-          parent: input.parent ?? null,
-          authorName: input.name,
-          email,
-          body: input.body,
-          // Field access keeps readers from choosing a status: every comment starts pending.
-          status: 'pending',
-          trust: verified ? 'verified' : 'unverified',
-          heldReasons: reasons,
-          ipHash,
-          userAgent: context.userAgent?.slice(0, 512) ?? null,
-          submissionKey,
-          challengeId: proof?.ok ? proof.challengeId : null,
-        },
-        depth: 0,
-        overrideAccess: false,
-        context: { commentSubmission: true },
+      // Pending, whatever the request says: readers never choose a status.
+      const comment = await insertComment(payload, {
+        article: input.article,
+        parent: input.parent ?? null,
+        authorName: input.name,
+        email,
+        body: input.body,
+        trust: verified ? 'verified' : 'unverified',
+        heldReasons: reasons,
+        ipHash,
+        userAgent: context.userAgent?.slice(0, 512) ?? null,
+        submissionKey,
+        challengeId: proof?.ok ? proof.challengeId : null,
+      })
+      await noticeNewComment(payload, {
+        id: comment.id,
+        authorName: input.name,
+        body: input.body,
+        heldReasons: reasons,
       })
       return {
         status: 201,
@@ -268,13 +216,21 @@ export async function submitComment(
         message: AWAITING_MODERATION,
       }
     } catch (error) {
-      if (uniqueViolation(error, 'submissionKey')) {
-        const first = await firstResult(payload, submissionKey, lookup)
-        if (first) return first
+      const index = uniqueIndexHit(error)
+      if (index === 'submissionKey') {
+        // The same submission, sent twice at once from two app processes: the first one won.
+        const again = await readSubmissionState(payload, {
+          submissionKey,
+          articleId: input.article,
+          parentId: null,
+          ipHash,
+          email,
+          body: input.body,
+          now,
+        })
+        if (again.replayId !== null) return replayed(again.replayId, again.article)
       }
-      const invalid = validationProblems(error)
-      if (invalid) throw invalid
-      if (uniqueViolation(error, 'challengeId')) {
+      if (index === 'challengeId') {
         throw new SubmissionError(
           'altcha: This anti-spam answer was already used. Please send your comment again.',
           { status: 422, field: 'altcha', notice: 'robot' },

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, Payload } from 'payload'
+import type { CollectionAfterChangeHook, Payload, PayloadRequest } from 'payload'
 
 import { absoluteUrl } from '@/lib/urls'
 import type { Comment } from '@/payload-types'
@@ -12,8 +12,11 @@ export function startNoticeWindow(): void {
   lastNoticeAt = 0
 }
 
+/** What a notice shows of the latest comment. */
+export type NoticedComment = Pick<Comment, 'id' | 'authorName' | 'body' | 'heldReasons'>
+
 /** The notice editors get: the latest comment, and how many wait in all. */
-export function moderationNotice(comment: Comment, waiting: number, adminUrl: string) {
+export function moderationNotice(comment: NoticedComment, waiting: number, adminUrl: string) {
   const reasons = comment.heldReasons?.length
     ? `Held because: ${comment.heldReasons.join('; ')}\n`
     : ''
@@ -28,7 +31,11 @@ export function moderationNotice(comment: Comment, waiting: number, adminUrl: st
   }
 }
 
-async function sendNotice(payload: Payload, comment: Comment, waiting: number): Promise<void> {
+async function sendNotice(
+  payload: Payload,
+  comment: NoticedComment,
+  waiting: number,
+): Promise<void> {
   const editors = await payload.find({
     collection: 'users',
     // Those who moderate: editors and admins.
@@ -54,11 +61,30 @@ async function sendNotice(payload: Payload, comment: Comment, waiting: number): 
 }
 
 /**
- * Tells the newsroom comments wait, through Payload's email adapter (console
- * output unless SMTP is configured), at most once per NOTICE_INTERVAL_MS.
- * Not awaited: a slow mail server must never delay or fail a reader's
- * submission.
+ * Tells the newsroom a reader's comment waits, through Payload's email
+ * adapter (console output unless SMTP is configured), at most once per
+ * NOTICE_INTERVAL_MS. The send is not awaited: a slow mail server must never
+ * delay or fail a reader's submission. `req`, when given, is the transaction
+ * the comment was written in, so the count includes it.
  */
+export async function noticeNewComment(
+  payload: Payload,
+  comment: NoticedComment,
+  req?: PayloadRequest,
+): Promise<void> {
+  if (Date.now() - lastNoticeAt < NOTICE_INTERVAL_MS) return
+  const waiting = await payload.count({
+    collection: 'comments',
+    where: { status: { equals: 'pending' } },
+    overrideAccess: true,
+    req,
+  })
+  sendNotice(payload, comment, waiting.totalDocs).catch((error: unknown) =>
+    payload.logger.error({ msg: 'Could not send the new-comment notice', error }),
+  )
+}
+
+/** A pending comment made by anyone but the newsroom (the submission pipeline calls noticeNewComment itself). */
 export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({
   doc,
   operation,
@@ -66,17 +92,6 @@ export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({
 }) => {
   if (operation !== 'create' || doc.status !== 'pending' || req.user) return doc
   if (req.context?.disableNotifications) return doc
-  if (Date.now() - lastNoticeAt < NOTICE_INTERVAL_MS) return doc
-  const { payload } = req
-  // Counted inside this request's transaction, so the new comment is included.
-  const waiting = await payload.count({
-    collection: 'comments',
-    where: { status: { equals: 'pending' } },
-    overrideAccess: true,
-    req,
-  })
-  sendNotice(payload, doc, waiting.totalDocs).catch((error: unknown) =>
-    payload.logger.error({ msg: 'Could not send the new-comment notice', error }),
-  )
+  await noticeNewComment(req.payload, doc, req)
   return doc
 }
