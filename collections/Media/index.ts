@@ -5,7 +5,7 @@ import { contributedByStaff } from '@/access/referenceData'
 import { createdByField } from '@/fields/createdBy'
 import { env } from '@/env'
 
-import { revalidateMedia } from './hooks/revalidateMedia'
+import { revalidateMedia, revalidateMediaDelete } from './hooks/revalidateMedia'
 import { missingFileIs404 } from './notFoundHandler'
 
 const staticDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MEDIA_DIR)
@@ -50,5 +50,5 @@ export const Media: CollectionConfig = {
     { name: 'caption', type: 'textarea', maxLength: 500 },
     { name: 'credit', type: 'text', maxLength: 120 },
   ],
-  hooks: { afterChange: [revalidateMedia] },
+  hooks: { afterChange: [revalidateMedia], afterDelete: [revalidateMediaDelete] },
 }

@@ -53,6 +53,15 @@ sub vcl_recv {
     return (pass);
   }
 
+  # Uploaded images are public files: stored like pages (cookies dropped),
+  # unless someone logged in asks.
+  if (req.url ~ "^/api/media/file/" &&
+      req.http.Cookie !~ "(^|;\s*)payload-token=" && !req.http.Authorization) {
+    unset req.http.Cookie;
+    set req.url = regsub(req.url, "\?.*$", "");
+    return (hash);
+  }
+
   # The admin, the API, the app's own endpoints (preview, comments, jobs),
   # and anyone logged in or in draft mode: straight to the app, untouched.
   if (req.url ~ "^/(admin|api|next)(/|\?|$)" ||
@@ -106,6 +115,19 @@ sub vcl_backend_response {
     set beresp.ttl = 1s;
     return (deliver);
   }
+  # Next's build files are named by their content: kept a week, and the
+  # app's `immutable` lifetime goes on to browsers.
+  if (bereq.url ~ "^/_next/static/" && beresp.status == 200) {
+    set beresp.ttl = 7d;
+    set beresp.grace = 24h;
+    return (deliver);
+  }
+  # An image is purged by its path's key when it is changed or deleted
+  # (collections/Media/hooks).
+  if (bereq.url ~ "^/api/media/file/" && beresp.status == 200) {
+    set beresp.http.xkey = "path:" + regsub(bereq.url, "\?.*$", "");
+    set beresp.http.Surrogate-Control = "max-age=3600";
+  }
   # Pages that name their surrogate keys (every reader page, proxy.ts) are
   # kept as long as the app says (Surrogate-Control, an hour): a change purges
   # them by key. Anything else, and a copy the app itself had gone stale on,
@@ -157,7 +179,7 @@ sub vcl_deliver {
   } else {
     set resp.http.X-Cache = "MISS";
   }
-  if (!req.http.X-Broadsheet-Pass) {
+  if (!req.http.X-Broadsheet-Pass && req.url !~ "^/_next/static/") {
     # The long lifetime is the proxy's: browsers and any CDN beyond it ask again.
     set resp.http.Cache-Control = "public, max-age=0, must-revalidate";
   }

@@ -101,6 +101,21 @@ test('the proxy keeps one gzip copy and one plain copy, each served to the clien
   expect(plain.body).toContain('Ren Zhengfei')
 })
 
+test('build files keep their year-long lifetime, and images, the icon and pages are stored by the proxy', async () => {
+  const page = await viaEdge(REFERENCE.path)
+  const script = page.body.match(/src="(\/_next\/static\/[^"]+\.js)"/)?.[1]
+  const image = page.body.match(/src="(\/api\/media\/file\/[^"]+)"/)?.[1]
+  expect(script, 'a script on the article page').toBeTruthy()
+  expect(image, 'the hero image on the article page').toBeTruthy()
+  for (const path of [script!, image!, '/favicon.ico']) {
+    const first = await viaEdge(path, { headers: { Cookie: '_ga=GA1.2.3' } })
+    expect(first.status, path).toBe(200)
+    expect((await viaEdge(path)).headers['x-cache'], path).toBe('HIT')
+  }
+  expect((await viaEdge(script!)).headers['cache-control']).toContain('immutable')
+  expect((await viaEdge('/favicon.ico')).headers['content-type']).toMatch(/image/)
+})
+
 test('a logged-in editor gets the admin and pages fresh from the app, and readers never get the editor’s copy', async ({
   request,
 }) => {

@@ -1,7 +1,9 @@
 import type { Payload, RequestContext } from 'payload'
+import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { purgeKeys, surrogateKeys } from '@/edge/keys'
+import { filePaths } from '@/collections/Media/hooks/revalidateMedia'
+import { pathKey, purgeKeys, surrogateKeys } from '@/edge/keys'
 import { urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
 import type { Invalidation } from '@/revalidation/invalidate'
@@ -203,6 +205,26 @@ describe('surrogate keys: what a change purges reaches every page that shows it'
       payload.update({ collection: 'media', id: image.id, data: { alt: unique('Alt') }, context }),
     )
     expectReaches(purged, [path, desk, urls.home()])
+    // The proxy keeps the image files themselves under their paths' keys (deploy/varnish).
+    expect([...purged]).toEqual(expect.arrayContaining(filePaths(image).map(pathKey)))
+  })
+
+  it('media: a deleted image’s files are purged from the proxy', async () => {
+    const png = await sharp({
+      create: { width: 480, height: 270, channels: 3, background: '#336699' },
+    })
+      .png()
+      .toBuffer()
+    const image = await payload.create({
+      collection: 'media',
+      data: { alt: unique('Square') },
+      file: { data: png, mimetype: 'image/png', name: `${unique('square')}.png`, size: png.length },
+    })
+    expect(filePaths(image).length).toBeGreaterThan(1)
+    const purged = await purgedBy((context) =>
+      payload.delete({ collection: 'media', id: image.id, context }),
+    )
+    expect([...purged]).toEqual(expect.arrayContaining(filePaths(image).map(pathKey)))
   })
 
   it('comments: an approval reaches its article and the lists with counts, not other articles', async () => {

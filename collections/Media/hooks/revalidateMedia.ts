@@ -1,15 +1,39 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import type { Media } from '@/payload-types'
 import { invalidateArticlesWhere } from '@/revalidation/articles'
+import { invalidate, scopeOf } from '@/revalidation/invalidate'
 
-/** New alt text, caption or credit shows wherever the image is the hero. */
+/** The public paths of an image's files (the original and every size), which the proxy stores. */
+export function filePaths(doc: Pick<Media, 'url' | 'sizes'> | null | undefined): string[] {
+  if (!doc) return []
+  const urls = [doc.url, ...Object.values(doc.sizes ?? {}).map((size) => size?.url)]
+  return urls
+    .filter((url): url is string => typeof url === 'string' && url.length > 0)
+    .map((url) => new URL(url, 'http://files.invalid').pathname)
+}
+
+/**
+ * New alt text, caption or credit shows wherever the image is the hero; a
+ * replaced file is fetched anew by the proxy.
+ */
 export const revalidateMedia: CollectionAfterChangeHook<Media> = async ({
   doc,
+  previousDoc,
   operation,
   req,
 }) => {
   if (operation === 'create') return doc
-  await invalidateArticlesWhere(req, { heroImage: { equals: doc.id } })
+  await invalidateArticlesWhere(
+    req,
+    { heroImage: { equals: doc.id } },
+    { cacheTags: [], paths: [...new Set([...filePaths(doc), ...filePaths(previousDoc)])] },
+  )
+  return doc
+}
+
+/** A deleted image stops being served by the proxy too. */
+export const revalidateMediaDelete: CollectionAfterDeleteHook<Media> = ({ doc, req }) => {
+  invalidate({ cacheTags: [], paths: filePaths(doc) }, scopeOf(req))
   return doc
 }
