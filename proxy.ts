@@ -63,5 +63,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Reader pages only: not Next's files, the admin, the API or the app's own endpoints.
-  matcher: ['/((?!_next/|api(?:/|$)|admin(?:/|$)|next/|favicon\\.ico$).*)'],
+  matcher: [
+    '/((?!_next/|api(?:/|$)|admin(?:/|$)|next/|favicon\\.ico$|icon\\.svg$|apple-touch-icon\\.png$).*)',
+  ],
 }

@@ -22,6 +22,13 @@ export const metadata: Metadata = {
     images: [{ url: urls.ogImage(), width: 1200, height: 630 }],
   },
   twitter: { card: 'summary_large_image' },
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
 }
 
 export const viewport: Viewport = {

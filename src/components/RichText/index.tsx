@@ -32,6 +32,26 @@ function linkHref(node: SerializedLinkNode): string | null {
 
 const converters: JSXConvertersFunction<Nodes> = ({ defaultConverters }) => ({
   ...defaultConverters,
+  // Payload's converter gives every list item a `value`, which HTML allows only inside <ol>.
+  listitem: (args) => {
+    const { node, nodesToJSX, parent } = args
+    const fallback = defaultConverters.listitem
+    if ('listType' in parent && parent.listType === 'check' && typeof fallback === 'function') {
+      return fallback(args)
+    }
+    const children = nodesToJSX({ nodes: node.children })
+    const nested = node.children.some((child) => child.type === 'list')
+    const ordered = 'tag' in parent && parent.tag === 'ol'
+    return (
+      <li
+        className={nested ? 'nestedListItem' : undefined}
+        style={nested ? { listStyleType: 'none' } : undefined}
+        value={ordered ? node.value : undefined}
+      >
+        {children}
+      </li>
+    )
+  },
   link: ({ node, nodesToJSX }) => {
     const children = nodesToJSX({ nodes: node.children })
     const href = linkHref(node)
