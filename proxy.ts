@@ -11,7 +11,10 @@ const RESOLVER = Symbol.for('broadsheet.redirectResolver')
 
 function resolver(): Resolver {
   const store = globalThis as typeof globalThis & { [RESOLVER]?: Resolver }
-  return (store[RESOLVER] ??= createRedirectResolver({ connectionString: env.DATABASE_URL }))
+  return (store[RESOLVER] ??= createRedirectResolver({
+    connectionString: env.DATABASE_URL,
+    ttlMs: env.REDIRECT_CACHE_SECONDS * 1000,
+  }))
 }
 
 function searchTooLong(): NextResponse {

@@ -30,6 +30,8 @@ const schema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASS: z.string().min(1).optional(),
   EMAIL_FROM: z.email().default('newsroom@localhost'),
+  /** How long the app trusts its in-memory answer to "is this path redirected?" (proxy.ts). */
+  REDIRECT_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(1),
   /**
    * The caching proxies in front of the app (comma-separated base URLs, e.g.
    * http://127.0.0.1:8080): each change purges its surrogate keys there.

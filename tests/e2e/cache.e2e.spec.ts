@@ -35,6 +35,9 @@ test.beforeAll(async ({ request }) => {
         // This server measures what a reader's view sends to the database; the scheduled-jobs
         // runner's own queries every 10 s (a COMMIT landed inside the window once) are not that.
         BROADSHEET_JOBS: 'off',
+        // Nor is the redirect lookup each address gets once a second (src/redirects/resolve.ts),
+        // which a loaded machine's five views can straddle.
+        REDIRECT_CACHE_SECONDS: '600',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
