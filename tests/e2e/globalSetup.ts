@@ -1,32 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { freePort } from '../../src/scripts/net'
 import { clearRuntimeCache } from '../../src/scripts/next'
+import { waitForServer } from '../support/appServer'
 import { migrateAndSeed, run } from '../support/run'
 import { createTestDatabase } from '../support/testDatabase'
 
 export const EDITOR = { email: 'editor@broadsheet.test', password: 'correct-horse-battery-staple' }
-
-async function waitForServer(
-  url: string,
-  server: ChildProcess,
-  output: () => string,
-): Promise<void> {
-  const deadline = Date.now() + 120_000
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server exited early:\n${output()}`)
-    try {
-      const response = await fetch(url)
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`The server did not answer at ${url} within 2 minutes:\n${output()}`)
-}
 
 /**
  * A fresh database (migrated + seeded, with an editor login), a production

@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+
+import { freePort } from '../../src/scripts/net'
+import { isolatedBuild } from './isolatedBuild'
+
+/** Resolves once `url` answers 200; rejects with the server's output if it exits or takes 2 minutes. */
+export async function waitForServer(
+  url: string,
+  server: ChildProcess,
+  output: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited early:\n${output()}`)
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`The server did not answer at ${url} within 2 minutes:\n${output()}`)
+}
+
+export interface AppServer {
+  /** http://127.0.0.1:port */
+  url: string
+  port: number
+  /** Its private copy of the test build (see isolatedBuild). */
+  distDir: string
+  output: () => string
+  exitCode: () => number | null
+  stop: () => Promise<void>
+}
+
+/**
+ * A second `next start` on a private copy of the end-to-end build, with a
+ * database URL of the test's choosing (e.g. through a TCP proxy it can cut),
+ * for tests that must not disturb the shared server. No scheduled jobs: their
+ * queries are not what such tests look at.
+ */
+export async function startAppServer(
+  name: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<AppServer> {
+  const build = isolatedBuild(process.env.E2E_DIST_DIR!, name)
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  let output = ''
+  const server = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: databaseUrl,
+        PAYLOAD_SECRET: 'end-to-end-test-secret-0123456789',
+        MEDIA_DIR: process.env.E2E_MEDIA_DIR,
+        NEXT_DIST_DIR: build.distDir,
+        PORT: String(port),
+        BROADSHEET_JOBS: 'off',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  server.stdout?.on('data', (chunk) => (output += chunk))
+  server.stderr?.on('data', (chunk) => (output += chunk))
+  const stop = async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve))
+      server.kill('SIGTERM')
+      await exited
+    }
+    build.remove()
+  }
+  try {
+    await waitForServer(`${url}/`, server, () => output)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return {
+    url,
+    port,
+    distDir: build.distDir,
+    output: () => output,
+    exitCode: () => server.exitCode,
+    stop,
+  }
+}
