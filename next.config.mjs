@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+
 import { withPayload } from '@payloadcms/next/withPayload'
 
 /** @type {import('next').NextConfig} */
@@ -7,6 +9,8 @@ const nextConfig = {
   // Tests build into their own folder so they never clobber a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Next's own file-system cache, except that a 404 page is never kept (unknown URLs are endless).
+  cacheHandler: fileURLToPath(new URL('./src/lib/cacheHandler.mjs', import.meta.url)),
   reactStrictMode: true,
   async headers() {
     return [

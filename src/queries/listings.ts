@@ -187,7 +187,11 @@ export async function getListing<K extends ListingKind>(
   const found = await getListingSubject(kind, slug, page)
   if (!found) return null
   const source: Source<K> = SOURCES[kind]
-  const listing = await getListingPage(await source.articles(found.subject), found.page)
+  const articles = await source.articles(found.subject)
+  // A page past the end is told from page 1's count, so the million page numbers nobody has
+  // never become cache entries of their own.
+  if (found.page > 1 && found.page > (await getListingPage(articles, 1)).totalPages) return null
+  const listing = await getListingPage(articles, found.page)
   if (found.page > listing.totalPages) return null
   const counts = await getCommentCounts(listing.docs.map((article) => article.id))
   return { ...found, listing, counts }

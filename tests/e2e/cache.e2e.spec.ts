@@ -1,4 +1,6 @@
-import { type AppServer, startAppServer } from '../support/appServer'
+import path from 'node:path'
+
+import { type AppServer, countFiles, startAppServer } from '../support/appServer'
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy'
 import { expect, REFERENCE, test } from './fixtures'
 
@@ -35,6 +37,40 @@ test('a cached article view sends nothing to the database', async ({ request }) 
   // The proxy does carry the app's queries: an unknown article is looked up.
   expect((await request.get(`${app.url}/technology/not-cached-${Date.now()}`)).status()).toBe(404)
   expect(proxy.bytesToDatabase()).toBeGreaterThan(before)
+})
+
+test('addresses nobody published leave nothing in the caches, however many are asked for', async ({
+  request,
+}) => {
+  const unknown = (n: number) => {
+    const stamp = `${Date.now().toString(36)}-${n}`
+    return [
+      `/business/no-such-article-${stamp}`,
+      `/no-such-desk-${stamp}/an-article`,
+      `/no-such-desk-${stamp}`,
+      `/feeds/no-such-desk-${stamp}/rss.xml`,
+      `/og/business/no-such-article-${stamp}`,
+      `/tags/no-such-topic-${stamp}`,
+      `/authors/no-such-byline-${stamp}`,
+      `/technology?page=${1000 + n}`,
+    ]
+  }
+  const caches = () => ({
+    pages: countFiles(path.join(app.distDir, 'server', 'route-cache')),
+    data: countFiles(path.join(app.distDir, 'cache', 'fetch-cache')),
+  })
+  // Once of each kind first: what they share (the desk list, page 1 of a desk) may be cached.
+  for (const address of unknown(0)) {
+    expect((await request.get(`${app.url}${address}`)).status(), address).toBe(404)
+  }
+  const before = caches()
+
+  for (let n = 1; n <= 20; n += 1) {
+    for (const address of unknown(n)) {
+      expect((await request.get(`${app.url}${address}`)).status(), address).toBe(404)
+    }
+  }
+  expect(caches()).toEqual(before)
 })
 
 test('with the database unreachable, cached pages are still served, and the server recovers', async ({

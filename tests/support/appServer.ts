@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
 
 import { freePort } from '../../src/scripts/net'
 import { isolatedBuild } from './isolatedBuild'
@@ -92,4 +94,18 @@ export async function startAppServer(
     exitCode: () => server.exitCode,
     stop,
   }
+}
+
+/** How many files a folder holds, at any depth (0 when it does not exist). */
+export function countFiles(folder: string): number {
+  let entries
+  try {
+    entries = readdirSync(folder, { withFileTypes: true })
+  } catch {
+    return 0
+  }
+  return entries.reduce(
+    (sum, entry) => sum + (entry.isDirectory() ? countFiles(path.join(folder, entry.name)) : 1),
+    0,
+  )
 }
