@@ -21,6 +21,7 @@ import { EditorialSettings } from '@/globals/EditorialSettings'
 import { survivePoolErrors } from '@/lib/databaseResilience'
 import { jobs } from '@/jobs/config'
 import { emailAdapter } from '@/lib/email'
+import { answerOutagesWith503 } from '@/lib/restUnavailable'
 import { keepValidationDetails } from '@/lib/validationDetails'
 import { migrations } from '@/migrations'
 import { redirects } from '@/plugins/redirects'
@@ -64,7 +65,7 @@ export default buildConfig({
   },
   plugins: [seo, redirects],
   jobs,
-  hooks: { afterError: [keepValidationDetails] },
+  hooks: { afterError: [keepValidationDetails, answerOutagesWith503] },
   graphQL: { disable: true },
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server'
 
 import { KEYS_HEADER, pathKey, PROXY_TTL_SECONDS, surrogateKeys } from '@/edge/keys'
 import { env } from '@/env'
+import { answerDuringOutage } from '@/lib/outageGate'
 import { MAX_QUERY_LENGTH } from '@/lib/search'
 import { absoluteUrl } from '@/lib/urls'
 import { createRedirectResolver } from '@/redirects/resolve'
@@ -45,6 +46,8 @@ function forTheProxy(response: NextResponse, keys: string[] | null): NextRespons
  * - answers old addresses (a changed slug or desk, or a redirect an editor
  *   added) with a 301 straight to the current one, keeping the query string.
  *   Next's own redirect() can only answer 307/308;
+ * - while the database is unreachable, answers a page Next cannot render
+ *   without it with the designed 503 page (src/lib/outageGate.ts);
  * - labels what it answers with surrogate keys for the caching proxy.
  */
 export async function proxy(request: NextRequest) {
@@ -54,7 +57,12 @@ export async function proxy(request: NextRequest) {
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
   const answer = await resolver().resolve(pathname)
-  if (!answer) return forTheProxy(NextResponse.next(), surrogateKeys(pathname))
+  if (!answer) {
+    // During an outage, what this server could serve (its own second look carries the keys).
+    const duringOutage = await answerDuringOutage(request)
+    if (duringOutage) return duringOutage
+    return forTheProxy(NextResponse.next(), surrogateKeys(pathname))
+  }
   const external = /^https?:\/\//i.test(answer.location)
   let location = external ? answer.location : absoluteUrl(answer.location)
   if (search && !answer.location.includes('?')) location += search

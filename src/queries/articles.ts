@@ -8,6 +8,7 @@ import { urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
 
 import { getPreviewUser } from './auth'
+import { getDeskBySlug } from './desks'
 import { payloadClient } from './payload'
 import { cacheTags } from './tags'
 
@@ -78,6 +79,9 @@ export const getArticlePage = cache(
     slug: string,
   ): Promise<{ article: Article | null; preview: boolean }> => {
     if (!isSlug(deskSlug) || !isSlug(slug)) return { article: null, preview: false }
+    // No such desk: a 404 told from the cached desk list, without a query (and so also while
+    // the database is unreachable).
+    if (!(await getDeskBySlug(deskSlug))) return { article: null, preview: false }
     const { isEnabled } = await draftMode()
     if (isEnabled) {
       const user = await getPreviewUser()

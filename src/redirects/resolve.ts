@@ -1,5 +1,6 @@
 import pg from 'pg'
 
+import { noteDatabaseError, noteDatabaseReachable } from '@/lib/outage'
 import { FEED_FILES, type FeedFormat, urls } from '@/lib/urls'
 
 import { lookupForm, MAX_REDIRECT_HOPS } from './paths'
@@ -146,14 +147,23 @@ export function createRedirectResolver({
   let pausedUntil = 0
 
   function refresh(pathname: string, previous: Cached | undefined): Promise<RedirectAnswer | null> {
-    const answer = resolveRedirect(pathname, lookup).catch((error: unknown) => {
-      pausedUntil = Date.now() + 5000
-      console.warn(
-        `Redirect lookup failed; serving pages without redirects for 5 s: ${String(error)}`,
-      )
-      cache.delete(pathname)
-      return previous ? previous.answer : null
-    })
+    // Every page request asks here first, so this is where the app first hears of an outage
+    // (src/lib/outage.ts) and of the database coming back.
+    const answer = resolveRedirect(pathname, lookup).then(
+      (found) => {
+        noteDatabaseReachable()
+        return found
+      },
+      (error: unknown) => {
+        noteDatabaseError(error)
+        pausedUntil = Date.now() + 5000
+        console.warn(
+          `Redirect lookup failed; serving pages without redirects for 5 s: ${String(error)}`,
+        )
+        cache.delete(pathname)
+        return previous ? previous.answer : null
+      },
+    )
     cache.delete(pathname)
     cache.set(pathname, { answer, fresh: Date.now() + ttlMs })
     if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string)

@@ -2,18 +2,22 @@ import { type ArticleLookup, refusalPath } from '@/comments/article'
 import { clientAddress } from '@/comments/clientAddress'
 import { SubmissionError } from '@/comments/errors'
 import { errorResponse, readSubmission, responseMode, successResponse } from '@/comments/http'
+import { commentNotSaved } from '@/comments/unavailable'
+import { noteDatabaseError } from '@/lib/outage'
 import { submittedArticle, submitReaderComment } from '@/queries/comments'
 
 /**
  * A reader's comment. JSON in, JSON out for the inline form and API clients;
  * a plain form post (JavaScript off) is answered with a redirect back to the
- * article, to a notice saying what happened.
+ * article, to a notice saying what happened. While the database is
+ * unreachable: 503, and the reader keeps what they wrote.
  */
 export async function POST(request: Request): Promise<Response> {
   const mode = responseMode(request)
+  let fields: Record<string, unknown> | undefined
   let article: ArticleLookup | undefined
   try {
-    const fields = await readSubmission(request)
+    fields = await readSubmission(request)
     article = await submittedArticle(fields)
     const result = await submitReaderComment(fields, article, {
       address: clientAddress(request.headers),
@@ -21,6 +25,7 @@ export async function POST(request: Request): Promise<Response> {
     })
     return successResponse(result, mode)
   } catch (error) {
+    if (noteDatabaseError(error)) return commentNotSaved(mode, fields)
     if (!(error instanceof SubmissionError)) throw error
     return errorResponse(error, mode, mode === 'form' ? await refusalPath(article) : null)
   }

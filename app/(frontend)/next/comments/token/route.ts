@@ -2,6 +2,8 @@ import { z } from 'zod'
 
 import { issueFormToken } from '@/comments/formToken'
 import { MAX_ID } from '@/comments/input'
+import { noteDatabaseError } from '@/lib/outage'
+import { UNAVAILABLE_MESSAGES, unavailableJson } from '@/lib/unavailable'
 import { commentsOpenNow } from '@/queries/comments'
 
 const query = z.object({
@@ -24,7 +26,13 @@ export async function GET(request: Request): Promise<Response> {
       { status: 400 },
     )
   }
-  const open = await commentsOpenNow(parsed.data.article)
+  let open: boolean | null
+  try {
+    open = await commentsOpenNow(parsed.data.article)
+  } catch (error) {
+    if (noteDatabaseError(error)) return unavailableJson(UNAVAILABLE_MESSAGES.comments)
+    throw error
+  }
   if (open === null) {
     return Response.json(
       {
