@@ -76,9 +76,10 @@ export async function answerDuringOutage(request: NextRequest): Promise<Response
       redirect: 'manual',
       signal: AbortSignal.timeout(15_000),
     })
-  } catch {
-    // This server was not found where expected: the request goes on to Next as usual.
-    return null
+  } catch (error) {
+    // No answer in time: a render waiting on a database that does not answer. Anything else
+    // (this server not found where expected) leaves the request to Next.
+    return (error as Error).name === 'TimeoutError' ? unavailable(pathname) : null
   }
   if (answer.status >= 500) {
     await answer.body?.cancel()

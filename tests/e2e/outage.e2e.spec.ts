@@ -21,12 +21,18 @@ let edge: Edge
 let edgeUrl: string
 let workDir: string
 let fresh: { articleId: number; path: string; headline: string; word: string }
+let unseen: { path: string; headline: string }
 
 test.beforeAll(async ({ request }) => {
   const word = `lighthouse${Date.now().toString(36)}`
   const headline = `Harbour ${word} keeps its light on`
   const headers = await editorHeaders(request)
   fresh = { ...(await createArticle(request, headers, { headline })), headline, word }
+  const other = `Ferry ${word} waits for the tide`
+  unseen = {
+    path: (await createArticle(request, headers, { headline: other })).path,
+    headline: other,
+  }
   const url = new URL(process.env.E2E_DATABASE_URL!)
   database = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) })
   url.hostname = '127.0.0.1'
@@ -169,4 +175,19 @@ test('with PostgreSQL stopped, readers get what the caches hold and a designed 5
   expect(app.exitCode(), app.output()).toBeNull()
   await noScript.close()
   await withScript.close()
+})
+
+test('a database that takes connections and never answers is a 503 in seconds, not a hang', async ({
+  request,
+}) => {
+  await database.stall()
+  try {
+    await expectUnavailable(request, `${app.url}${unseen.path}`, /We’ll be right back/)
+  } finally {
+    await database.restore()
+  }
+  await expect
+    .poll(async () => (await request.get(`${app.url}${unseen.path}`)).status(), { timeout: 20_000 })
+    .toBe(200)
+  expect(await (await request.get(`${app.url}${unseen.path}`)).text()).toContain(unseen.headline)
 })

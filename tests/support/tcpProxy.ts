@@ -9,17 +9,24 @@ export interface TcpProxy {
   port: number
   /** Bytes sent to the database so far. */
   bytesToDatabase: () => number
+  /** Drops every connection and refuses new ones: the server stopped. */
   cut: () => Promise<void>
+  /** Drops every connection and takes new ones without a word: a server that hangs. */
+  stall: () => Promise<void>
   restore: () => Promise<void>
   close: () => Promise<void>
 }
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   let bytes = 0
+  let stalled = false
   const sockets = new Set<net.Socket>()
   const server = net.createServer((client) => {
+    sockets.add(client)
+    client.on('error', () => client.destroy()).on('close', () => sockets.delete(client))
+    if (stalled) return
     const upstream = net.connect(target)
-    sockets.add(client).add(upstream)
+    sockets.add(upstream)
     client.on('data', (chunk) => (bytes += chunk.length))
     client.pipe(upstream).pipe(client)
     const drop = () => {
@@ -35,19 +42,29 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     new Promise<number>((resolve) =>
       server.listen(port, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
     )
+  const dropAll = () => {
+    for (const socket of sockets) socket.destroy()
+    sockets.clear()
+  }
   const stop = () =>
     new Promise<void>((resolve) => {
+      if (!server.listening) return resolve()
       server.close(() => resolve())
-      for (const socket of sockets) socket.destroy()
-      sockets.clear()
+      dropAll()
     })
   const port = await listen(0)
   return {
     port,
     bytesToDatabase: () => bytes,
     cut: stop,
+    stall: async () => {
+      stalled = true
+      dropAll()
+    },
     restore: async () => {
-      await listen(port)
+      stalled = false
+      dropAll()
+      if (!server.listening) await listen(port)
     },
     close: stop,
   }
