@@ -51,7 +51,17 @@ function viaEdge(
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port: edge.port, path: target, method, headers, localAddress: from },
+      // A connection of its own each time: Varnish closes idle ones after 5 s, and reusing one
+      // just as it does is a "socket hang up", not an answer.
+      {
+        host: '127.0.0.1',
+        port: edge.port,
+        path: target,
+        method,
+        headers,
+        localAddress: from,
+        agent: false,
+      },
       (response) => {
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -68,7 +68,14 @@ async function get(page: string, headers: Record<string, string> = {}, from?: st
   return new Promise<{ body: string; cache: string }>((resolve, reject) => {
     http
       .get(
-        { host: '127.0.0.1', port: edge.port, path: page, headers, localAddress: from },
+        {
+          host: '127.0.0.1',
+          port: edge.port,
+          path: page,
+          headers,
+          localAddress: from,
+          agent: false,
+        },
         (res) => {
           let body = ''
           res.on('data', (chunk) => (body += chunk))
@@ -90,6 +97,7 @@ function purge(headers: Record<string, string>, from: string) {
           method: 'PURGE',
           headers,
           localAddress: from,
+          agent: false,
         },
         (res) => {
           res.resume()
