@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
 import { KEYS_HEADER, pathKey, PROXY_TTL_SECONDS, surrogateKeys } from '@/edge/keys'
+import { WARM_HEADER } from '@/edge/purge'
 import { env } from '@/env'
 import { answerDuringOutage } from '@/lib/outageGate'
 import { MAX_QUERY_LENGTH } from '@/lib/search'
@@ -56,7 +57,8 @@ export async function proxy(request: NextRequest) {
     return searchTooLong()
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
-  const answer = await resolver().resolve(pathname)
+  // The app re-warming a page it just purged (a redirect may have just changed) asks afresh.
+  const answer = await resolver().resolve(pathname, request.headers.has(WARM_HEADER))
   if (!answer) {
     // During an outage, what this server could serve (its own second look carries the keys).
     const duringOutage = await answerDuringOutage(request)

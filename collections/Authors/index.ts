@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { managedByEditors } from '@/access/referenceData'
 import { slugField } from '@/fields/slug'
 
-import { revalidateAuthor } from './hooks/revalidateAuthor'
+import { revalidateAuthor, revalidateAuthorDelete } from './hooks/revalidateAuthor'
 
 /** Bylines. A byline can be a person or a staff/desk byline ("Archyde Staff"); neither needs a login. */
 export const Authors: CollectionConfig = {
@@ -44,5 +44,5 @@ export const Authors: CollectionConfig = {
       },
     },
   ],
-  hooks: { afterChange: [revalidateAuthor] },
+  hooks: { afterChange: [revalidateAuthor], afterDelete: [revalidateAuthorDelete] },
 }

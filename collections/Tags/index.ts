@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { managedByEditors } from '@/access/referenceData'
 import { slugField } from '@/fields/slug'
 
-import { revalidateTopic } from './hooks/revalidateTopic'
+import { revalidateTopic, revalidateTopicDelete } from './hooks/revalidateTopic'
 
 export const Tags: CollectionConfig = {
   slug: 'tags',
@@ -20,5 +20,5 @@ export const Tags: CollectionConfig = {
     slugField('name'),
     { name: 'description', type: 'textarea', maxLength: 300 },
   ],
-  hooks: { afterChange: [revalidateTopic] },
+  hooks: { afterChange: [revalidateTopic], afterDelete: [revalidateTopicDelete] },
 }

@@ -25,6 +25,7 @@ sub vcl_recv {
   unset req.http.xkey;
   unset req.http.Surrogate-Key;
   unset req.http.X-Cache;
+  unset req.http.X-Broadsheet-Pass;
 
   if (req.method == "PURGE") {
     if (client.ip !~ purgers) {
@@ -33,6 +34,12 @@ sub vcl_recv {
     # The app purges by surrogate key after every change (src/edge/purge.ts).
     # Soft: a purged page is still served from grace while its fresh copy is
     # fetched, or while the app or its database is down.
+    # Hard for what no reader may get again (an unpublished article, a
+    # deleted image, a not-found page where an article now is).
+    if (req.http.X-Purge-Keys && req.http.X-Purge-Hard) {
+      set req.http.X-Purged = xkey.purge(req.http.X-Purge-Keys);
+      return (synth(200, "Removed " + req.http.X-Purged + " objects"));
+    }
     if (req.http.X-Purge-Keys) {
       set req.http.X-Purged = xkey.softpurge(req.http.X-Purge-Keys);
       return (synth(200, "Purged " + req.http.X-Purged + " objects"));
@@ -40,6 +47,7 @@ sub vcl_recv {
     return (purge);
   }
   unset req.http.X-Purge-Keys;
+  unset req.http.X-Purge-Hard;
 
   # The app re-warming a page right after purging it: fetch a fresh copy for
   # it and store that. From anyone else the header means nothing.
@@ -60,6 +68,14 @@ sub vcl_recv {
     unset req.http.Cookie;
     set req.url = regsub(req.url, "\?.*$", "");
     return (hash);
+  }
+
+  # Next's client-router requests (RSC payloads) vary by headers the proxy
+  # does not key on; reader pages use plain links, so nobody needs them stored.
+  if (req.http.RSC || req.http.Next-Router-State-Tree || req.http.Next-Router-Prefetch ||
+      req.http.Next-Router-Segment-Prefetch || req.url ~ "[?&]_rsc=") {
+    set req.http.X-Broadsheet-Pass = "1";
+    return (pass);
   }
 
   # The admin, the API, the app's own endpoints (preview, comments, jobs),
@@ -99,12 +115,20 @@ sub vcl_recv {
   return (hash);
 }
 
+# One site: a page is its URL (normalised above), whatever Host a client or
+# the app's re-warming request names.
+sub vcl_hash {
+  hash_data(req.url);
+  return (lookup);
+}
+
 sub vcl_backend_response {
   if (bereq.uncacheable) {
     return (deliver);
   }
-  # A failing app never replaces a good page: keep serving the stale copy.
-  if (beresp.status >= 500 && bereq.is_bgfetch) {
+  # A failing app never replaces a good page: keep serving the stale copy
+  # (a background refresh, or the app re-warming a page it just purged).
+  if (beresp.status >= 500 && (bereq.is_bgfetch || bereq.http.X-Broadsheet-Warm)) {
     return (abandon);
   }
   # The app's Cache-Control is for browsers (Next marks per-request pages
@@ -148,13 +172,18 @@ sub vcl_backend_response {
   }
   unset beresp.http.Surrogate-Control;
   set beresp.grace = 24h;
+  # Only pages worth keeping through an outage get the day of grace: random
+  # not-found addresses cycle out of the cache within seconds.
+  if (beresp.status != 200 && beresp.status != 301 && beresp.status != 308) {
+    set beresp.grace = 10s;
+  }
   set beresp.keep = 0s;
   return (deliver);
 }
 
 sub vcl_backend_error {
   # Refreshing a copy in the background failed: keep serving the copy.
-  if (bereq.is_bgfetch) {
+  if (bereq.is_bgfetch || bereq.http.X-Broadsheet-Warm) {
     return (abandon);
   }
   # The app is unreachable and nothing stale is at hand: a designed page,

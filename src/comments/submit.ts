@@ -203,12 +203,15 @@ export async function submitComment(
         submissionKey,
         challengeId: proof?.ok ? proof.challengeId : null,
       })
+      // The comment is stored: a notice that cannot be sent must not tell the reader otherwise.
       await noticeNewComment(payload, {
         id: comment.id,
         authorName: input.name,
         body: input.body,
         heldReasons: reasons,
-      })
+      }).catch((error: unknown) =>
+        payload.logger.error({ msg: 'Could not prepare the new-comment notice', error }),
+      )
       return {
         status: 201,
         id: comment.id,

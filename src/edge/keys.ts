@@ -67,13 +67,20 @@ export function surrogateKeys(pathname: string): string[] | null {
   return [...new Set([desks(), ...shown].map(keyOf)), pathKey(pathname)]
 }
 
-/** The keys a change purges: its tags, and the keys of the pages it names. */
-export function purgeKeys(invalidation: Invalidation): string[] {
-  return [
-    ...new Set([
-      ...invalidation.cacheTags.map(keyOf),
-      ...(invalidation.expireNow ?? []).map(keyOf),
-      ...invalidation.paths.map(pathKey),
-    ]),
-  ]
+/**
+ * The keys a change purges: soft (served once more from grace while the new
+ * copy renders) for its tags and pages, hard for what no reader may get
+ * again — tags it expires outright and paths it removed.
+ */
+export function purgeKeys(invalidation: Invalidation): { soft: string[]; hard: string[] } {
+  const hard = new Set([
+    ...(invalidation.expireNow ?? []).map(keyOf),
+    ...(invalidation.removedPaths ?? []).map(pathKey),
+  ])
+  const soft = new Set(
+    [...invalidation.cacheTags.map(keyOf), ...invalidation.paths.map(pathKey)].filter(
+      (key) => !hard.has(key),
+    ),
+  )
+  return { soft: [...soft], hard: [...hard] }
 }

@@ -1,10 +1,11 @@
 import { env } from '@/env'
 
 /**
- * Purging the proxies in front of the app (PURGE_URLS): Varnish's xkey
- * soft purge, so a purged page is still served from grace while its fresh
- * copy renders (or while the database is down), then the most important
- * pages fetched through each proxy so the next reader gets the new copy.
+ * Purging the proxies in front of the app (PURGE_URLS) by surrogate key:
+ * Varnish's xkey soft purge, so a purged page is still served from grace
+ * while its fresh copy renders (or while the database is down), and a hard
+ * purge for what no reader may get again; then the most important pages are
+ * fetched through each proxy so the next reader gets the new copy.
  *
  * A proxy that does not answer never holds up a publish: this runs after the
  * response, and a failed purge is logged and tried again with backoff (the
@@ -18,8 +19,16 @@ export interface PurgeLogger {
   error: (entry: { msg: string; error?: unknown }) => void
 }
 
+/** Keys to purge: `soft` ones stay servable from grace, `hard` ones are removed. */
+export interface PurgeKeys {
+  soft: string[]
+  hard: string[]
+}
+
 /** The request header carrying the keys of a PURGE (read only from the app's addresses). */
 export const PURGE_KEYS_HEADER = 'x-purge-keys'
+/** Present on a PURGE that removes its keys' objects outright. */
+export const PURGE_HARD_HEADER = 'x-purge-hard'
 /** Marks the app's own re-warming request: the proxy fetches a fresh copy for it. */
 export const WARM_HEADER = 'x-broadsheet-warm'
 
@@ -50,12 +59,16 @@ function chunks(keys: string[]): string[] {
   return out
 }
 
-/** Soft-purges `keys` at one proxy; throws when it does not answer 2xx. */
-export async function purgeAt(proxy: string, keys: string[]): Promise<void> {
-  for (const chunk of chunks(keys)) {
+/** Purges `keys` at one proxy (hard ones first); throws when it does not answer 2xx. */
+export async function purgeAt(proxy: string, keys: PurgeKeys): Promise<void> {
+  const requests = [
+    ...chunks(keys.hard).map((chunk) => ({ chunk, hard: true })),
+    ...chunks(keys.soft).map((chunk) => ({ chunk, hard: false })),
+  ]
+  for (const { chunk, hard } of requests) {
     const response = await fetch(new URL('/', proxy), {
       method: 'PURGE',
-      headers: { [PURGE_KEYS_HEADER]: chunk },
+      headers: { [PURGE_KEYS_HEADER]: chunk, ...(hard ? { [PURGE_HARD_HEADER]: '1' } : {}) },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
     const body = await response.text()
@@ -85,7 +98,8 @@ export async function warmThrough(
 }
 
 interface Pending {
-  keys: Set<string>
+  soft: Set<string>
+  hard: Set<string>
   since: number
   delay: number
   timer: NodeJS.Timeout | null
@@ -100,30 +114,41 @@ function queue(): Map<string, Pending> {
 
 /** Keys still waiting for a proxy that did not answer (for operators and tests). */
 export function pendingPurges(): Record<string, number> {
-  return Object.fromEntries([...queue()].map(([proxy, pending]) => [proxy, pending.keys.size]))
+  return Object.fromEntries(
+    [...queue()].map(([proxy, pending]) => [proxy, pending.soft.size + pending.hard.size]),
+  )
 }
 
 function schedule(proxy: string, pending: Pending, logger: PurgeLogger): void {
-  pending.timer = setTimeout(() => void retry(proxy, logger), pending.delay)
+  if (pending.timer) clearTimeout(pending.timer)
+  pending.timer = setTimeout(() => void retry(proxy, pending, logger), pending.delay)
   pending.timer.unref()
 }
 
-async function retry(proxy: string, logger: PurgeLogger): Promise<void> {
-  const pending = queue().get(proxy)
-  if (!pending) return
-  const keys = [...pending.keys]
+function drop(proxy: string, pending: Pending): void {
+  if (pending.timer) clearTimeout(pending.timer)
+  if (queue().get(proxy) === pending) queue().delete(proxy)
+}
+
+async function retry(proxy: string, pending: Pending, logger: PurgeLogger): Promise<void> {
+  // Dropped or replaced meanwhile: nothing of this entry is to be done.
+  if (queue().get(proxy) !== pending) return
+  const keys = { soft: [...pending.soft], hard: [...pending.hard] }
   try {
     await purgeAt(proxy, keys)
-    for (const key of keys) pending.keys.delete(key)
-    if (pending.keys.size === 0) return void queue().delete(proxy)
+    for (const key of keys.soft) pending.soft.delete(key)
+    for (const key of keys.hard) pending.hard.delete(key)
+    if (pending.soft.size + pending.hard.size === 0) return drop(proxy, pending)
     // Changes made while this retry was under way.
     Object.assign(pending, { since: Date.now(), delay: FIRST_RETRY_MS })
     schedule(proxy, pending, logger)
   } catch (error) {
+    if (queue().get(proxy) !== pending) return
+    const count = keys.soft.length + keys.hard.length
     if (Date.now() - pending.since > GIVE_UP_AFTER_MS) {
-      queue().delete(proxy)
+      drop(proxy, pending)
       logger.error({
-        msg: `Gave up purging ${keys.length} keys at ${proxy} after ten minutes; its pages may be stale until they expire (an hour at most)`,
+        msg: `Gave up purging ${count} keys at ${proxy} after ten minutes; its pages may be stale until they expire (an hour at most)`,
         error,
       })
       return
@@ -138,34 +163,42 @@ async function retry(proxy: string, logger: PurgeLogger): Promise<void> {
 }
 
 /** Remembers keys a proxy did not take, and tries again later. */
-function retryLater(proxy: string, keys: string[], logger: PurgeLogger): void {
+function retryLater(proxy: string, keys: PurgeKeys, logger: PurgeLogger): void {
   let pending = queue().get(proxy)
   if (!pending) {
-    pending = { keys: new Set(), since: Date.now(), delay: FIRST_RETRY_MS, timer: null }
+    pending = {
+      soft: new Set(),
+      hard: new Set(),
+      since: Date.now(),
+      delay: FIRST_RETRY_MS,
+      timer: null,
+    }
     queue().set(proxy, pending)
     schedule(proxy, pending, logger)
   }
-  for (const key of keys) pending.keys.add(key)
-  if (pending.keys.size > MAX_PENDING_KEYS) {
+  for (const key of keys.soft) pending.soft.add(key)
+  for (const key of keys.hard) pending.hard.add(key)
+  const size = pending.soft.size + pending.hard.size
+  if (size > MAX_PENDING_KEYS) {
     logger.error({
-      msg: `${proxy} has not taken a purge for ${Math.round((Date.now() - pending.since) / 1000)} s; dropping ${pending.keys.size} keys — its pages may be stale until they expire (an hour at most)`,
+      msg: `${proxy} has not taken a purge for ${Math.round((Date.now() - pending.since) / 1000)} s; dropping ${size} keys — its pages may be stale until they expire (an hour at most)`,
     })
-    if (pending.timer) clearTimeout(pending.timer)
-    queue().delete(proxy)
+    drop(proxy, pending)
   }
 }
 
 /**
  * Purges `keys` at every proxy, then re-warms `paths` through each proxy
- * that took the purge. Never throws.
+ * that took the purge. Never throws. A proxy that takes this purge while
+ * earlier keys wait for it is retried at once.
  */
 export async function purgeProxies(
-  keys: string[],
+  keys: PurgeKeys,
   paths: string[],
   logger: PurgeLogger,
   targets: string[] = proxies(),
 ): Promise<void> {
-  if (keys.length === 0) return
+  if (keys.soft.length + keys.hard.length === 0) return
   await Promise.all(
     targets.map(async (proxy) => {
       try {
@@ -174,6 +207,11 @@ export async function purgeProxies(
         logger.warn({ msg: `Could not purge ${proxy}; retrying in the background`, error })
         retryLater(proxy, keys, logger)
         return
+      }
+      const waiting = queue().get(proxy)
+      if (waiting) {
+        waiting.delay = 0
+        schedule(proxy, waiting, logger)
       }
       await warmThrough(proxy, paths, logger)
     }),

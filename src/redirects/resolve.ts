@@ -170,9 +170,11 @@ export function createRedirectResolver({
     return answer
   }
 
-  function resolve(pathname: string): Promise<RedirectAnswer | null> {
+  /** `fresh`: the caller must have the database's current answer (the app re-warming a page). */
+  function resolve(pathname: string, fresh = false): Promise<RedirectAnswer | null> {
     const hit = cache.get(pathname)
     const now = Date.now()
+    if (fresh && now >= pausedUntil) return refresh(pathname, hit)
     if (hit && hit.fresh > now) return hit.answer
     if (now < pausedUntil) return hit ? hit.answer : Promise.resolve(null)
     if (!hit || ttlMs === 0) return refresh(pathname, hit)

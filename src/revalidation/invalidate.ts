@@ -19,6 +19,11 @@ export interface Invalidation {
    * publication) renders on its very next request instead of stale.
    */
   expireNow?: string[]
+  /**
+   * Public paths that no longer exist (an unpublished article, a deleted
+   * image's files): removed from the proxies outright, not re-warmed.
+   */
+  removedPaths?: string[]
 }
 
 /**
@@ -68,12 +73,13 @@ export function invalidate(invalidation: Invalidation, scope: InvalidationScope)
     }
     // A bulk change (approving 50 comments) runs this once per document on one request.
     const warmed = (context.warmedPaths ??= new Set<string>()) as Set<string>
+    const removed = new Set(invalidation.removedPaths)
     const unique = [...new Set(invalidation.paths)]
-      .filter((path) => !warmed.has(path))
+      .filter((path) => !warmed.has(path) && !removed.has(path))
       .slice(0, MAX_WARM_PATHS)
     if (edges) {
-      const keys = purgeKeys(invalidation)
-      after(() => purgeProxies(keys, unique, logger))
+      const { soft, hard } = purgeKeys(invalidation)
+      after(() => purgeProxies({ soft, hard }, unique, logger))
     } else if (unique.length > 0) {
       after(() => warm(unique, logger))
     }

@@ -115,11 +115,25 @@ describe('purging the shipped proxy by surrogate key', () => {
     await get('/world/harbour')
     expect(await get('/world')).toEqual({ body: '/world render 1', cache: 'HIT' })
 
-    await purgeProxies(['article-lists'], ['/world'], logger, [`http://127.0.0.1:${edge.port}`])
+    await purgeProxies({ soft: ['article-lists'], hard: [] }, ['/world'], logger, [
+      `http://127.0.0.1:${edge.port}`,
+    ])
     // The re-warm already fetched the new copy: the next reader gets it from the proxy.
     expect(await get('/world')).toEqual({ body: '/world render 2', cache: 'HIT' })
     // A page without the key is untouched.
     expect(await get('/world/harbour')).toEqual({ body: '/world/harbour render 1', cache: 'HIT' })
+  })
+
+  it('removes what a hard purge names: no reader gets it again, not even from grace', async () => {
+    await get('/world/harbour')
+    const before = renders.get('/world/harbour')!
+    await purgeProxies({ soft: [], hard: ['article-page:/world/harbour'] }, [], logger, [
+      `http://127.0.0.1:${edge.port}`,
+    ])
+    expect(await get('/world/harbour')).toEqual({
+      body: `/world/harbour render ${before + 1}`,
+      cache: 'MISS',
+    })
   })
 
   it('ignores keys, purges and re-warm requests from anyone but the app', async () => {
@@ -136,12 +150,29 @@ describe('purging the shipped proxy by surrogate key', () => {
     expect((await get('/world')).cache).toBe('HIT')
   })
 
+  it('stores one copy of a page whatever Host is named, and never stores client-router requests', async () => {
+    await get('/world')
+    const n = renders.get('/world')
+    expect((await get('/world', { host: `random-${Date.now()}.example` })).cache).toBe('HIT')
+    expect((await get('/world', { 'x-broadsheet-pass': '1' })).cache).toBe('HIT')
+    expect((await get('/world', { rsc: '1' })).cache).toBe('PASS')
+    expect((await get('/world?_rsc=abc')).cache).toBe('PASS')
+    // The two passes reached the app; nothing else did.
+    expect(renders.get('/world')).toBe(n! + 2)
+    expect((await get('/world')).body).toBe(`/world render ${n}`)
+  })
+
   it('a purge the proxy does not take is retried until it does, without holding up the change', async () => {
     await get('/world/harbour')
     const before = renders.get('/world/harbour')!
     const target = `http://127.0.0.1:${front.port}`
     await front.cut()
-    await purgeProxies(['article-page:/world/harbour'], ['/world/harbour'], logger, [target])
+    await purgeProxies(
+      { soft: ['article-page:/world/harbour'], hard: [] },
+      ['/world/harbour'],
+      logger,
+      [target],
+    )
     expect(pendingPurges()[target]).toBe(1)
     expect(logged.some((msg) => msg.includes(`Could not purge ${target}`))).toBe(true)
     // Still the stored copy while the purge waits.

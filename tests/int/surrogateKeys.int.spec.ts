@@ -43,7 +43,12 @@ async function purgedBy(
 ): Promise<Set<string>> {
   const invalidations: Invalidation[] = []
   await change({ invalidations })
-  return new Set(invalidations.flatMap((invalidation) => purgeKeys(invalidation)))
+  return new Set(
+    invalidations.flatMap((invalidation) => {
+      const { soft, hard } = purgeKeys(invalidation)
+      return [...soft, ...hard]
+    }),
+  )
 }
 
 function reached(purged: Set<string>, page: string): boolean {
@@ -101,6 +106,51 @@ describe('surrogate keys: what a change purges reaches every page that shows it'
       }),
     )
     expectReaches(edit, pages)
+  })
+
+  it('articles: unpublishing or deleting removes the page outright; lists are refreshed', async () => {
+    const invalidations: Invalidation[] = []
+    const article = await publish()
+    const { path, desk } = await located(article)
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { _status: 'draft' },
+      context: { invalidations },
+    })
+    const { soft, hard } = purgeKeys(invalidations[0]!)
+    expect(hard).toEqual(expect.arrayContaining([`article-page:${path}`, pathKey(path)]))
+    expect(soft).toEqual(expect.arrayContaining([pathKey(desk), pathKey(urls.home())]))
+
+    const other = await publish()
+    const otherPath = (await located(other)).path
+    const deleted: Invalidation[] = []
+    await payload.delete({
+      collection: 'articles',
+      id: other.id,
+      context: { invalidations: deleted },
+    })
+    expect(purgeKeys(deleted[0]!).hard).toEqual(
+      expect.arrayContaining([`article-page:${otherPath}`, pathKey(otherPath)]),
+    )
+  })
+
+  it('topics and bylines: a deleted one’s page is removed, and the articles naming it refreshed', async () => {
+    const topic = await createTopic(payload)
+    const author = await payload.create({
+      collection: 'authors',
+      data: { name: unique('Gone'), kind: 'person' },
+    })
+    for (const [collection, id, page, tag] of [
+      ['tags', topic.id, urls.tag(topic)!, 'topics'],
+      ['authors', author.id, urls.author(author)!, 'bylines'],
+    ] as const) {
+      const invalidations: Invalidation[] = []
+      await payload.delete({ collection, id, context: { invalidations } })
+      const { soft, hard } = purgeKeys(invalidations[0]!)
+      expect(hard).toContain(pathKey(page))
+      expect(soft).toContain(tag)
+    }
   })
 
   it('desks: a renamed desk reaches every page (navigation), its own page and its articles', async () => {

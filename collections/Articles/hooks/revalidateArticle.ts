@@ -31,8 +31,14 @@ export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({
   // A first publication: the URL may have been asked for before (a 404 in the cache), and its
   // first reader must get the article, its title and canonical — not that 404 once more.
   const path = isPublished && !wasPublished ? urls.article(live) : null
+  // Unpublished: no reader may get the page again, not even from the proxy's grace.
+  const gone = !isPublished && wasPublished ? urls.article(affected[1]!) : null
   invalidate(
-    path ? { ...invalidation, expireNow: [cacheTags.articlePage(path)] } : invalidation,
+    {
+      ...invalidation,
+      ...(path ? { expireNow: [cacheTags.articlePage(path)] } : {}),
+      ...(gone ? { expireNow: [cacheTags.articlePage(gone)], removedPaths: [gone] } : {}),
+    },
     scopeOf(req),
   )
   return doc
@@ -40,6 +46,14 @@ export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({
 
 export const revalidateArticleDelete: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
   if (req.context?.disableRevalidate || doc._status !== 'published') return doc
-  invalidate(invalidationFor([await locateArticle(doc, req.payload, req)]), scopeOf(req))
+  const located = await locateArticle(doc, req.payload, req)
+  const gone = urls.article(located)
+  invalidate(
+    {
+      ...invalidationFor([located]),
+      ...(gone ? { expireNow: [cacheTags.articlePage(gone)], removedPaths: [gone] } : {}),
+    },
+    scopeOf(req),
+  )
   return doc
 }

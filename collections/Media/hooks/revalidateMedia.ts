@@ -1,6 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { urls } from '@/lib/urls'
 import type { Media } from '@/payload-types'
+import { cacheTags } from '@/queries/tags'
 import { invalidateArticlesWhere } from '@/revalidation/articles'
 import { invalidate, scopeOf } from '@/revalidation/invalidate'
 
@@ -24,16 +26,31 @@ export const revalidateMedia: CollectionAfterChangeHook<Media> = async ({
   req,
 }) => {
   if (operation === 'create') return doc
+  // A byline's photo shows on its page and beside its name.
+  const portraits = await req.payload.find({
+    collection: 'authors',
+    where: { photo: { equals: doc.id } },
+    select: { slug: true },
+    depth: 0,
+    limit: 100,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const authorPages = portraits.docs.map((author) => urls.author(author)).filter((p) => p !== null)
   await invalidateArticlesWhere(
     req,
     { heroImage: { equals: doc.id } },
-    { cacheTags: [], paths: [...new Set([...filePaths(doc), ...filePaths(previousDoc)])] },
+    {
+      cacheTags: authorPages.length > 0 ? [cacheTags.bylines()] : [],
+      paths: [...new Set([...filePaths(doc), ...filePaths(previousDoc), ...authorPages])],
+    },
   )
   return doc
 }
 
 /** A deleted image stops being served by the proxy too. */
 export const revalidateMediaDelete: CollectionAfterDeleteHook<Media> = ({ doc, req }) => {
-  invalidate({ cacheTags: [], paths: filePaths(doc) }, scopeOf(req))
+  invalidate({ cacheTags: [], paths: [], removedPaths: filePaths(doc) }, scopeOf(req))
   return doc
 }

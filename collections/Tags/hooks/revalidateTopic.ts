@@ -4,6 +4,7 @@ import { urls } from '@/lib/urls'
 import type { Tag } from '@/payload-types'
 import { cacheTags } from '@/queries/tags'
 import { invalidateArticlesWhere } from '@/revalidation/articles'
+import { revalidateRemovedPage } from '@/revalidation/removed'
 
 /** A topic's name shows on its page and under every article it tags. */
 export const revalidateTopic: CollectionAfterChangeHook<Tag> = async ({ doc, req }) => {
@@ -15,3 +16,8 @@ export const revalidateTopic: CollectionAfterChangeHook<Tag> = async ({ doc, req
   )
   return doc
 }
+
+/** A deleted topic's page is gone; the articles it tagged drop it. */
+export const revalidateTopicDelete = revalidateRemovedPage<Tag>(cacheTags.topics(), (doc) =>
+  urls.tag(doc),
+)

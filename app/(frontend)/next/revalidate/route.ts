@@ -11,6 +11,7 @@ const Body = z.object({
   cacheTags: z.array(z.string().max(200)).max(500),
   paths: z.array(z.string().startsWith('/').max(2000)).max(100),
   expireNow: z.array(z.string().max(200)).max(50).optional(),
+  removedPaths: z.array(z.string().max(2000)).max(200).optional(),
 })
 
 /**
