@@ -8,21 +8,20 @@
  *
  * Options (env): BENCH_SIZES (default 1000,10000,100000), BENCH_SAMPLES (100).
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-
-import pg from 'pg'
 
 import { onShutdown, openDatabase } from '../src/scripts/database'
 import { freePort } from '../src/scripts/net'
 import { buildSite, clearRuntimeCache, needsBuild, nextBin } from '../src/scripts/next'
 import { ensureSecret } from '../src/scripts/secret'
 
-import { waitFor } from './wait'
-
+import { createBenchDatabase, seedDatabase } from './database'
 import { generateArticles } from './generate'
+import { percentile } from './stats'
+import { waitFor } from './wait'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100)
@@ -40,11 +39,6 @@ const QUERIES = [
   'wheat harvest drought',
 ]
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-
 async function timed(url: string): Promise<number> {
   const started = performance.now()
   const response = await fetch(url)
@@ -60,7 +54,6 @@ interface Row {
 }
 
 const server = await openDatabase()
-const admin = new URL(server.url)
 const children: ReturnType<typeof spawn>[] = []
 onShutdown(async () => children.forEach((child) => child.kill('SIGTERM')))
 const rows: Row[] = []
@@ -76,36 +69,15 @@ try {
     throw new Error('next build failed')
   }
   for (const size of SIZES) {
-    const name = `broadsheet_archive_${size}_${process.pid}`
-    const client = new pg.Client({ connectionString: admin.toString() })
-    await client.connect()
-    await client.query(`create database "${name}"`)
-    await client.end()
-    const url = new URL(server.url)
-    url.pathname = `/${name}`
-    const env = { ...baseEnv, DATABASE_URL: url.toString() }
+    const database = await createBenchDatabase(
+      server.url,
+      `broadsheet_archive_${size}_${process.pid}`,
+    )
+    const env = { ...baseEnv, DATABASE_URL: database.url }
     try {
-      // The seed script occasionally ends with nothing done (Payload's start-up, see README):
-      // check its result line and run it again rather than measure an unmigrated database.
-      let seeded = spawnSync(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts'], {
-        env,
-        encoding: 'utf8',
-      })
-      for (
-        let attempt = 1;
-        attempt < 3 && !/Seed: \d+ document/.test(seeded.stdout + seeded.stderr);
-        attempt += 1
-      ) {
-        seeded = spawnSync(process.execPath, ['--import', 'tsx', 'src/scripts/seed.ts'], {
-          env,
-          encoding: 'utf8',
-        })
-      }
-      if (!/Seed: \d+ document/.test(seeded.stdout + seeded.stderr)) {
-        throw new Error(`seed failed: ${seeded.stderr}`)
-      }
+      seedDatabase(env)
       const started = Date.now()
-      await generateArticles(url.toString(), size)
+      await generateArticles(database.url, size)
       console.log(`${size} articles generated in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
       clearRuntimeCache(DIST_DIR)
@@ -147,10 +119,7 @@ try {
       })
       console.log(rows.at(-1))
     } finally {
-      const drop = new pg.Client({ connectionString: admin.toString() })
-      await drop.connect()
-      await drop.query(`drop database if exists "${name}" with (force)`)
-      await drop.end()
+      await database.drop()
     }
   }
 
