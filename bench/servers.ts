@@ -1,0 +1,74 @@
+/**
+ * The servers a bench run measures: the app (`next start`), the bare
+ * node:http baseline, and how to read a page's exact bytes from the app.
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+
+import { nextBin } from '../src/scripts/next'
+
+import { waitFor } from './wait'
+
+export interface Server {
+  url: string
+  process: ChildProcess
+  stop: () => Promise<void>
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+}
+
+/** `next start` on 127.0.0.1:port, resolved once `readyPath` answers. */
+export async function startApp(env: NodeJS.ProcessEnv, port: number, readyPath: string) {
+  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+    stdio: 'ignore',
+  })
+  const url = `http://127.0.0.1:${port}`
+  await waitFor(`${url}${readyPath}`)
+  return { url, process: child, stop: stopper(child) } satisfies Server
+}
+
+/** A page's body exactly as the server sends it, gzipped when `gzip` (no decoding). */
+export function rawBody(url: string, gzip: boolean): Promise<{ body: Buffer; encoding?: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: gzip ? { 'accept-encoding': 'gzip' } : {} }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () => {
+          if (response.statusCode !== 200)
+            reject(new Error(`${url} answered ${response.statusCode}`))
+          else
+            resolve({
+              body: Buffer.concat(chunks),
+              encoding: response.headers['content-encoding'],
+            })
+        })
+      })
+      .on('error', reject)
+  })
+}
+
+/** bench/bareServer.ts serving these bytes, on 127.0.0.1:port. */
+export async function startBaseline(plain: Buffer, gzip: Buffer, port: number): Promise<Server> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'))
+  const files = [path.join(folder, 'page.html'), path.join(folder, 'page.html.gz')]
+  writeFileSync(files[0]!, plain)
+  writeFileSync(files[1]!, gzip)
+  const child = fork(path.join('bench', 'bareServer.ts'), [...files, String(port)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'ignore',
+  })
+  await new Promise((resolve) => child.once('message', resolve))
+  return { url: `http://127.0.0.1:${port}`, process: child, stop: stopper(child) }
+}
