@@ -32,6 +32,7 @@ export interface Settings {
   warmSeconds: number
   connections: number
   wrkThreads: number
+  serverCores: number
   serverCpus: string
   wrkCpus: string
 }
@@ -102,6 +103,7 @@ export function report(settings: Settings, figures: Figures): string {
       ENCODINGS.map((e) => figures[n][e].cpu.client),
     ),
   )
+  const wireMax = Math.max(...ENCODINGS.map((e) => figures.baseline[e].cpu.server))
   const load = (l: number[]) => l.map((n) => n.toFixed(2)).join(', ')
   const rssPeak = Math.max(...Object.values(figures.rss))
 
@@ -139,10 +141,13 @@ ${
     ? '**The load generator is not the bottleneck**'
     : '**wrk may have been the bottleneck in this run**'
 }: wrk used at most ${cores(clientMax)} of the ${settings.wrkThreads} core(s) it has (CPU ${settings.wrkCpus}, one thread
-each) in these runs, while the server side used ${cores(wirePlain.cpu.server)} core(s) for the plain baseline — a server that is the
-limit uses all the CPU it is given, a load generator that is not leaves some unused. "Server CPU" counts every process
-this bench started except wrk (app, Varnish, baseline), so for the proxy rows it includes the app's renders, one a
-second per page. Other work on the machine can take the servers' CPU too: \`taskset\` keeps wrk off it, not others.
+each) in these runs; a load generator at its limit would use all of it. The baseline's server used
+${cores(wireMax)} of the ${settings.serverCores} core(s) it is pinned to${
+    wireMax < 0.9 * settings.serverCores
+      ? ' at most: the rest went to other work on the machine (see the load average above), which `taskset` keeps off wrk’s CPU but not off the servers’'
+      : ''
+  }. "Server CPU" counts every process this bench started except wrk (app, Varnish, baseline), so the
+proxy rows include the app's renders, one a second per page.
 
 ## At half of the proxy's peak rate
 

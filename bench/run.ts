@@ -179,6 +179,7 @@ try {
     warmSeconds: WARM_SECONDS,
     connections: CONNECTIONS,
     wrkThreads: CPUS.wrkThreads,
+    serverCores: CPUS.serverCores,
     serverCpus: CPUS.pinned ? CPUS.servers : 'unpinned',
     wrkCpus: CPUS.pinned ? CPUS.wrk : 'unpinned',
   }

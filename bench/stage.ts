@@ -23,14 +23,23 @@ const DIST_DIR = '.next-bench'
 const COUNT = os.cpus().length
 const HALF = Math.max(1, Math.floor(COUNT / 2))
 const list = (first: number, last: number) => (first === last ? `${first}` : `${first}-${last}`)
+/** How many CPUs a taskset list ("0", "0-3", "0,2") names. */
+const count = (cpus: string) =>
+  cpus.split(',').reduce((sum, part) => {
+    const [first, last = first] = part.split('-').map(Number)
+    return sum + (last! - first! + 1)
+  }, 0)
 
 /** taskset CPU lists: the servers on the first half of the CPUs, wrk (a thread per CPU) on the rest. */
 export const CPUS = {
   count: COUNT,
   pinned: COUNT > 1,
   servers: process.env.BENCH_SERVER_CPUS ?? list(0, HALF - 1),
+  serverCores: process.env.BENCH_SERVER_CPUS ? count(process.env.BENCH_SERVER_CPUS) : HALF,
   wrk: process.env.BENCH_WRK_CPUS ?? list(HALF, Math.max(HALF, COUNT - 1)),
-  wrkThreads: Math.max(1, COUNT - HALF),
+  wrkThreads: process.env.BENCH_WRK_CPUS
+    ? count(process.env.BENCH_WRK_CPUS)
+    : Math.max(1, COUNT - HALF),
 }
 
 export interface Stage {

@@ -108,7 +108,8 @@ export async function wrk(options: WrkOptions): Promise<WrkResult> {
   const use = () => ({
     at: performance.now(),
     client: cpuSeconds([child.pid!]),
-    server: cpuSeconds(options.watch?.() ?? []),
+    // The watched processes, less wrk itself when it is one of them.
+    server: cpuSeconds((options.watch?.() ?? []).filter((pid) => pid !== child.pid)),
   })
   let from: ReturnType<typeof use> | undefined
   let to: ReturnType<typeof use> | undefined
