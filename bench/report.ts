@@ -169,8 +169,9 @@ connections for ${settings.seconds} s after a ${settings.warmSeconds} s warm-up 
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 | ${int(crawl.run.requests)} | ${int(crawl.run.rate)} | ${crawl.run.errors} | ${int(crawl.cache_hit)} | ${int(crawl.cache_hit_grace)} | ${int(crawl.cache_miss)} | ${int(crawl.s_pass)} | **${pct(crawl.ratio, 2)}** |
 
-Goal ≥ 99%: ${mark(crawl.ratio >= 0.99)}. With today's one-second lifetime, a page past its second is served from grace
-(a hit, at most about a second old) while the proxy fetches a fresh copy in the background.
+Goal ≥ 99%: ${mark(crawl.ratio >= 0.99)}. Pages are kept for an hour under their surrogate keys (Surrogate-Control from
+proxy.ts) and purged by key on each change; "of which grace" counts hits on a copy past its lifetime or soft-purged,
+served while the proxy fetches a fresh one in the background.
 
 ## Publish → visible through the proxy
 
