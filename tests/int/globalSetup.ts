@@ -17,15 +17,22 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase('broadsheet_int')
   const mediaDir = path.join('.data', `test-media-${Date.now().toString(36)}`)
-  await migrateAndSeed({
-    ...process.env,
-    DATABASE_URL: database.url,
-    MEDIA_DIR: mediaDir,
-    PAYLOAD_SECRET: 'integration-test-secret-0123456789',
-    // A site has its admin before anyone else joins (the first account is always an admin).
-    SEED_ADMIN_EMAIL: 'admin@broadsheet.test',
-    SEED_ADMIN_PASSWORD: 'integration-admin-password',
-  })
+  try {
+    await migrateAndSeed({
+      ...process.env,
+      DATABASE_URL: database.url,
+      MEDIA_DIR: mediaDir,
+      PAYLOAD_SECRET: 'integration-test-secret-0123456789',
+      // A site has its admin before anyone else joins (the first account is always an admin).
+      SEED_ADMIN_EMAIL: 'admin@broadsheet.test',
+      SEED_ADMIN_PASSWORD: 'integration-admin-password',
+    })
+  } catch (error) {
+    // A run that could not start leaves no database behind.
+    await database.drop()
+    rmSync(mediaDir, { recursive: true, force: true })
+    throw error
+  }
   project.provide('databaseUrl', database.url)
   project.provide('mediaDir', mediaDir)
   return async () => {
