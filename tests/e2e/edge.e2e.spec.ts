@@ -115,8 +115,8 @@ test('build files keep their year-long lifetime, and images, the icon and pages 
   const page = await viaEdge(REFERENCE.path)
   const script = page.body.match(/src="(\/_next\/static\/[^"]+\.js)"/)?.[1]
   const image = page.body.match(/src="(\/api\/media\/file\/[^"]+)"/)?.[1]
-  expect(script, 'a script on the article page').toBeTruthy()
-  expect(image, 'the hero image on the article page').toBeTruthy()
+  expect(script, 'a script on the article page').toMatch(/^\/_next\/static\/.+\.js$/)
+  expect(image, 'the hero image on the article page').toMatch(/^\/api\/media\/file\/.+\.\w+$/)
   for (const path of [script!, image!, '/favicon.ico']) {
     const first = await viaEdge(path, { headers: { Cookie: '_ga=GA1.2.3' } })
     expect(first.status, path).toBe(200)
