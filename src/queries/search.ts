@@ -68,9 +68,13 @@ export async function searchArticles(input: string, page: number): Promise<Searc
   // estimate how many articles match: for common words it walks the publication-date index
   // newest first and stops at SEARCH_CANDIDATES; for rare ones it uses the GIN index; for
   // phrases the word-pair index narrows the candidates before word order is checked.
+  // Only the page of results is joined to its desk and given a snippet: ranking reads the
+  // candidates' stored vectors alone, and a snippet (which rebuilds the article's text) is
+  // made for the twenty rows shown, never for all the candidates.
   const result = await payload.db.drizzle.execute(sql`
-    WITH matches AS (
-      SELECT a.id, a.search_vector, a.published_at
+    WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
+    matches AS (
+      SELECT a.id, a.headline, a.slug, a.section_id, a.search_vector, a.published_at
       FROM articles a
       WHERE a._status = 'published'
         AND a.search_vector @@ websearch_to_tsquery('english', ${query})
@@ -78,18 +82,22 @@ export async function searchArticles(input: string, page: number): Promise<Searc
       ORDER BY a.published_at DESC
       LIMIT ${SEARCH_CANDIDATES}
     ),
-    q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)
-    SELECT a.id, a.headline, a.slug, a.published_at AS "publishedAt",
+    ranked AS (
+      SELECT m.id, m.headline, m.slug, m.section_id, m.published_at,
+             ts_rank(m.search_vector, q.query) AS rank, count(*) OVER () AS total
+      FROM matches m CROSS JOIN q
+      ORDER BY rank DESC, m.published_at DESC NULLS LAST, m.id DESC
+      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
+    )
+    SELECT r.id, r.headline, r.slug, r.published_at AS "publishedAt",
            s.slug AS "deskSlug", s.name AS "deskName",
-           ts_headline('english', article_search_text(a.id), q.query,
+           ts_headline('english', article_search_text(r.id), q.query,
              ${`StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`}) AS snippet,
-           count(*) OVER () AS total
-    FROM matches m
-    JOIN articles a ON a.id = m.id
-    JOIN sections s ON s.id = a.section_id
+           r.total
+    FROM ranked r
+    JOIN sections s ON s.id = r.section_id
     CROSS JOIN q
-    ORDER BY ts_rank(m.search_vector, q.query) DESC, m.published_at DESC NULLS LAST, m.id DESC
-    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`)
+    ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.id DESC`)
   const rows = result.rows as {
     id: number
     headline: string
