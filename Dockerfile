@@ -9,11 +9,14 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 BUILD_STANDALONE=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npm run build
+# The app's server (src/server/main.ts: Next behind the trusted-proxy rule) replaces Next's own
+# standalone server.js; bundled to plain JavaScript, `next` and the rest come from the standalone tree.
+RUN npm run build && npx esbuild src/server/main.ts --bundle --platform=node --format=esm \
+    --target=node20 --packages=external --outfile=.next/standalone/broadsheet-server.mjs
 
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 MEDIA_DIR=/data/media
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 MEDIA_DIR=/data/media
 RUN groupadd --system app && useradd --system --gid app app && mkdir -p /data/media && chown app:app /data/media
 COPY --from=build --chown=app:app /app/.next/standalone ./
 COPY --from=build --chown=app:app /app/.next/static ./.next/static
@@ -21,4 +24,5 @@ COPY --from=build --chown=app:app /app/public ./public
 USER app
 EXPOSE 3000
 # Migrations run on start (Payload's prodMigrations); BROADSHEET_SEED=1 seeds an empty database.
-CMD ["node", "server.js"]
+# TRUSTED_PROXIES (unset: nobody) names the proxy whose X-Forwarded-For is believed.
+CMD ["node", "broadsheet-server.mjs"]

@@ -15,7 +15,7 @@ import path from 'node:path'
 
 import { onShutdown, openDatabase } from '../src/scripts/database'
 import { freePort } from '../src/scripts/net'
-import { buildSite, clearRuntimeCache, needsBuild, nextBin } from '../src/scripts/next'
+import { buildSite, clearRuntimeCache, needsBuild, serverArgs } from '../src/scripts/next'
 import { ensureSecret } from '../src/scripts/secret'
 
 import { createBenchDatabase, seedDatabase } from './database'
@@ -82,14 +82,10 @@ try {
 
       clearRuntimeCache(DIST_DIR)
       const port = await freePort()
-      const site = spawn(
-        process.execPath,
-        [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)],
-        {
-          env: { ...env, NODE_ENV: 'production', PORT: String(port) },
-          stdio: 'ignore',
-        },
-      )
+      const site = spawn(process.execPath, serverArgs('start'), {
+        env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
+        stdio: 'ignore',
+      })
       children.push(site)
       const origin = `http://127.0.0.1:${port}`
       await waitFor(`${origin}/search`)

@@ -8,7 +8,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 
-import { nextBin } from '../src/scripts/next'
+import { serverArgs } from '../src/scripts/next'
 
 import { waitFor } from './wait'
 
@@ -27,10 +27,20 @@ function stopper(child: ChildProcess): () => Promise<void> {
     })
 }
 
-/** `next start` on 127.0.0.1:port, resolved once `readyPath` answers. */
+/**
+ * The app's server on 127.0.0.1:port, resolved once `readyPath` answers. The
+ * load generator on 127.0.0.1 stands in for the proxy: each request names its
+ * reader in X-Forwarded-For.
+ */
 export async function startApp(env: NodeJS.ProcessEnv, port: number, readyPath: string) {
-  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+  const child = spawn(process.execPath, serverArgs('start'), {
+    env: {
+      TRUSTED_PROXIES: '127.0.0.1',
+      ...env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+    },
     stdio: 'ignore',
   })
   const url = `http://127.0.0.1:${port}`

@@ -2,25 +2,6 @@ import { isIP } from 'node:net'
 
 import { hmac } from '@/lib/secrets'
 
-/**
- * The reader's address as the server saw it. Next.js puts the socket address
- * in X-Forwarded-For when the request has none; a reverse proxy appends the
- * address it received from. The last entry is therefore the one a trusted hop
- * wrote. (A server exposed without a proxy cannot tell a forged header from
- * its own: run it behind one.)
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for') ?? ''
-  const last =
-    forwarded
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean)
-      .at(-1) ?? ''
-  const address = last.replace(/^::ffff:/, '')
-  return isIP(address) ? address : 'unknown'
-}
-
 /** The eight groups of an IPv6 address, `::` expanded. */
 function ipv6Groups(address: string): string[] {
   const [head = '', tail] = address.split('::')

@@ -6,6 +6,14 @@ import path from 'node:path'
 const root = process.cwd()
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 
+/**
+ * Node's arguments for the app's server (src/server/main.ts): Next behind the
+ * trusted-proxy rule. It listens on HOST (127.0.0.1) and PORT (3000).
+ */
+export function serverArgs(mode: 'start' | 'dev'): string[] {
+  return ['--import', 'tsx', path.join(root, 'src', 'server', 'main.ts'), mode]
+}
+
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0
   const stat = statSync(target)

@@ -1,14 +1,15 @@
 /**
  * `npm start` (production server) and `npm run dev` (dev server): open the
  * database (embedded unless DATABASE_URL is set), apply migrations, seed the
- * demo content if missing, build when the sources changed, serve on PORT
- * (3000), and stop the embedded database on exit, Ctrl-C included.
+ * demo content if missing, build when the sources changed, serve on
+ * HOST:PORT (127.0.0.1:3000; see src/server/main.ts), and stop the embedded
+ * database on exit, Ctrl-C included.
  */
 import { spawn } from 'node:child_process'
 
 import { onShutdown } from './database'
 import { migrateAndSeed } from './migrateAndSeed'
-import { buildSite, clearRuntimeCache, needsBuild, nextBin } from './next'
+import { buildSite, clearRuntimeCache, needsBuild, serverArgs } from './next'
 import { runOnDatabase, withPayload } from './withPayload'
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
@@ -22,7 +23,7 @@ onShutdown(async () => {
 })
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' })
+  const child = spawn(process.execPath, args, { env, stdio: 'inherit' })
   stopCurrent = () => child.kill('SIGTERM')
   current = new Promise((resolve) => {
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1)))
@@ -68,11 +69,13 @@ await runOnDatabase(
       if (built !== 0) return built
     }
     if (mode === 'start') clearRuntimeCache()
-    const host = process.env.HOST ? ['-H', process.env.HOST] : []
     console.log(
       `Broadsheet: http://localhost:${env.PORT} (admin: http://localhost:${env.PORT}/admin)`,
     )
-    const server = run([mode, ...host], mode === 'start' ? { ...env, NODE_ENV: 'production' } : env)
+    const server = run(
+      serverArgs(mode),
+      mode === 'start' ? { ...env, NODE_ENV: 'production' } : env,
+    )
     void startJobsRunner(env.PORT ?? '3000')
     return server
   },

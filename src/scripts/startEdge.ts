@@ -30,6 +30,8 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/start.ts', 
     ...process.env,
     HOST: process.env.HOST ?? '127.0.0.1',
     PORT: String(port),
+    // Varnish connects from 127.0.0.1: exactly that address, no other loopback one, is believed.
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? '127.0.0.1',
     // The app purges this Varnish by surrogate key after every change.
     PURGE_URLS: process.env.PURGE_URLS ?? `http://127.0.0.1:${edgePort}`,
   },

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { freePort } from '../../src/scripts/net'
-import { clearRuntimeCache } from '../../src/scripts/next'
+import { clearRuntimeCache, serverArgs } from '../../src/scripts/next'
 import { waitForServer } from '../support/appServer'
 import { migrateAndSeed, run } from '../support/run'
 import { createTestDatabase } from '../support/testDatabase'
@@ -31,6 +31,10 @@ export default async function globalSetup() {
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
     PORT: String(port),
+    HOST: '127.0.0.1',
+    // The tests stand in for the proxy (Playwright and edge.e2e's Varnish connect from here)
+    // and name each reader in X-Forwarded-For; any other loopback address is a direct client.
+    TRUSTED_PROXIES: '127.0.0.1',
     PURGE_URLS: `http://127.0.0.1:${edgePort}`,
     SEED_ADMIN_EMAIL: EDITOR.email,
     SEED_ADMIN_PASSWORD: EDITOR.password,
@@ -47,14 +51,10 @@ export default async function globalSetup() {
 
   clearRuntimeCache(distDir)
   let output = ''
-  const server = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
-    {
-      env: { ...env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const server = spawn(process.execPath, serverArgs('start'), {
+    env: { ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   server.stdout?.on('data', (chunk) => (output += chunk))
   server.stderr?.on('data', (chunk) => (output += chunk))
   const baseURL = `http://127.0.0.1:${port}`

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 
 import { freePort } from '../../src/scripts/net'
+import { serverArgs } from '../../src/scripts/next'
 import { isolatedBuild } from './isolatedBuild'
 
 /** Resolves once `url` answers 200; rejects with the server's output if it exits or takes 2 minutes. */
@@ -37,7 +38,7 @@ export interface AppServer {
 }
 
 /**
- * A second `next start` on a private copy of the end-to-end build, with a
+ * A second app server (src/server/main.ts) on a private copy of the end-to-end build, with a
  * database URL of the test's choosing (e.g. through a TCP proxy it can cut),
  * for tests that must not disturb the shared server. No scheduled jobs: their
  * queries are not what such tests look at.
@@ -51,25 +52,23 @@ export async function startAppServer(
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let output = ''
-  const server = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_URL: databaseUrl,
-        PAYLOAD_SECRET: 'end-to-end-test-secret-0123456789',
-        MEDIA_DIR: process.env.E2E_MEDIA_DIR,
-        NEXT_DIST_DIR: build.distDir,
-        PORT: String(port),
-        BROADSHEET_JOBS: 'off',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const server = spawn(process.execPath, serverArgs('start'), {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: databaseUrl,
+      PAYLOAD_SECRET: 'end-to-end-test-secret-0123456789',
+      MEDIA_DIR: process.env.E2E_MEDIA_DIR,
+      NEXT_DIST_DIR: build.distDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TRUSTED_PROXIES: '127.0.0.1',
+      BROADSHEET_JOBS: 'off',
+      ...env,
     },
-  )
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   server.stdout?.on('data', (chunk) => (output += chunk))
   server.stderr?.on('data', (chunk) => (output += chunk))
   const stop = async () => {

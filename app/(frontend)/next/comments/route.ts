@@ -1,9 +1,9 @@
 import { type ArticleLookup, refusalPath } from '@/comments/article'
-import { clientAddress } from '@/comments/clientAddress'
 import { SubmissionError } from '@/comments/errors'
 import { errorResponse, readSubmission, responseMode, successResponse } from '@/comments/http'
 import { commentNotSaved } from '@/comments/unavailable'
 import { noteDatabaseError } from '@/lib/outage'
+import { requestClientAddress } from '@/server/clientAddress'
 import { submittedArticle, submitReaderComment } from '@/queries/comments'
 
 /**
@@ -20,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
     fields = await readSubmission(request)
     article = await submittedArticle(fields)
     const result = await submitReaderComment(fields, article, {
-      address: clientAddress(request.headers),
+      address: requestClientAddress(request.headers),
       userAgent: request.headers.get('user-agent'),
     })
     return successResponse(result, mode)
