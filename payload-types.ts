@@ -76,6 +76,7 @@ export interface Config {
     'comparison-tables': ComparisonTable;
     comments: Comment;
     users: User;
+    'login-throttles': LoginThrottle;
     redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -94,6 +95,7 @@ export interface Config {
     'comparison-tables': ComparisonTablesSelect<false> | ComparisonTablesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'login-throttles': LoginThrottlesSelect<false> | LoginThrottlesSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -294,8 +296,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -518,6 +518,29 @@ export interface Comment {
   createdAt: string;
 }
 /**
+ * Login attempts per account from one address (at most 5 in 15 minutes) and per address for every account (at most 20). A login from another address is never held back. Delete a row to lift its limit now.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "login-throttles".
+ */
+export interface LoginThrottle {
+  id: number;
+  kind: 'account' | 'address';
+  /**
+   * The email typed at login (blank for an address row).
+   */
+  email?: string | null;
+  address: string;
+  /**
+   * Attempts in the current window that did not log in.
+   */
+  failures: number;
+  windowStart: string;
+  blockedUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Old addresses and where they now lead. Readers and search engines who follow an old link are sent on with a 301.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -702,6 +725,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'login-throttles';
+        value: number | LoginThrottle;
       } | null)
     | ({
         relationTo: 'redirects';
@@ -989,8 +1016,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -998,6 +1023,20 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "login-throttles_select".
+ */
+export interface LoginThrottlesSelect<T extends boolean = true> {
+  kind?: T;
+  email?: T;
+  address?: T;
+  failures?: T;
+  windowStart?: T;
+  blockedUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

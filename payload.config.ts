@@ -11,6 +11,7 @@ import { Authors } from '@/collections/Authors'
 import { Comments } from '@/collections/Comments'
 import { ComparisonTables } from '@/collections/ComparisonTables'
 import { Faqs } from '@/collections/Faqs'
+import { LoginThrottles } from '@/collections/LoginThrottles'
 import { Media } from '@/collections/Media'
 import { Desks } from '@/collections/Desks'
 import { Tags } from '@/collections/Tags'
@@ -43,7 +44,18 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Desks, Tags, Authors, Media, Faqs, ComparisonTables, Comments, Users],
+  collections: [
+    Articles,
+    Desks,
+    Tags,
+    Authors,
+    Media,
+    Faqs,
+    ComparisonTables,
+    Comments,
+    Users,
+    LoginThrottles,
+  ],
   globals: [EditorialSettings, CommentSettings],
   email: emailAdapter(),
   editor: lexicalEditor(),

@@ -9,6 +9,7 @@ import * as migration_20261129_040714_corrections_log from './20261129_040714_co
 import * as migration_20261129_041101_scheduled_publishing from './20261129_041101_scheduled_publishing';
 import * as migration_20261129_055413_review_workflow from './20261129_055413_review_workflow';
 import * as migration_20261129_063500_search_phrase_pairs from './20261129_063500_search_phrase_pairs';
+import * as migration_20261201_160857_login_throttles from './20261201_160857_login_throttles';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261129_063500_search_phrase_pairs.up,
     down: migration_20261129_063500_search_phrase_pairs.down,
     name: '20261129_063500_search_phrase_pairs',
+  },
+  {
+    up: migration_20261201_160857_login_throttles.up,
+    down: migration_20261201_160857_login_throttles.down,
+    name: '20261201_160857_login_throttles'
   },
 ];

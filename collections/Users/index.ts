@@ -3,6 +3,7 @@ import type { Access, CollectionConfig } from 'payload'
 import { ROLE_LABELS, ROLES, admins, adminsField, isAdmin, staff } from '@/access/roles'
 
 import { firstUserIsAdmin, keepAnAdmin } from './hooks/roles'
+import { forgetThrottledAttempts, throttleLogin } from './hooks/throttleLogin'
 
 /** Admins see and change every account; everyone else only their own. */
 const adminsOrSelf: Access = ({ req }) => {
@@ -14,9 +15,9 @@ const adminsOrSelf: Access = ({ req }) => {
 export const Users: CollectionConfig = {
   slug: 'users',
   auth: {
-    // Five wrong passwords lock the account for 15 minutes; only an admin can unlock it sooner.
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // No account-wide lock (anyone could lock an editor out with five wrong passwords): attempts
+    // are throttled per address and per account+address instead (hooks/throttleLogin.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
   },
   admin: {
@@ -30,10 +31,15 @@ export const Users: CollectionConfig = {
     create: admins,
     update: adminsOrSelf,
     delete: admins,
+    // Payload's unlock endpoint stays admins' (there is no account lock left to lift).
     unlock: admins,
     admin: staff,
   },
-  hooks: { beforeChange: [firstUserIsAdmin, keepAnAdmin] },
+  hooks: {
+    beforeOperation: [throttleLogin],
+    beforeChange: [firstUserIsAdmin, keepAnAdmin],
+    afterLogin: [forgetThrottledAttempts],
+  },
   fields: [
     { name: 'name', type: 'text', required: true },
     {

@@ -12,16 +12,18 @@ const handlers = {
 
 /**
  * Payload's REST API, handled in this process as the route in app/(payload)/api
- * would: `path` after /api/, an optional JSON body and an optional JWT.
+ * would: `path` after /api/, an optional JSON body, an optional JWT and other
+ * headers (e.g. the X-Forwarded-For the app's server writes).
  */
 export function rest(
   method: keyof typeof handlers,
   path: string,
   body?: unknown,
   token?: string,
+  extraHeaders: Record<string, string> = {},
 ): Promise<Response> {
   const url = new URL(`http://localhost/api/${path}`)
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { ...extraHeaders }
   if (body) headers['content-type'] = 'application/json'
   if (token) headers.authorization = `JWT ${token}`
   const request = new Request(url, {
