@@ -1,3 +1,4 @@
+import { XMLBuilder, XMLParser } from 'fast-xml-parser'
 import { Feed } from 'feed'
 
 import type { FeedArticle } from '@/queries/feeds'
@@ -5,6 +6,7 @@ import type { FeedArticle } from '@/queries/feeds'
 import { site } from './site'
 import { absoluteUrl, type FeedFormat, urls } from './urls'
 import { lastModified } from '@/lib/lastModified'
+import { escapeHtml } from '@/lib/unavailable'
 
 export const FEED_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -61,12 +63,12 @@ export function renderFeed(
       ...article.tags.map((tag) => ({ name: tag.name, domain: absoluteUrl(urls.tag(tag)!) })),
     ]
     feed.addItem({
+      // Headline and dek are plain text. RSS titles are text by the spec; RSS descriptions are
+      // HTML, so the dek goes there escaped. Atom and JSON Feed are told it is text below.
       title: article.headline,
       id: link,
       link,
-      description: article.dek,
-      // JSON Feed needs content to carry a summary; the dek is the whole of what feeds offer.
-      content: article.dek,
+      description: format === 'rss' ? escapeHtml(article.dek) : article.dek,
       image: heroEnclosure(article)?.url,
       date: new Date(lastModified(article) ?? article.publishedAt),
       published: new Date(article.publishedAt),
@@ -79,6 +81,43 @@ export function renderFeed(
     })
   }
   if (format === 'rss') return feed.rss2()
-  if (format === 'atom') return feed.atom1()
-  return feed.json1()
+  if (format === 'atom') return atomAsText(feed.atom1())
+  return jsonAsText(feed.json1())
+}
+
+const XML_OPTIONS = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  cdataPropName: '#cdata',
+  suppressEmptyNode: true,
+} as const
+
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> }
+
+/**
+ * `feed` marks every Atom entry's title and summary `type="html"` and hands over our plain
+ * text as that HTML; a headline `<img onerror=…>` would then be markup to every reader.
+ * The text is already XML-escaped (CDATA), so declaring it `type="text"` makes it text.
+ */
+function atomAsText(xml: string): string {
+  const tree = new XMLParser(XML_OPTIONS).parse(xml) as XmlNode[]
+  const feed = tree.find((node) => 'feed' in node)?.feed as XmlNode[] | undefined
+  for (const entry of feed ?? []) {
+    if (!('entry' in entry)) continue
+    for (const field of entry.entry as XmlNode[]) {
+      if (('title' in field || 'summary' in field) && field[':@']) field[':@']['@_type'] = 'text'
+    }
+  }
+  return new XMLBuilder(XML_OPTIONS).build(tree) as string
+}
+
+/** JSON Feed: the dek as `content_text`, never as `content_html` (see atomAsText). */
+function jsonAsText(json: string): string {
+  const feed = JSON.parse(json) as { items: Record<string, unknown>[] }
+  for (const item of feed.items) {
+    item.content_text = item.content_html
+    item.summary = item.content_html
+    delete item.content_html
+  }
+  return JSON.stringify(feed, null, 2)
 }

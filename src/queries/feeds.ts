@@ -18,7 +18,8 @@ export type FeedArticle = Pick<
   heroImage: Media | null
 }
 
-async function findFeedArticles(deskIds: number[] | null): Promise<FeedArticle[]> {
+/** Uncached: what getFeedArticles caches (tests read it straight from the database). */
+export async function findFeedArticles(deskIds: number[] | null): Promise<FeedArticle[]> {
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'articles',
