@@ -26,6 +26,7 @@ import { answerOutagesWith503 } from '@/lib/restUnavailable'
 import { keepValidationDetails } from '@/lib/validationDetails'
 import { migrations } from '@/migrations'
 import { redirects } from '@/plugins/redirects'
+import { safeRichText } from '@/plugins/safeRichText'
 import { seo } from '@/plugins/seo'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -77,7 +78,8 @@ export default buildConfig({
       await seedDemoContent(payload)
     }
   },
-  plugins: [seo, redirects],
+  // safeRichText last: it guards the rich-text fields the other plugins add too.
+  plugins: [seo, redirects, safeRichText],
   jobs,
   hooks: { afterError: [keepValidationDetails, answerOutagesWith503] },
   graphQL: { disable: true },

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { env } from '@/env'
+import { checkHref } from '@/lib/safeHref'
 import { urls } from '@/lib/urls'
 
 import type { ChecklistArticle, ChecklistLink, ChecklistSection } from './types'
@@ -32,10 +33,11 @@ interface Node {
   children?: Node[]
 }
 
-type RawLink = { href: string; where: string; articleId?: number; path?: string }
+type RawLink = Omit<ChecklistLink, 'target'> & { articleId?: number; path?: string }
 
 /** Paragraph texts, embeds, images and links of one section's Lexical text. */
-function walk(content: unknown, where: string) {
+function walk(content: unknown, section: number) {
+  const where = `section ${section}`
   const paragraphs: string[] = []
   const tables: number[] = []
   const images: number[] = []
@@ -64,7 +66,13 @@ function walk(content: unknown, where: string) {
         const id = idOf(fields.doc.value)
         if (id !== null) links.push({ href: textOf(node) || `article ${id}`, where, articleId: id })
       } else if (typeof fields.url === 'string') {
-        links.push({ href: fields.url, where, path: sitePath(fields.url) })
+        const check = checkHref(fields.url)
+        const text = textOf(node)
+        links.push(
+          check.ok
+            ? { href: fields.url, text, where, section, path: sitePath(fields.url) }
+            : { href: fields.url, text, where, section, refused: check.reason },
+        )
       }
     }
     if (node.type === 'paragraph' || node.type === 'listitem' || node.type === 'quote') {
@@ -108,7 +116,7 @@ export async function snapshotArticle(
   const imageUses: { id: number; where: string }[] = []
   const rawLinks: RawLink[] = []
   for (const [index, section] of (input.body ?? []).entries()) {
-    const found = walk(section.content, `section ${index + 1}`)
+    const found = walk(section.content, index + 1)
     sections.push({
       heading: section.heading ?? '',
       keywordFocus: (section.keywordFocus ?? []).filter((keyword) => keyword.trim()),
@@ -170,7 +178,7 @@ async function resolveLinks(raw: RawLink[], req: PayloadRequest): Promise<Checkl
     .map((parts) => parts[1]!)
   const ids = raw.map((link) => link.articleId).filter((id): id is number => id !== undefined)
   if (slugs.length === 0 && ids.length === 0) {
-    return raw.map((link) => ({ href: link.href, where: link.where, target: 'external' }))
+    return raw.map(({ articleId: _id, path: _path, ...link }) => ({ ...link, target: 'external' }))
   }
   const found = await req.payload.find({
     collection: 'articles',
@@ -185,7 +193,7 @@ async function resolveLinks(raw: RawLink[], req: PayloadRequest): Promise<Checkl
   const byId = new Map(found.docs.map((doc) => [doc.id, doc]))
   const byPath = new Map(found.docs.map((doc) => [urls.article(doc), doc]))
   return raw.map((link): ChecklistLink => {
-    const base = { href: link.href, where: link.where }
+    const { articleId: _id, path: _path, ...base } = link
     if (link.articleId !== undefined) {
       const doc = byId.get(link.articleId)
       return {

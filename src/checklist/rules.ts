@@ -1,3 +1,5 @@
+import { HREF_RULE } from '@/lib/safeHref'
+
 import { caseSlips } from './capitalisation'
 import type { Finding, Rule } from './types'
 import { countWords, doubledWords, typos } from './words'
@@ -98,6 +100,20 @@ export const tableWithoutSource: Rule = ({ tables }) =>
     }
     return []
   })
+
+/** An address readers must never get (`javascript:`, `data:`, `//host`…): it would not be rendered. */
+export const unsafeLink: Rule = ({ links }) =>
+  links.flatMap((link) =>
+    link.refused
+      ? [
+          error(
+            'unsafe-link',
+            `The link ${quote(link.text || link.href)} in ${link.where} goes to ${quote(link.href, 100)}, which is refused (${link.refused}). ${HREF_RULE}`,
+            link.section,
+          ),
+        ]
+      : [],
+  )
 
 export const linkToUnpublished: Rule = ({ links }) =>
   links.flatMap((link) =>
@@ -227,6 +243,7 @@ export const RULES: Rule[] = [
   duplicateHeadings,
   imageWithoutAlt,
   tableWithoutSource,
+  unsafeLink,
   linkToUnpublished,
   headlineTooLong,
   headingCase,

@@ -39,6 +39,12 @@ export interface ChecklistTable {
 export interface ChecklistLink {
   href: string
   where: string
+  /** The linked words, as readers see them. */
+  text?: string
+  /** 1-based section number, for a link in the body. */
+  section?: number
+  /** Why the URL policy (src/lib/safeHref.ts) refuses the address, if it does. */
+  refused?: string
   /** For a link to one of our articles: whether readers can open it. */
   target: 'published' | 'unpublished' | 'missing' | 'external'
 }

@@ -129,3 +129,42 @@ export function createComment(
 ): Promise<Comment> {
   return payload.create({ collection: 'comments', data: commentData(articleId, overrides) })
 }
+
+export interface LinkSpec {
+  text: string
+  href: string
+  /** `autolink` is what the editor makes of an address typed or pasted as text. */
+  type?: 'link' | 'autolink'
+}
+
+/** A Lexical text of one paragraph holding `links`, shaped as the admin editor saves them. */
+export function lexicalWithLinks(links: LinkSpec[]) {
+  const element = { direction: 'ltr', format: '', indent: 0 }
+  const text = (value: string) => ({
+    type: 'text',
+    text: value,
+    format: 0,
+    style: '',
+    mode: 'normal',
+    detail: 0,
+    version: 1,
+  })
+  const children = links.flatMap(({ text: words, href, type = 'link' }) => [
+    text(' and '),
+    {
+      ...element,
+      type,
+      version: type === 'link' ? 3 : 2,
+      fields: { linkType: 'custom', url: href, newTab: false },
+      children: [text(words)],
+    },
+  ])
+  return {
+    root: {
+      ...element,
+      type: 'root',
+      version: 1,
+      children: [{ ...element, type: 'paragraph', version: 1, textFormat: 0, children }],
+    },
+  }
+}

@@ -45,6 +45,15 @@ describe('safeHref', () => {
       'data:text/html,<script>',
       '//evil.example',
       'vbscript:x',
+      '/\\evil.example',
+      'java\tscript:alert(1)',
+      'java\nscript:alert(1)',
+      '\u0001javascript:alert(1)',
+      'javascript&colon;alert(1)',
+      'javascript&#58;alert(1)',
+      'https://example.org\\@evil.example',
+      'data:image/svg+xml,<svg onload=alert(1)>',
+      'relative/path',
     ]) {
       expect(safeHref(bad), bad).toBeNull()
     }

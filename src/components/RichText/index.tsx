@@ -1,5 +1,6 @@
 import type {
   DefaultNodeTypes,
+  SerializedAutoLinkNode,
   SerializedBlockNode,
   SerializedLinkNode,
 } from '@payloadcms/richtext-lexical'
@@ -8,9 +9,11 @@ import {
   type JSXConvertersFunction,
   RichText as LexicalRichText,
 } from '@payloadcms/richtext-lexical/react'
+import type { ReactNode } from 'react'
 
 import { ComparisonTableBlockView } from '@/blocks/ComparisonTable/Component'
 import { FaqBlockView } from '@/blocks/Faq/Component'
+import { withSafeUrls } from '@/lib/richTextPolicy'
 import { safeHref } from '@/lib/safeHref'
 import { urls } from '@/lib/urls'
 import type { ComparisonTableBlock, FaqBlock } from '@/payload-types'
@@ -18,9 +21,9 @@ import type { ComparisonTableBlock, FaqBlock } from '@/payload-types'
 type Nodes =
   DefaultNodeTypes | SerializedBlockNode<ComparisonTableBlock> | SerializedBlockNode<FaqBlock>
 
-function linkHref(node: SerializedLinkNode): string | null {
+function linkHref(node: SerializedLinkNode | SerializedAutoLinkNode): string | null {
   const { fields } = node
-  if (fields.linkType === 'internal') {
+  if (node.type === 'link' && fields.linkType === 'internal') {
     const doc = fields.doc?.value
     if (doc && typeof doc === 'object' && fields.doc?.relationTo === 'articles') {
       return urls.article(doc as { slug?: string; section?: { slug?: string } })
@@ -28,6 +31,21 @@ function linkHref(node: SerializedLinkNode): string | null {
     return null
   }
   return safeHref(fields.url)
+}
+
+function anchor(node: SerializedLinkNode | SerializedAutoLinkNode, children: ReactNode) {
+  const href = linkHref(node)
+  if (!href) return <>{children}</>
+  const external = /^https?:/.test(href)
+  return (
+    <a
+      href={href}
+      rel={external ? 'noopener' : undefined}
+      target={node.fields.newTab ? '_blank' : undefined}
+    >
+      {children}
+    </a>
+  )
 }
 
 const converters: JSXConvertersFunction<Nodes> = ({ defaultConverters }) => ({
@@ -52,21 +70,9 @@ const converters: JSXConvertersFunction<Nodes> = ({ defaultConverters }) => ({
       </li>
     )
   },
-  link: ({ node, nodesToJSX }) => {
-    const children = nodesToJSX({ nodes: node.children })
-    const href = linkHref(node)
-    if (!href) return <>{children}</>
-    const external = /^https?:/.test(href)
-    return (
-      <a
-        href={href}
-        rel={external ? 'noopener' : undefined}
-        target={node.fields.newTab ? '_blank' : undefined}
-      >
-        {children}
-      </a>
-    )
-  },
+  // Links and autolinks (a typed or pasted address) go through the one URL policy.
+  link: ({ node, nodesToJSX }) => anchor(node, nodesToJSX({ nodes: node.children })),
+  autolink: ({ node, nodesToJSX }) => anchor(node, nodesToJSX({ nodes: node.children })),
   blocks: {
     comparisonTable: ({ node }) => <ComparisonTableBlockView table={node.fields.table} />,
     faq: ({ node }) => <FaqBlockView faqs={node.fields.faqs} />,
@@ -77,7 +83,8 @@ export function RichText({ data, className }: { data: unknown; className?: strin
   if (!data || typeof data !== 'object' || !('root' in data)) return null
   return (
     <LexicalRichText
-      data={data as SerializedEditorState}
+      // Any other node that carries an address (an upload, or one added later) gets it checked too.
+      data={withSafeUrls(data as SerializedEditorState)}
       converters={converters}
       className={className}
       disableContainer={!className}
