@@ -1,4 +1,5 @@
 import { env } from '@/env'
+import { checkHref } from '@/lib/safeHref'
 
 /** Paths the site never redirects: the admin, the API and Next.js's own files. */
 const RESERVED = /^\/(?:admin|api|_next|next)(?:\/|$)/
@@ -11,6 +12,9 @@ export const MAX_REDIRECT_PATH = 500
  * so readers normally meet one hop; hand-made chains are followed this far.
  */
 export const MAX_REDIRECT_HOPS = 10
+
+const WHERE =
+  'The destination must be a path on this site (starting with "/") or an http:// or https:// URL.'
 
 export type PathResult = { ok: true; path: string } | { ok: false; message: string }
 
@@ -84,6 +88,10 @@ export function normaliseTargetUrl(input: unknown): PathResult {
   const raw = input.trim()
   if (raw.length > 2000)
     return { ok: false, message: 'The destination is longer than 2,000 characters.' }
+  // The site's one URL policy first: no backslashes, hidden characters or entities.
+  const check = checkHref(raw)
+  if (!check.ok)
+    return { ok: false, message: `That destination is refused (${check.reason}). ${WHERE}` }
   if (raw.startsWith('/') && !raw.startsWith('//')) {
     const url = new URL(raw, env.NEXT_PUBLIC_SERVER_URL)
     return { ok: true, path: trimSlash(url.pathname) + url.search + url.hash }
@@ -99,11 +107,7 @@ export function normaliseTargetUrl(input: unknown): PathResult {
   } catch {
     // falls through to the message below
   }
-  return {
-    ok: false,
-    message:
-      'The destination must be a path on this site (starting with "/") or an http:// or https:// URL.',
-  }
+  return { ok: false, message: WHERE }
 }
 
 /** A request path in stored form (percent-encoded, no trailing slash). */

@@ -212,6 +212,10 @@ describe('redirects editors add by hand', () => {
     expect(
       await refusal({ from: unique('/js'), to: { type: 'custom', url: 'javascript:alert(1)' } }),
     ).toMatch(/path on this site .* or an http/)
+    // Browsers read /\host as //host; the URL policy refuses it rather than guessing.
+    expect(
+      await refusal({ from: unique('/bs'), to: { type: 'custom', url: '/\\evil.example' } }),
+    ).toMatch(/refused \(it contains a backslash\)/)
     expect(
       await refusal({ from: unique('/proto'), to: { type: 'custom', url: '//evil.example' } }),
     ).toMatch(/path on this site/)
