@@ -16,20 +16,11 @@ import {
   seededIds,
   unique,
 } from '../support/factories'
+import { HOSTILE_HREFS } from '../support/hostileLinks'
 import { testPayload } from '../support/payload'
 import { logIn, rest } from '../support/rest'
 
-/** Addresses a reader's browser would run, or follow off the site. */
-const HOSTILE = [
-  'javascript:alert(1)',
-  'java\tscript:alert(1)',
-  'data:text/html,<script>alert(1)</script>',
-  'data:image/svg+xml,<svg onload=alert(1)>',
-  'vbscript:msgbox(1)',
-  '//evil.example',
-  '/\\evil.example',
-  'javascript&colon;alert(1)',
-]
+const HOSTILE = HOSTILE_HREFS
 const hostileLinks: LinkSpec[] = HOSTILE.flatMap((href, index) => [
   { text: `link ${index}`, href },
   { text: href, href, type: 'autolink' },
