@@ -47,9 +47,12 @@ server.listen(port, hostname, () => {
   console.log(`Listening on http://${hostname}:${port} (trusted proxies: ${proxies})`)
 })
 
+// Finish what is in flight, then exit; upgraded sockets (the dev server's hot reload) are not
+// the server's to close, so they get five seconds.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close(() => process.exit(0))
-    server.closeAllConnections()
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(0), 5000).unref()
   })
 }
