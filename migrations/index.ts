@@ -10,6 +10,7 @@ import * as migration_20261129_041101_scheduled_publishing from './20261129_0411
 import * as migration_20261129_055413_review_workflow from './20261129_055413_review_workflow';
 import * as migration_20261129_063500_search_phrase_pairs from './20261129_063500_search_phrase_pairs';
 import * as migration_20261201_160857_login_throttles from './20261201_160857_login_throttles';
+import * as migration_20261201_164500_shared_content_drafts from './20261201_164500_shared_content_drafts';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261201_160857_login_throttles.up,
     down: migration_20261201_160857_login_throttles.down,
     name: '20261201_160857_login_throttles'
+  },
+  {
+    up: migration_20261201_164500_shared_content_drafts.up,
+    down: migration_20261201_164500_shared_content_drafts.down,
+    name: '20261201_164500_shared_content_drafts'
   },
 ];

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { contributedByStaff } from '@/access/referenceData'
+import { contributedWithDrafts } from '@/access/referenceData'
 import { createdByField } from '@/fields/createdBy'
+import { holdAuthorEditsForReview, publishNewByDefault } from '@/review/sharedContent'
 import { refuseDeleteWhileEmbedded, revalidateEmbedders } from '@/revalidation/embedders'
 
 import { checkRowCells } from './validateRows'
@@ -18,8 +19,9 @@ export const ComparisonTables: CollectionConfig = {
     listSearchableFields: ['title', 'caption', 'sourceNote'],
     group: 'Reusable content',
   },
-  access: contributedByStaff,
-  versions: { maxPerDoc: 50 },
+  access: contributedWithDrafts,
+  // Drafts: an author's change to an FAQ or table that is live in an article waits for an editor.
+  versions: { drafts: true, maxPerDoc: 50 },
   fields: [
     createdByField,
     { name: 'title', type: 'text', required: true, maxLength: 150 },
@@ -91,6 +93,10 @@ export const ComparisonTables: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [
+      publishNewByDefault,
+      holdAuthorEditsForReview('embeddedTables', 'comparison table'),
+    ],
     beforeValidate: [checkRowCells],
     afterChange: [revalidateEmbedders('embeddedTables')],
     beforeDelete: [refuseDeleteWhileEmbedded('embeddedTables', 'comparison table')],

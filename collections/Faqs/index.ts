@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { contributedByStaff } from '@/access/referenceData'
+import { contributedWithDrafts } from '@/access/referenceData'
 import { createdByField } from '@/fields/createdBy'
+import { holdAuthorEditsForReview, publishNewByDefault } from '@/review/sharedContent'
 
 import { refuseDeleteWhileEmbedded, revalidateEmbedders } from '@/revalidation/embedders'
 import { indexEmbeddersForSearch } from '@/lib/searchIndex'
@@ -16,14 +17,16 @@ export const Faqs: CollectionConfig = {
     listSearchableFields: ['question'],
     group: 'Reusable content',
   },
-  access: contributedByStaff,
-  versions: { maxPerDoc: 50 },
+  access: contributedWithDrafts,
+  // Drafts: an author's change to an FAQ or table that is live in an article waits for an editor.
+  versions: { drafts: true, maxPerDoc: 50 },
   fields: [
     createdByField,
     { name: 'question', type: 'text', required: true, maxLength: 200 },
     { name: 'answer', type: 'richText', required: true },
   ],
   hooks: {
+    beforeOperation: [publishNewByDefault, holdAuthorEditsForReview('embeddedFaqs', 'FAQ')],
     afterChange: [indexEmbeddersForSearch, revalidateEmbedders('embeddedFaqs')],
     beforeDelete: [refuseDeleteWhileEmbedded('embeddedFaqs', 'FAQ')],
   },

@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
+import { isDraftSave } from '@/lib/drafts'
 import { UserFacingError } from '@/lib/errors'
 
 import { invalidateArticlesWhere } from './articles'
@@ -7,9 +8,14 @@ import { invalidateArticlesWhere } from './articles'
 /** The article fields that embed a reusable table or FAQ. */
 export type EmbeddingField = 'embeddedTables' | 'embeddedFaqs'
 
-/** A table or FAQ edit refreshes every published article that embeds it. */
+/**
+ * A table or FAQ edit refreshes every published article that embeds it. A
+ * draft changes nothing readers see (they read the published version), so it
+ * refreshes nothing.
+ */
 export function revalidateEmbedders(field: EmbeddingField): CollectionAfterChangeHook {
   return async ({ doc, req }) => {
+    if (doc._status === 'draft' && isDraftSave(req)) return doc
     await invalidateArticlesWhere(req, { [field]: { contains: doc.id } })
     return doc
   }

@@ -143,7 +143,7 @@ test('the admin refuses a table row with the wrong number of cells and names the
     [['Speed', '42'], ['Weight']],
     'Test',
   )
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Publish changes' }).click()
   await expect(page.getByText('Row 2 has 1 cell but the table has 2 columns.')).toBeVisible()
   await expect(page).toHaveURL(/\/comparison-tables\/create$/)
 })

@@ -63,7 +63,8 @@ export class AdminPage {
 
   async createTable(title: string, columns: string[], rows: string[][], sourceNote: string) {
     await this.fillTable(title, columns, rows, sourceNote)
-    await this.page.getByRole('button', { name: 'Save' }).click()
+    // Tables and FAQs have drafts: "Publish changes" makes the new one live.
+    await this.page.getByRole('button', { name: 'Publish changes' }).click()
     await this.page.waitForURL(/\/comparison-tables\/\d+$/)
   }
 
@@ -114,7 +115,7 @@ export class AdminPage {
     await this.page.getByLabel('Question').fill(question)
     await this.page.getByRole('textbox').and(this.page.locator('[contenteditable="true"]')).click()
     await this.page.keyboard.type(answer)
-    await this.page.getByRole('button', { name: 'Save' }).click()
+    await this.page.getByRole('button', { name: 'Publish changes' }).click()
     await this.page.waitForURL(/\/faqs\/\d+$/)
   }
 
