@@ -504,7 +504,7 @@ export interface Comment {
   parent?: (number | null) | Comment;
   authorName: string;
   /**
-   * Private: never shown to readers.
+   * Private: editors only.
    */
   email: string;
   trust?: ('verified' | 'unverified') | null;

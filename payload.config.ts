@@ -25,6 +25,7 @@ import { emailAdapter } from '@/lib/email'
 import { answerOutagesWith503 } from '@/lib/restUnavailable'
 import { keepValidationDetails } from '@/lib/validationDetails'
 import { migrations } from '@/migrations'
+import { queryGuards } from '@/plugins/queryGuards'
 import { redirects } from '@/plugins/redirects'
 import { safeRichText } from '@/plugins/safeRichText'
 import { seo } from '@/plugins/seo'
@@ -79,7 +80,7 @@ export default buildConfig({
     }
   },
   // safeRichText last: it guards the rich-text fields the other plugins add too.
-  plugins: [seo, redirects, safeRichText],
+  plugins: [seo, redirects, queryGuards, safeRichText],
   jobs,
   hooks: { afterError: [keepValidationDetails, answerOutagesWith503] },
   graphQL: { disable: true },

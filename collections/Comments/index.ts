@@ -10,10 +10,18 @@ import { revalidateComment, revalidateCommentDelete } from './hooks/revalidateCo
 import { validateThread } from './hooks/validateThread'
 import { COMMENT_STATUSES, STATUS_LABELS } from './statuses'
 
-/** Fields only the newsroom reads; the submission pipeline may set them. */
-const moderatorsOnly: { read: FieldAccess; create: FieldAccess; update: FieldAccess } = {
-  read: staffField,
-  create: commentSubmissionOrAuthenticated,
+type Access3 = { read: FieldAccess; create: FieldAccess; update: FieldAccess }
+
+/** Only the submission pipeline sets these; a REST or admin create cannot. */
+const pipelineOnly: FieldAccess = ({ req }) => req.context?.commentSubmission === true
+
+/** How the pipeline judged a comment: the newsroom reads it; only the pipeline sets it. */
+const moderationFields: Access3 = { read: staffField, create: pipelineOnly, update: editorsField }
+
+/** The commenter's personal data: moderating is an editor's job, so editors only. */
+const commenterPrivate: Access3 = {
+  read: editorsField,
+  create: pipelineOnly,
   update: editorsField,
 }
 
@@ -70,7 +78,8 @@ export const Comments: CollectionConfig<'comments'> = {
       defaultValue: 'pending',
       index: true,
       options: COMMENT_STATUSES.map((value) => ({ label: STATUS_LABELS[value], value })),
-      access: { create: editorsField, update: editorsField },
+      // Pending until an editor moderates it: a create never chooses (the pipeline sets pending).
+      access: { create: pipelineOnly, update: editorsField },
       admin: { position: 'sidebar' },
     },
     {
@@ -95,8 +104,8 @@ export const Comments: CollectionConfig<'comments'> = {
       type: 'email',
       required: true,
       index: true,
-      access: moderatorsOnly,
-      admin: { description: 'Private: never shown to readers.' },
+      access: { ...commenterPrivate, create: commentSubmissionOrAuthenticated },
+      admin: { description: 'Private: editors only.' },
     },
     {
       name: 'trust',
@@ -106,7 +115,7 @@ export const Comments: CollectionConfig<'comments'> = {
         { label: 'Proof of work solved', value: 'verified' },
         { label: 'No proof of work (JavaScript off)', value: 'unverified' },
       ],
-      access: moderatorsOnly,
+      access: moderationFields,
       admin: { position: 'sidebar', readOnly: true },
     },
     {
@@ -114,7 +123,7 @@ export const Comments: CollectionConfig<'comments'> = {
       label: 'Held because',
       type: 'text',
       hasMany: true,
-      access: moderatorsOnly,
+      access: moderationFields,
       admin: { position: 'sidebar', readOnly: true },
     },
     {
@@ -122,7 +131,7 @@ export const Comments: CollectionConfig<'comments'> = {
       label: 'Address fingerprint',
       type: 'text',
       index: true,
-      access: moderatorsOnly,
+      access: commenterPrivate,
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -135,21 +144,21 @@ export const Comments: CollectionConfig<'comments'> = {
       label: 'Browser',
       type: 'text',
       maxLength: 512,
-      access: moderatorsOnly,
+      access: commenterPrivate,
       admin: { position: 'sidebar', readOnly: true },
     },
     {
       name: 'submissionKey',
       type: 'text',
       unique: true,
-      access: moderatorsOnly,
+      access: commenterPrivate,
       admin: { hidden: true },
     },
     {
       name: 'challengeId',
       type: 'text',
       unique: true,
-      access: moderatorsOnly,
+      access: commenterPrivate,
       admin: { hidden: true },
     },
   ],

@@ -2,6 +2,7 @@ import type { Access, CollectionConfig } from 'payload'
 
 import { ROLE_LABELS, ROLES, admins, adminsField, isAdmin, staff } from '@/access/roles'
 
+import { adminsChangeEmails, noEmailVerification } from './hooks/email'
 import { firstUserIsAdmin, keepAnAdmin } from './hooks/roles'
 import { forgetThrottledAttempts, throttleLogin } from './hooks/throttleLogin'
 
@@ -36,10 +37,11 @@ export const Users: CollectionConfig = {
     admin: staff,
   },
   hooks: {
-    beforeOperation: [throttleLogin],
+    beforeOperation: [throttleLogin, adminsChangeEmails],
     beforeChange: [firstUserIsAdmin, keepAnAdmin],
     afterLogin: [forgetThrottledAttempts],
   },
+  endpoints: [noEmailVerification],
   fields: [
     { name: 'name', type: 'text', required: true },
     {

@@ -187,7 +187,9 @@ async function resolveLinks(raw: RawLink[], req: PayloadRequest): Promise<Checkl
     populate: { sections: { slug: true } },
     depth: 1,
     pagination: false,
-    overrideAccess: true,
+    // As the person checking may see them: another author's unpublished article is "no such article".
+    overrideAccess: false,
+    user: req.user,
     req,
   })
   const byId = new Map(found.docs.map((doc) => [doc.id, doc]))
