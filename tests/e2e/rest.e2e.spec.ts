@@ -112,6 +112,28 @@ test.describe('anonymous readers through REST', () => {
     expect((await request.delete(`/api/articles/${published.id}`)).status()).toBe(403)
   })
 
+  test('get a 400 with a message, never a 500, for malformed or whole-collection queries', async ({
+    request,
+  }) => {
+    const refused = [
+      '/api/articles?where[headline][near]=1,2,3',
+      '/api/articles?where[headline][all]=a',
+      '/api/articles?where[headline][$ne]=a',
+      '/api/articles?limit=12345678901234567890',
+      '/api/articles?pagination=false',
+      '/api/faqs?sort=createdBy.email',
+    ].map((path) => request.get(path))
+    refused.push(request.post('/api/users/verify/abc'))
+    for (const response of await Promise.all(refused)) {
+      expect(response.status(), response.url()).toBe(400)
+      const { errors } = (await response.json()) as { errors: { message: string }[] }
+      expect(errors[0]!.message.length, response.url()).toBeGreaterThan(10)
+    }
+    const capped = await request.get('/api/articles?limit=100000&depth=0')
+    expect(capped.status()).toBe(200)
+    expect(((await capped.json()) as { limit: number }).limit).toBe(100)
+  })
+
   test('get a 404 page at a draft’s URL', async ({ request }) => {
     const doc = (await (
       await request.get(`/api/articles/${published.id}?depth=1`)
