@@ -43,6 +43,9 @@ export const Users: CollectionConfig = {
   },
   endpoints: [noEmailVerification],
   fields: [
+    // Merged into Payload's own email field: read-only in the admin for everyone but admins
+    // (`adminsChangeEmails` answers an API request that tries).
+    { name: 'email', type: 'email', access: { update: adminsField } },
     { name: 'name', type: 'text', required: true },
     {
       name: 'role',

@@ -91,6 +91,17 @@ describe("other staff's emails", () => {
       author.email,
     )
   })
+
+  it('are still changed by an admin', async () => {
+    const payload = await testPayload()
+    const admin = await createUser(payload, 'admin')
+    const colleague = await createUser(payload, 'author')
+    const renamed = `${unique('renamed')}@broadsheet.test`
+    const adminToken = await logIn(admin.email)
+    const response = await rest('PATCH', `users/${colleague.id}`, { email: renamed }, adminToken)
+    expect(response.status).toBe(200)
+    expect((await payload.findByID({ collection: 'users', id: colleague.id })).email).toBe(renamed)
+  })
 })
 
 describe("commenters' personal data", () => {
