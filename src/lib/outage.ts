@@ -59,23 +59,26 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
 }
 
 /** What this process last saw; shared by proxy.ts and the app's bundles through globalThis. */
-type Sightings = { unreachableAt: number; reachableAt: number }
+// `latest` rather than comparing the two times: both can fall in the same millisecond.
+type Sightings = { unreachableAt: number; latest: 'reachable' | 'unreachable' | null }
 const SIGHTINGS = Symbol.for('broadsheet.databaseSightings')
 
 function sightings(): Sightings {
   const store = globalThis as typeof globalThis & { [SIGHTINGS]?: Sightings }
-  return (store[SIGHTINGS] ??= { unreachableAt: 0, reachableAt: 0 })
+  return (store[SIGHTINGS] ??= { unreachableAt: 0, latest: null })
 }
 
 /** Records `error` if it says the database is unreachable; returns whether it did. */
 export function noteDatabaseError(error: unknown): boolean {
   if (!isDatabaseUnreachable(error)) return false
-  sightings().unreachableAt = Date.now()
+  const seen = sightings()
+  seen.unreachableAt = Date.now()
+  seen.latest = 'unreachable'
   return true
 }
 
 export function noteDatabaseReachable(): void {
-  sightings().reachableAt = Date.now()
+  sightings().latest = 'reachable'
 }
 
 /**
@@ -83,6 +86,6 @@ export function noteDatabaseReachable(): void {
  * reached, for up to a minute: after that, the next request finds out again.
  */
 export function databaseSeemsDown(now = Date.now()): boolean {
-  const { unreachableAt, reachableAt } = sightings()
-  return unreachableAt > reachableAt && now - unreachableAt < 60_000
+  const { unreachableAt, latest } = sightings()
+  return latest === 'unreachable' && now - unreachableAt < 60_000
 }
