@@ -17,6 +17,8 @@ RUN npm run build && npx esbuild src/server/main.ts --bundle --platform=node --f
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 MEDIA_DIR=/data/media
+# glibc keeps one memory arena per thread that decoded an image; two bound what uploads leave behind.
+ENV MALLOC_ARENA_MAX=2
 RUN groupadd --system app && useradd --system --gid app app && mkdir -p /data/media && chown app:app /data/media
 COPY --from=build --chown=app:app /app/.next/standalone ./
 COPY --from=build --chown=app:app /app/.next/static ./.next/static

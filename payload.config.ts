@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
-import sharp from 'sharp'
 
 import { Articles } from '@/collections/Articles'
 import { Authors } from '@/collections/Authors'
@@ -29,6 +28,7 @@ import { queryGuards } from '@/plugins/queryGuards'
 import { redirects } from '@/plugins/redirects'
 import { safeRichText } from '@/plugins/safeRichText'
 import { seo } from '@/plugins/seo'
+import { uploadSharp } from '@/uploads/sharp'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -84,7 +84,7 @@ export default buildConfig({
   jobs,
   hooks: { afterError: [keepValidationDetails, answerOutagesWith503] },
   graphQL: { disable: true },
-  sharp,
+  sharp: uploadSharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
 })

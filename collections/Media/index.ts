@@ -5,6 +5,9 @@ import { contributedByStaff } from '@/access/referenceData'
 import { createdByField } from '@/fields/createdBy'
 import { env } from '@/env'
 
+import { acceptedImageTypes, imageLimits } from '@/uploads/limits'
+
+import { checkUploadedImage } from './hooks/checkUploadedImage'
 import { revalidateMedia, revalidateMediaDelete } from './hooks/revalidateMedia'
 import { missingFileIs404 } from './notFoundHandler'
 
@@ -23,9 +26,16 @@ export const Media: CollectionConfig = {
   upload: {
     staticDir,
     handlers: [missingFileIs404(staticDir)],
-    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
+    mimeTypes: acceptedImageTypes,
     adminThumbnail: 'thumbnail',
     focalPoint: true,
+    // The original is kept at most this large: a camera's 8000 px file is never served.
+    resizeOptions: {
+      width: imageLimits.storedMaxSide,
+      height: imageLimits.storedMaxSide,
+      fit: 'inside',
+      withoutEnlargement: true,
+    },
     formatOptions: { format: 'webp', options: { quality: 82 } },
     imageSizes: [
       {
@@ -50,5 +60,9 @@ export const Media: CollectionConfig = {
     { name: 'caption', type: 'textarea', maxLength: 500 },
     { name: 'credit', type: 'text', maxLength: 120 },
   ],
-  hooks: { afterChange: [revalidateMedia], afterDelete: [revalidateMediaDelete] },
+  hooks: {
+    beforeOperation: [checkUploadedImage],
+    afterChange: [revalidateMedia],
+    afterDelete: [revalidateMediaDelete],
+  },
 }

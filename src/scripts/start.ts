@@ -60,6 +60,8 @@ await runOnDatabase(
       ...process.env,
       PORT: process.env.PORT ?? '3000',
       NEXT_TELEMETRY_DISABLED: '1',
+      // glibc keeps one memory arena per thread that decoded an image; two bound what uploads leave.
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     }
     Object.assign(process.env, env)
     await withPayload((payload) => migrateAndSeed(payload))

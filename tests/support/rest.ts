@@ -41,3 +41,26 @@ export async function logIn(email: string, password = USER_PASSWORD): Promise<st
   if (!response.ok) throw new Error(`Could not log in as ${email}: ${await response.text()}`)
   return ((await response.json()) as { token: string }).token
 }
+
+/**
+ * A multipart upload to Payload's REST API, as the admin's upload form sends it:
+ * the file in `file`, the other fields as JSON in `_payload`.
+ */
+export function upload(
+  path: string,
+  file: { data: Buffer; name: string; type: string },
+  fields: Record<string, unknown>,
+  token: string,
+): Promise<Response> {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name)
+  form.append('_payload', JSON.stringify(fields))
+  const url = new URL(`http://localhost/api/${path}`)
+  const request = new Request(url, {
+    method: 'POST',
+    headers: { authorization: `JWT ${token}` },
+    body: form,
+  })
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  return handlers.POST(request, { params: Promise.resolve({ slug }) })
+}
