@@ -22,6 +22,7 @@ import { survivePoolErrors } from '@/lib/databaseResilience'
 import { jobs } from '@/jobs/config'
 import { emailAdapter } from '@/lib/email'
 import { answerOutagesWith503 } from '@/lib/restUnavailable'
+import { siteOrigins } from '@/lib/origins'
 import { keepValidationDetails } from '@/lib/validationDetails'
 import { migrations } from '@/migrations'
 import { queryGuards } from '@/plugins/queryGuards'
@@ -46,6 +47,9 @@ export default buildConfig({
       ],
     },
   },
+  // Only pages of this site may use an editor's login cookie, or read the API with it.
+  cors: siteOrigins,
+  csrf: siteOrigins,
   collections: [
     Articles,
     Desks,

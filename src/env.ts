@@ -10,6 +10,19 @@ const DEV_SECRET = 'broadsheet-development-secret-do-not-use-in-production'
 const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
 const isProduction = process.env.NODE_ENV === 'production'
 
+/** A comma-separated list of http(s) URLs; `error` says what the list is for. */
+const urlList = (error: string) =>
+  z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error })))
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -20,6 +33,14 @@ const schema = z.object({
     .optional(),
   PAYLOAD_SECRET: z.string().min(16, 'PAYLOAD_SECRET must be at least 16 characters').optional(),
   NEXT_PUBLIC_SERVER_URL: z.url().default('http://localhost:3000'),
+  /**
+   * Other origins the site is also served at (comma-separated, e.g. a second
+   * host name): logged-in requests and comments are honoured from these and
+   * NEXT_PUBLIC_SERVER_URL's origin, from no other.
+   */
+  ALLOWED_ORIGINS: urlList(
+    'ALLOWED_ORIGINS lists origins such as https://www.example.com, comma-separated',
+  ),
   MEDIA_DIR: z.string().min(1).default('.data/media'),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Seconds a comment form must be open before it may be sent (a bot defense). */
@@ -36,20 +57,7 @@ const schema = z.object({
    * The caching proxies in front of the app (comma-separated base URLs, e.g.
    * http://127.0.0.1:8080): each change purges its surrogate keys there.
    */
-  PURGE_URLS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((url) => url.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(
-        z.url({ protocol: /^https?$/, error: 'PURGE_URLS lists http(s) URLs, comma-separated' }),
-      ),
-    ),
+  PURGE_URLS: urlList('PURGE_URLS lists http(s) URLs, comma-separated'),
 })
 
 const parsed = schema.safeParse(process.env)

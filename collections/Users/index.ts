@@ -1,6 +1,7 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { ROLE_LABELS, ROLES, admins, adminsField, isAdmin, staff } from '@/access/roles'
+import { servedOverHttps } from '@/lib/origins'
 
 import { adminsChangeEmails, noEmailVerification } from './hooks/email'
 import { firstUserIsAdmin, keepAnAdmin } from './hooks/roles'
@@ -20,6 +21,8 @@ export const Users: CollectionConfig = {
     // are throttled per address and per account+address instead (hooks/throttleLogin.ts).
     maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
+    // Never sent over plain http once the site is served over https.
+    cookies: { secure: process.env.NODE_ENV === 'production' && servedOverHttps, sameSite: 'Lax' },
   },
   admin: {
     useAsTitle: 'name',

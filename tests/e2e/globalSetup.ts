@@ -30,6 +30,8 @@ export default async function globalSetup() {
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
+    // edge.e2e.spec.ts has an editor publish through that Varnish: the site is served there too.
+    ALLOWED_ORIGINS: `http://127.0.0.1:${edgePort}`,
     PORT: String(port),
     HOST: '127.0.0.1',
     // The tests stand in for the proxy (Playwright and edge.e2e's Varnish connect from here)

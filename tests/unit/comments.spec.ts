@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { hashAddress } from '@/comments/clientAddress'
 import { commentsOpen } from '@/comments/closing'
+import { foreignPageRefusal } from '@/comments/origin'
 import { blockedWords, countLinks } from '@/comments/holdRules'
 
 describe('the reader address', () => {
@@ -34,5 +35,26 @@ describe('closing', () => {
     expect(commentsOpen({ commentsEnabled: true, publishedAt: published }, {}, now)).toBe(true)
     expect(commentsOpen({ publishedAt: published }, { closeAfterDays: 7 }, now)).toBe(false)
     expect(commentsOpen({ publishedAt: published }, { closeAfterDays: 14 }, now)).toBe(true)
+  })
+})
+
+describe('where a comment may come from', () => {
+  const site = ['https://news.example']
+  const refused = (headers: Record<string, string>) =>
+    foreignPageRefusal(new Headers(headers), site)?.status ?? null
+
+  it('takes comments from the site’s pages, as configured or as reached, and from clients that are no page', () => {
+    expect(refused({ origin: 'https://news.example', host: 'app:3000' })).toBeNull()
+    expect(refused({ origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080' })).toBeNull()
+    expect(refused({ host: 'news.example' })).toBeNull()
+  })
+
+  it('refuses a page on another site, an opaque origin, and a cross-site post without Origin', () => {
+    expect(refused({ origin: 'https://evil.example', host: 'news.example' })).toBe(403)
+    expect(refused({ origin: 'null', host: 'news.example' })).toBe(403)
+    expect(refused({ 'sec-fetch-site': 'cross-site', host: 'news.example' })).toBe(403)
+    expect(
+      foreignPageRefusal(new Headers({ origin: 'https://evil.example' }), site)?.message,
+    ).toContain('sent from https://evil.example')
   })
 })

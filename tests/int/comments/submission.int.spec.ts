@@ -345,3 +345,37 @@ describe('hostile bodies', () => {
     }
   })
 })
+
+describe('a comment sent from a page on another site', () => {
+  it('is refused with 403 and a message, inline or as a plain form, and nothing is stored', async () => {
+    const target = await publishedArticle(await testPayload())
+    const who = reader()
+    const fields = commentFields(target.id, who)
+    const foreign = { origin: 'https://evil.example' }
+
+    const inline = await post(JSON.stringify(fields), {
+      'content-type': 'application/json',
+      ...foreign,
+    })
+    const form = await post(
+      new URLSearchParams(Object.entries(fields).map(([key, value]) => [key, String(value)])),
+      { 'content-type': 'application/x-www-form-urlencoded', ...foreign },
+    )
+
+    for (const answer of [inline, form]) {
+      expect(answer.status).toBe(403)
+      expect((await answer.json()).error.message).toContain('sent from https://evil.example')
+    }
+    expect(await countFor(target.id)).toBe(0)
+  })
+
+  it('is taken from the site’s own page', async () => {
+    const target = await publishedArticle(await testPayload())
+    const who = reader()
+    const answer = await post(JSON.stringify(commentFields(target.id, who)), {
+      'content-type': 'application/json',
+      origin: 'http://localhost:3000',
+    })
+    expect(answer.status).toBe(201)
+  })
+})

@@ -1,7 +1,9 @@
 import { type ArticleLookup, refusalPath } from '@/comments/article'
 import { SubmissionError } from '@/comments/errors'
 import { errorResponse, readSubmission, responseMode, successResponse } from '@/comments/http'
+import { foreignPageRefusal } from '@/comments/origin'
 import { commentNotSaved } from '@/comments/unavailable'
+import { siteOrigins } from '@/lib/origins'
 import { noteDatabaseError } from '@/lib/outage'
 import { requestClientAddress } from '@/server/clientAddress'
 import { submittedArticle, submitReaderComment } from '@/queries/comments'
@@ -14,6 +16,9 @@ import { submittedArticle, submitReaderComment } from '@/queries/comments'
  */
 export async function POST(request: Request): Promise<Response> {
   const mode = responseMode(request)
+  const foreign = foreignPageRefusal(request.headers, siteOrigins)
+  // Answered as it is (403), never redirected back into the site that did not send it.
+  if (foreign) return errorResponse(foreign, mode, null)
   let fields: Record<string, unknown> | undefined
   let article: ArticleLookup | undefined
   try {
