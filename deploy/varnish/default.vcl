@@ -212,6 +212,8 @@ sub vcl_deliver {
     # The long lifetime is the proxy's: browsers and any CDN beyond it ask again.
     set resp.http.Cache-Control = "public, max-age=0, must-revalidate";
   }
+  # Content-Security-Policy is kept with the stored page: the app made it from that very body
+  # (the hashes of its inline scripts, src/server/securityHeaders.ts), so it is never changed here.
   # The keys and the proxy's lifetime are between the app and the proxy.
   unset resp.http.xkey;
   unset resp.http.Surrogate-Control;

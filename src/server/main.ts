@@ -12,7 +12,10 @@ import path from 'node:path'
 
 import next from 'next'
 
+import { servedOverHttps as https } from '@/lib/origins'
+
 import { clientAddressFrom, parseTrustedProxies } from './clientAddress'
+import { applySecurityHeaders } from './securityHeaders'
 
 const dev = process.argv[2] === 'dev'
 const hostname = process.env.HOST || '127.0.0.1'
@@ -39,6 +42,7 @@ server.on('request', (request: http.IncomingMessage, response: http.ServerRespon
     request.headers['x-forwarded-for'],
     trusted,
   )
+  applySecurityHeaders(request, response, { dev, https })
   void handle(request, response)
 })
 

@@ -2,6 +2,10 @@
 
 import { useId, useRef, useState } from 'react'
 
+// The widget's styles as a stylesheet of the site's own: the widget would otherwise write them
+// into a <style> element at run time, which the reader pages' Content-Security-Policy refuses.
+import 'altcha/altcha.css'
+
 type Field = 'name' | 'email' | 'body'
 type Problems = Partial<Record<Field, string>>
 type Status = { kind: 'ok' | 'error' | 'sending'; text: string } | null
@@ -60,6 +64,12 @@ export function CommentForm({
         })
         .catch(() => undefined)
       try {
+        // The widget writes its <style> only when no element has this id (altcha's injectCss).
+        if (!document.getElementById('altcha-css')) {
+          const styled = document.createElement('meta')
+          styled.id = 'altcha-css'
+          document.head.append(styled)
+        }
         await import('altcha')
         const element = document.createElement('altcha-widget') as AltchaWidget
         element.setAttribute('challenge', '/next/comments/challenge')
