@@ -10,6 +10,13 @@ export function section(heading: string, text = 'A paragraph of reporting.') {
   return { heading, content: plainTextToLexical(text) }
 }
 
+/**
+ * What a browser adds to the admin's own requests. A test that sends the login cookie from the
+ * page's request context sends this too: Payload counts the cookie only on requests a browser marks
+ * as the site's own (its csrf check, payload.config.ts).
+ */
+export const SAME_ORIGIN = { 'Sec-Fetch-Site': 'same-origin' }
+
 export interface Login {
   email: string
   password: string

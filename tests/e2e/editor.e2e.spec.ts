@@ -1,6 +1,6 @@
 import { slugify } from '@/lib/slugify'
 
-import { createArticle, section } from './api'
+import { createArticle, SAME_ORIGIN, section } from './api'
 import { AdminPage } from './pages/AdminPage'
 import { ArticlePage } from './pages/ArticlePage'
 import { EDITOR, expect, test } from './fixtures'
@@ -52,6 +52,7 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
         (
           await page.request.get(
             `/api/articles?where[slug][equals]=${slugify(headline)}&draft=true`,
+            { headers: SAME_ORIGIN },
           )
         ).json(),
       // Autosave runs a couple of seconds after the last keystroke.
@@ -103,7 +104,7 @@ test('a logged-in editor previews the latest draft at its URL; readers still get
   const headline = `Quarterly results preview ${Date.now().toString(36)}`
   const { articleId, path } = await createArticle(
     api,
-    {},
+    SAME_ORIGIN,
     { headline, dek: 'Published version.', body: [section('Numbers')] },
     'business',
   )
@@ -111,6 +112,7 @@ test('a logged-in editor previews the latest draft at its URL; readers still get
   expect(
     (
       await api.patch(`/api/articles/${articleId}?draft=true`, {
+        headers: SAME_ORIGIN,
         data: { headline: draftHeadline, _status: 'draft' },
       })
     ).ok(),
