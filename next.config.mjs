@@ -12,11 +12,6 @@ const nextConfig = {
   // Next's own file-system cache, except that a 404 page is never kept (unknown URLs are endless).
   cacheHandler: fileURLToPath(new URL('./src/lib/cacheHandler.mjs', import.meta.url)),
   reactStrictMode: true,
-  experimental: {
-    // The stylesheet (≈4 KB gzipped) goes inline in the page: no render-blocking request before
-    // the first paint, which is what a reader on a slow phone connection waits for.
-    inlineCss: true,
-  },
   async headers() {
     return [
       {
