@@ -1,4 +1,3 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser'
 import { Feed } from 'feed'
 
 import type { FeedArticle } from '@/queries/feeds'
@@ -52,6 +51,7 @@ export function renderFeed(
       json: absoluteUrl(urls.feed('json', desk)),
     },
   })
+  const texts = new FeedTexts(format)
   for (const article of articles) {
     const path = urls.article(article)
     if (!path || !article.publishedAt) continue
@@ -65,10 +65,10 @@ export function renderFeed(
     feed.addItem({
       // Headline and dek are plain text. RSS titles are text by the spec; RSS descriptions are
       // HTML, so the dek goes there escaped. Atom and JSON Feed are told it is text below.
-      title: article.headline,
+      title: texts.hold(article.headline),
       id: link,
       link,
-      description: format === 'rss' ? escapeHtml(article.dek) : article.dek,
+      description: texts.hold(format === 'rss' ? escapeHtml(article.dek) : article.dek),
       image: heroEnclosure(article)?.url,
       date: new Date(lastModified(article) ?? article.publishedAt),
       published: new Date(article.publishedAt),
@@ -80,35 +80,41 @@ export function renderFeed(
       enclosure: heroEnclosure(article),
     })
   }
-  if (format === 'rss') return feed.rss2()
-  if (format === 'atom') return atomAsText(feed.atom1())
+  if (format === 'rss') return texts.release(feed.rss2())
+  if (format === 'atom') return texts.release(feed.atom1())
   return jsonAsText(feed.json1())
 }
 
-const XML_OPTIONS = {
-  preserveOrder: true,
-  ignoreAttributes: false,
-  cdataPropName: '#cdata',
-  suppressEmptyNode: true,
-} as const
+const HELD = /(type="html">)?<!\[CDATA\[broadsheet-feed-text-(\d+)\]\]>/g
 
-type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> }
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
 
 /**
- * `feed` marks every Atom entry's title and summary `type="html"` and hands over our plain
- * text as that HTML; a headline `<img onerror=…>` would then be markup to every reader.
- * The text is already XML-escaped (CDATA), so declaring it `type="text"` makes it text.
+ * `feed` wraps item titles and descriptions in CDATA through xml-js, which escapes only the
+ * first `]]>` — a headline with two of them closes the CDATA and writes its own elements
+ * into the item. So the XML formats get a placeholder, swapped afterwards for the text
+ * XML-escaped (no `<` or `]]>` survives raw). Atom's `type="html"` on those elements
+ * becomes `type="text"`: the text is text, not markup for a reader to render.
+ * Reader-typed text only reaches the XML escaped, so it can never spell a placeholder.
  */
-function atomAsText(xml: string): string {
-  const tree = new XMLParser(XML_OPTIONS).parse(xml) as XmlNode[]
-  const feed = tree.find((node) => 'feed' in node)?.feed as XmlNode[] | undefined
-  for (const entry of feed ?? []) {
-    if (!('entry' in entry)) continue
-    for (const field of entry.entry as XmlNode[]) {
-      if (('title' in field || 'summary' in field) && field[':@']) field[':@']['@_type'] = 'text'
-    }
+class FeedTexts {
+  private readonly texts: string[] = []
+
+  constructor(private readonly format: FeedFormat) {}
+
+  hold(text: string): string {
+    if (this.format === 'json') return text
+    return `broadsheet-feed-text-${this.texts.push(text) - 1}`
   }
-  return new XMLBuilder(XML_OPTIONS).build(tree) as string
+
+  release(xml: string): string {
+    return xml.replace(HELD, (_, html: string | undefined, index: string) => {
+      const text = escapeXml(this.texts[Number(index)]!)
+      return html ? `type="text">${text}` : text
+    })
+  }
 }
 
 /** JSON Feed: the dek as `content_text`, never as `content_html` (see atomAsText). */

@@ -10,6 +10,10 @@ import { testPayload } from '../support/payload'
 
 const HEADLINE = `<script>alert(1)</script> Harbour ${Date.now()} <img src=x onerror=alert(1)>`
 const DEK = 'Ships <img src=x onerror=alert(1)> & <script>alert(1)</script> move again'
+// xml-js escapes only the first `]]>` of a CDATA section: the second one closed it.
+const BREAKOUT_HEADLINE = `H]]>one]]></title><link>https://evil.example/</link><title>Evil &amp; ${Date.now()}`
+const BREAKOUT_DEK = 'D]]>x]]><script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script>'
+const AUTHOR_NAME = '0x10'
 
 interface JsonFeedItem {
   title: string
@@ -21,6 +25,12 @@ interface JsonFeedItem {
 /** Markup is impossible in an HTML field without a `<`: no element, so no attribute either. */
 function expectNoMarkup(html: unknown, where: string) {
   if (html !== undefined) expect(String(html), where).not.toContain('<')
+}
+
+/** The item of an RSS or Atom feed whose link holds `slug`, as a feed reader parses it. */
+async function parsedItem(xml: string, slug: string) {
+  const feed = await new Parser().parseString(xml)
+  return feed.items.find((entry) => entry.link?.includes(slug))
 }
 
 describe('feeds carry headlines and deks as text', () => {
@@ -39,6 +49,19 @@ describe('feeds carry headlines and deks as text', () => {
       user: editor,
       overrideAccess: false,
     })
+    const byline = await payload.create({
+      collection: 'authors',
+      data: { name: AUTHOR_NAME, slug: unique('hex-byline'), kind: 'person' },
+    })
+    await payload.create({
+      collection: 'articles',
+      data: articleData(
+        { ...(await seededIds(payload)), authorId: byline.id },
+        { headline: BREAKOUT_HEADLINE, slug: unique('cdata-breakout'), dek: BREAKOUT_DEK },
+      ),
+      user: editor,
+      overrideAccess: false,
+    })
     const articles = await findFeedArticles(null)
     feeds = {
       rss: renderFeed('rss', articles, null),
@@ -48,8 +71,7 @@ describe('feeds carry headlines and deks as text', () => {
   })
 
   it('RSS: the title is the headline as typed; the HTML description shows the dek and holds no markup', async () => {
-    const feed = await new Parser().parseString(feeds.rss)
-    const item = feed.items.find((entry) => entry.link?.includes('hostile-dek'))
+    const item = await parsedItem(feeds.rss, 'hostile-dek')
     expect(item?.title).toBe(HEADLINE)
     expect(item?.contentSnippet).toBe(DEK)
     expectNoMarkup(item?.content, 'description')
@@ -58,8 +80,7 @@ describe('feeds carry headlines and deks as text', () => {
 
   it('Atom: title and summary are the text as typed; no HTML field holds markup', async () => {
     expect(feeds.atom).not.toContain('type="html"')
-    const feed = await new Parser().parseString(feeds.atom)
-    const item = feed.items.find((entry) => entry.link?.includes('hostile-dek'))
+    const item = await parsedItem(feeds.atom, 'hostile-dek')
     expect(item?.title).toBe(HEADLINE)
     expect(item?.summary).toBe(DEK)
     expectNoMarkup(item?.content, 'content')
@@ -72,5 +93,23 @@ describe('feeds carry headlines and deks as text', () => {
     expect(item?.summary).toBe(DEK)
     expect(item?.content_text).toBe(DEK)
     expectNoMarkup(item?.content_html, 'content_html')
+  })
+
+  it.each([
+    { format: 'rss', dekAs: 'contentSnippet' },
+    { format: 'atom', dekAs: 'summary' },
+  ] as const)(
+    '$format: a headline or dek that closes the CDATA writes no element; the item gives both back as typed',
+    async ({ format, dekAs }) => {
+      expect(feeds[format]).not.toContain('<link>https://evil.example/')
+      expect(feeds[format]).not.toContain('<script')
+      const item = await parsedItem(feeds[format], 'cdata-breakout')
+      expect(item?.title).toBe(BREAKOUT_HEADLINE)
+      expect(item?.[dekAs]).toBe(BREAKOUT_DEK)
+    },
+  )
+
+  it('Atom: a byline that looks like a number stays as typed', () => {
+    expect(feeds.atom).toContain(`<name>${AUTHOR_NAME}</name>`)
   })
 })
