@@ -31,13 +31,18 @@ const LIST_TAGS = new Set(['ol', 'ul'])
 const LIST_TYPES = new Set(['bullet', 'number', 'check'])
 /** The properties that carry an address, on a node or in its fields — for every node type. */
 const URL_KEYS = ['url', 'href', 'src'] as const
+/** Deeper than any real article (a list in a quote in a list…); a forged text can go thousands deep. */
+export const MAX_NESTING = 64
 
 const quote = (text: string, max = 80) =>
   `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`
 
 export function textOf(node: Node): string {
-  if (typeof node.text === 'string') return node.text
-  return Array.isArray(node.children) ? (node.children as Node[]).map(textOf).join('') : ''
+  const words: string[] = []
+  visit({ root: node }, (inner) => {
+    if (typeof inner.text === 'string') words.push(inner.text)
+  })
+  return words.join('')
 }
 
 export interface UnsafeLink {
@@ -71,9 +76,12 @@ export function richTextProblem(content: unknown, shape: EditorShape): string | 
     return 'This text is not in the editor’s format (no root node). Paste it into the editor instead of sending raw data.'
   }
   let problem: string | null = null
-  visit(content, (node) => {
+  visit(content, (node, depth) => {
     if (problem) return
-    problem = nodeProblem(node, shape)
+    problem =
+      depth > MAX_NESTING
+        ? `The text nests elements more than ${MAX_NESTING} deep (a quote in a quote in a quote…), which no article needs and the page cannot show. Flatten it.`
+        : nodeProblem(node, shape)
   })
   if (problem) return problem
   const [link] = unsafeLinks(content)
@@ -112,22 +120,47 @@ function nodeProblem(node: Node, shape: EditorShape): string | null {
   return null
 }
 
-function visit(content: unknown, onNode: (node: Node) => void): void {
+/** Each node of a text with its depth (the root's children are at 1), parents before children. */
+function visit(content: unknown, onNode: (node: Node, depth: number) => void): void {
   // A stack, not recursion: a forged text may nest deeper than the call stack goes.
-  const stack: unknown[] = [(content as { root?: unknown } | null)?.root]
+  const stack: [unknown, number][] = [[(content as { root?: unknown } | null)?.root, 0]]
   while (stack.length) {
-    const node = stack.pop()
+    const [node, depth] = stack.pop()!
     if (!node || typeof node !== 'object') continue
-    onNode(node as Node)
+    onNode(node as Node, depth)
     const { children } = node as Node
-    if (Array.isArray(children)) stack.push(...[...children].reverse())
+    if (!Array.isArray(children)) continue
+    for (let index = children.length - 1; index >= 0; index -= 1) {
+      stack.push([children[index], depth + 1])
+    }
   }
 }
 
-/** A copy of a text whose refused addresses are removed: links then render as their words. */
+/**
+ * A copy of a text whose refused addresses are removed: links then render as their words.
+ * Copied node by node with the same stack (structuredClone recurses and throws a RangeError
+ * on a text stored deeper than it goes, failing the whole page); only the node objects,
+ * their children lists and their fields are copied, as they are all this changes. A text
+ * stored deeper than MAX_NESTING (before the limit) shows its deepest parts as plain words:
+ * Lexical's converter recurses too, and past a few hundred levels drops them.
+ */
 export function withSafeUrls<T>(content: T): T {
-  const copy = structuredClone(content)
-  visit(copy, (node) => {
+  const root = (content as { root?: unknown } | null)?.root
+  if (!root || typeof root !== 'object') return content
+  const copy = { ...content, root: { ...root } } as T
+  visit(copy, (node, depth) => {
+    if (depth === MAX_NESTING && Array.isArray(node.children)) {
+      Object.assign(node, {
+        type: 'paragraph',
+        children: [{ type: 'text', version: 1, format: 0, text: textOf(node) }],
+      })
+    }
+    if (Array.isArray(node.children)) {
+      node.children = node.children.map((child: unknown) =>
+        child && typeof child === 'object' ? { ...child } : child,
+      )
+    }
+    if (node.fields && typeof node.fields === 'object') node.fields = { ...node.fields }
     for (const holder of [node, node.fields]) {
       if (!holder || typeof holder !== 'object') continue
       for (const key of URL_KEYS) {

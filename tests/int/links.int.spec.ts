@@ -13,6 +13,7 @@ import {
   createUser,
   lexicalWithLinks,
   type LinkSpec,
+  nestedQuotes,
   seededIds,
   unique,
 } from '../support/factories'
@@ -151,6 +152,12 @@ describe('draft saves check the text’s structure', () => {
     expect(JSON.stringify(await response.json())).toContain(
       'an element of type “evil-widget” that this editor does not have',
     )
+  })
+
+  it('refuses a text nested deeper than the editor allows, with a 400 that says so', async () => {
+    const response = await rest('POST', 'articles?draft=true', draftWith(nestedQuotes(1500)), token)
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(await response.json())).toContain('nests elements more than 64 deep')
   })
 
   it('refuses a forged heading tag and a forged block kind, on autosave too', async () => {

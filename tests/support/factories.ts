@@ -168,3 +168,16 @@ export function lexicalWithLinks(links: LinkSpec[]) {
     },
   }
 }
+
+/** A paragraph inside `depth` quotes: deeper than the editor allows, as a forged text may be. */
+export function nestedQuotes(depth: number) {
+  let node: Record<string, unknown> = {
+    type: 'paragraph',
+    version: 1,
+    children: [{ type: 'text', version: 1, text: 'Deepest words', format: 0 }],
+  }
+  for (let level = 0; level < depth; level += 1) {
+    node = { type: 'quote', version: 1, children: [node] }
+  }
+  return { root: { type: 'root', version: 1, children: [node] } }
+}

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { RichText } from '@/components/RichText'
 import { toLexical } from '@/seed/lexical'
 
+import { nestedQuotes } from '../support/factories'
+
 const noIds = { tables: new Map<string, number>(), faqs: new Map<string, number>() }
 
 function render(ordered: boolean): string {
@@ -30,5 +32,12 @@ describe('rich text lists', () => {
     const numbered = render(true)
     expect(numbered).toContain('<ol')
     expect(numbered).toMatch(/<li value="2">Second point<\/li>/)
+  })
+})
+
+describe('rich text nested deeper than the editor allows', () => {
+  it('still renders its words rather than failing the page', () => {
+    const html = renderToStaticMarkup(createElement(RichText, { data: nestedQuotes(1500) }))
+    expect(html).toContain('Deepest words')
   })
 })
