@@ -12,7 +12,9 @@ import type { Payload } from 'payload'
  *   spray guesses across many accounts.
  * An attempt is counted before the password is checked, so concurrent
  * guesses cannot slip past the limit; a successful login forgets its own
- * row and gives its attempt back to the address.
+ * row and gives its attempt back to the address. Every attempt first prunes
+ * rows long expired, so the table stays bounded by a day's attempts however
+ * few logins succeed.
  */
 export const WINDOW_MINUTES = 15
 export const ACCOUNT_ATTEMPTS = 5
@@ -39,6 +41,7 @@ export async function countLoginAttempt(
   email: string,
   address: string,
 ): Promise<number | null> {
+  await pruneLoginThrottles(payload)
   const window = sql`make_interval(mins => ${WINDOW_MINUTES}::int)`
   // An address over its limit: refused before any per-account row is written,
   // so spraying emails from it does not grow the table.

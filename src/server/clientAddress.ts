@@ -94,3 +94,23 @@ export function requestClientAddress(headers: Headers): string {
     (headers.get('x-forwarded-for') ?? '').split(',').map(normalize).filter(Boolean).at(-1) ?? ''
   return family(last) ? last : 'unknown'
 }
+
+/** The eight groups of an IPv6 address, `::` expanded. */
+function ipv6Groups(address: string): string[] {
+  const [head = '', tail] = address.split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const missing = 8 - left.length - right.length
+  return [...left, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...right]
+}
+
+/**
+ * Who a client is, for flood control and login throttling: an IPv4 address
+ * itself, an IPv6 address's /64 network (`2001:db8:1:2::/64`), since one
+ * subscriber usually holds a whole /64 and could otherwise rotate through it.
+ */
+export function addressNetwork(address: string): string {
+  if (isIP(address) !== 6 || address.includes('.')) return address
+  const groups = ipv6Groups(address.toLowerCase()).slice(0, 4)
+  return `${groups.map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`
+}

@@ -2,6 +2,8 @@ import crypto, { randomBytes } from 'node:crypto'
 
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { addressNetwork } from '@/server/clientAddress'
+
 import { createUser, USER_PASSWORD } from '../support/factories'
 import { testPayload } from '../support/payload'
 import { logIn, rest } from '../support/rest'
@@ -71,6 +73,36 @@ describe('a login flood', () => {
     expect((await login(editor.email, USER_PASSWORD, sprayer)).status).toBe(429)
     expect((await login(editor.email, USER_PASSWORD, newAddress())).status).toBe(200)
   })
+
+  it('from the addresses of one IPv6 /64 counts as one address', async () => {
+    const network = newAddress().split(':').slice(0, 4).join(':')
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      await login(`nobody-${attempt}-${network}@example.com`, 'guess', `${network}::${attempt + 1}`)
+    }
+    const sameNetwork = await login(editor.email, USER_PASSWORD, `${network}:ffff:ffff:ffff:ffff`)
+    expect(sameNetwork.status).toBe(429)
+    expect((await login(editor.email, USER_PASSWORD, newAddress())).status).toBe(200)
+  })
+
+  it('leaves no row behind once its window is a day gone, even when no login succeeds', async () => {
+    const payload = await testPayload()
+    const stale = await payload.create({
+      collection: 'login-throttles',
+      data: {
+        kind: 'address',
+        email: '',
+        address: '192.0.2.77',
+        failures: 20,
+        windowStart: new Date(Date.now() - 2 * 24 * 3600_000).toISOString(),
+      },
+    })
+    expect((await login(editor.email, 'wrong-guess', newAddress())).status).toBe(401)
+    const left = await payload.find({
+      collection: 'login-throttles',
+      where: { id: { equals: stale.id } },
+    })
+    expect(left.docs).toHaveLength(0)
+  })
 })
 
 describe('a wrong password', () => {
@@ -117,7 +149,8 @@ describe('an admin', () => {
       docs: { id: number; kind: string; address: string; failures: number; blockedUntil: string }[]
     }
     expect(docs).toHaveLength(1)
-    expect(docs[0]).toMatchObject({ kind: 'account', address })
+    // An IPv6 client is held back, and listed, by its /64.
+    expect(docs[0]).toMatchObject({ kind: 'account', address: addressNetwork(address) })
     expect(docs[0]!.failures).toBeGreaterThanOrEqual(6)
     expect(new Date(docs[0]!.blockedUntil).getTime()).toBeGreaterThan(Date.now())
 

@@ -4,14 +4,19 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { countLoginAttempt, forgetLoginAttempts, pruneLoginThrottles } from '@/auth/loginThrottle'
+import { countLoginAttempt, forgetLoginAttempts } from '@/auth/loginThrottle'
 import { checkPasswordOfNobody } from '@/auth/unknownAccount'
 import { UserFacingError } from '@/lib/errors'
-import { requestClientAddress } from '@/server/clientAddress'
+import { addressNetwork, requestClientAddress } from '@/server/clientAddress'
 
 /** Logins over HTTP (the admin, REST, GraphQL); the Local API is the server itself. */
 function overHttp(req: PayloadRequest): boolean {
   return req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
+}
+
+/** The address a login is counted under: an IPv6 client's whole /64 is one address. */
+function throttledAddress(req: PayloadRequest): string {
+  return addressNetwork(requestClientAddress(req.headers))
 }
 
 function emailOf(data: unknown): string | null {
@@ -32,7 +37,7 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
   // Payload answers a missing email or password with its own 400.
   if (!email || typeof password !== 'string' || !password) return args
 
-  const address = requestClientAddress(req.headers)
+  const address = throttledAddress(req)
   const wait = await countLoginAttempt(req.payload, email, address)
   if (wait !== null) {
     req.responseHeaders = new Headers(req.responseHeaders)
@@ -53,13 +58,8 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
   return args
 }
 
-/** A successful login forgets its failed attempts (and prunes rows long expired). */
+/** A successful login forgets its failed attempts. */
 export const forgetThrottledAttempts: CollectionAfterLoginHook = async ({ req, user }) => {
   if (!overHttp(req) || typeof user.email !== 'string') return
-  await forgetLoginAttempts(
-    req.payload,
-    user.email.toLowerCase(),
-    requestClientAddress(req.headers),
-  )
-  await pruneLoginThrottles(req.payload)
+  await forgetLoginAttempts(req.payload, user.email.toLowerCase(), throttledAddress(req))
 }
