@@ -6,7 +6,8 @@ import { env } from '@/env'
 import { site } from '@/lib/site'
 
 /**
- * Payload's email adapter over SMTP when SMTP_HOST is set; otherwise Payload's
+ * Payload's email adapter over SMTP when SMTP_HOST is set (a send is not
+ * awaited: failures go to the log); otherwise Payload's
  * console adapter writes each message's recipients and subject to the log.
  *
  * Written here rather than taken from @payloadcms/email-nodemailer: that
@@ -22,10 +23,16 @@ export function emailAdapter(): EmailAdapter | undefined {
     auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS } : undefined,
   })
   const from = { name: site.name, address: env.EMAIL_FROM }
-  return () => ({
+  return ({ payload }) => ({
     name: 'smtp',
     defaultFromAddress: from.address,
     defaultFromName: from.name,
-    sendEmail: (message) => transport.sendMail({ from, ...(message as SendMailOptions) }),
+    // Sent off the request path: Payload's forgot-password awaits the send only for a real
+    // account, so an awaited SMTP round trip would tell anyone which addresses have one.
+    sendEmail: async (message) => {
+      transport
+        .sendMail({ from, ...(message as SendMailOptions) })
+        .catch((error: unknown) => payload.logger.error({ err: error }, 'Email not sent'))
+    },
   })
 }

@@ -132,6 +132,35 @@ describe('a wrong password', () => {
   })
 })
 
+function forgotPassword(email: string, address: string) {
+  return rest('POST', 'users/forgot-password', { email }, undefined, { 'x-forwarded-for': address })
+}
+
+describe('a forgot-password request', () => {
+  it('is answered the same for a real and an unknown account', async () => {
+    const real = await createUser(await testPayload(), 'author')
+    const forReal = await answer(await forgotPassword(real.email, newAddress()))
+    const forUnknown = await answer(
+      await forgotPassword(`nobody-${Date.now()}@broadsheet.test`, newAddress()),
+    )
+    expect(forReal.status).toBe(200)
+    expect(forUnknown).toEqual(forReal)
+  })
+
+  it('is held to the per-address limit, so one address cannot probe accounts or fill inboxes', async () => {
+    const address = newAddress()
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const response = await forgotPassword(`nobody-${attempt}-${address}@example.com`, address)
+      expect(response.status, `request ${attempt + 1}`).toBe(200)
+    }
+    const over = await forgotPassword(editor.email, address)
+    expect(over.status).toBe(429)
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await answer(over)).message).toMatch(/Too many password reset requests/)
+    expect((await forgotPassword(editor.email, newAddress())).status).toBe(200)
+  })
+})
+
 describe('an admin', () => {
   it('sees a held-back login and lifts it; other staff cannot see it', async () => {
     const payload = await testPayload()
