@@ -3,7 +3,7 @@
  * autolinks, any node or field that carries a URL): web, mail and phone
  * addresses, and paths or #anchors on this site. Everything else — `javascript:`,
  * `data:`, `vbscript:`, protocol-relative `//host`, `/\host` (browsers read it as
- * `//host`), backslashes, control characters or spaces hidden in a scheme
+ * `//host`), paths that resolve to `//host` (`/.//host`), backslashes, control characters or spaces hidden in a scheme
  * (`java\tscript:`), HTML entities — is refused at save time and never rendered.
  */
 export type HrefCheck = { ok: true; href: string } | { ok: false; reason: string }
@@ -29,7 +29,13 @@ export function checkHref(href: unknown): HrefCheck {
   if (value.startsWith('//')) {
     return { ok: false, reason: 'an address starting with // leaves the site for any host' }
   }
-  if (value.startsWith('/')) return { ok: true, href: value }
+  if (value.startsWith('/')) {
+    // `/.//host` resolves to the path `//host`, which a redirect or a later join reads as a host.
+    if (new URL(value, 'http://site.invalid').pathname.startsWith('//')) {
+      return { ok: false, reason: 'its path resolves to //, which leaves the site for any host' }
+    }
+    return { ok: true, href: value }
+  }
   let url: URL
   try {
     url = new URL(value)

@@ -93,21 +93,29 @@ export function normaliseTargetUrl(input: unknown): PathResult {
   if (!check.ok)
     return { ok: false, message: `That destination is refused (${check.reason}). ${WHERE}` }
   if (raw.startsWith('/') && !raw.startsWith('//')) {
-    const url = new URL(raw, env.NEXT_PUBLIC_SERVER_URL)
-    return { ok: true, path: trimSlash(url.pathname) + url.search + url.hash }
+    return sitePath(new URL(raw, env.NEXT_PUBLIC_SERVER_URL))
   }
   try {
     const url = new URL(raw)
     if (url.protocol === 'http:' || url.protocol === 'https:') {
-      if (url.origin === new URL(env.NEXT_PUBLIC_SERVER_URL).origin) {
-        return { ok: true, path: trimSlash(url.pathname) + url.search + url.hash }
-      }
+      if (url.origin === new URL(env.NEXT_PUBLIC_SERVER_URL).origin) return sitePath(url)
       return { ok: true, path: url.toString() }
     }
   } catch {
     // falls through to the message below
   }
   return { ok: false, message: WHERE }
+}
+
+/** A destination on this site, as stored; a path resolving to `//host` would send readers to host. */
+function sitePath(url: URL): PathResult {
+  if (url.pathname.startsWith('//')) {
+    return {
+      ok: false,
+      message: `That destination is refused (its path starts with //, which leaves the site). ${WHERE}`,
+    }
+  }
+  return { ok: true, path: trimSlash(url.pathname) + url.search + url.hash }
 }
 
 /** A request path in stored form (percent-encoded, no trailing slash). */

@@ -219,6 +219,16 @@ describe('redirects editors add by hand', () => {
     expect(
       await refusal({ from: unique('/proto'), to: { type: 'custom', url: '//evil.example' } }),
     ).toMatch(/path on this site/)
+    // …and so is a path that resolves to //host once its dot segments go.
+    for (const url of [
+      '/.//evil.example/x',
+      '/%2e//evil.example/x',
+      absoluteUrl('/.//evil.example/x'),
+    ]) {
+      expect(await refusal({ from: unique('/dot'), to: { type: 'custom', url } }), url).toMatch(
+        /(resolves to|starts with) \/\/, which leaves the site/,
+      )
+    }
     expect(await refusal({ from: '/admin/login', to: { type: 'custom', url: '/' } })).toMatch(
       /admin or the API/,
     )

@@ -5,6 +5,8 @@ import { phrasePairs } from '@/lib/phrasePairs'
 import { livePreviewUrl } from '@/lib/preview'
 import { collectEmbeds } from '@/lib/richText'
 import { safeHref } from '@/lib/safeHref'
+import { absoluteUrl } from '@/lib/urls'
+import { normaliseTargetUrl } from '@/redirects/paths'
 import { isSlug, slugify } from '@/lib/slugify'
 import { toLexical } from '@/seed/lexical'
 
@@ -46,6 +48,9 @@ describe('safeHref', () => {
       '//evil.example',
       'vbscript:x',
       '/\\evil.example',
+      '/.//evil.example/x',
+      '/%2e//evil.example/x',
+      '/a/..//evil.example',
       'java\tscript:alert(1)',
       'java\nscript:alert(1)',
       '\u0001javascript:alert(1)',
@@ -57,6 +62,19 @@ describe('safeHref', () => {
     ]) {
       expect(safeHref(bad), bad).toBeNull()
     }
+  })
+})
+
+describe('normaliseTargetUrl: a redirect target on this site stays on this site', () => {
+  it('refuses a path, or a full URL of this site, whose path resolves to //host', () => {
+    for (const bad of [
+      '/.//evil.example/x',
+      '/%2e//evil.example/x',
+      absoluteUrl('/.//evil.example/x'),
+    ]) {
+      expect(normaliseTargetUrl(bad), bad).toMatchObject({ ok: false })
+    }
+    expect(normaliseTargetUrl('/./world/x')).toEqual({ ok: true, path: '/world/x' })
   })
 })
 
