@@ -77,6 +77,7 @@ export async function searchArticles(input: string, page: number): Promise<Searc
       SELECT a.id, a.headline, a.slug, a.section_id, a.search_vector, a.published_at
       FROM articles a
       WHERE a._status = 'published'
+        AND a.section_id IS NOT NULL
         AND a.search_vector @@ websearch_to_tsquery('english', ${query})
         ${pairs ? sql`AND a.search_pairs @@ ${pairs}::tsquery` : sql``}
       ORDER BY a.published_at DESC

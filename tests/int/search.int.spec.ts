@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { searchArticles } from '@/queries/search'
 import { plainTextToLexical, toLexical } from '@/seed/lexical'
 
-import { articleData, seededIds, unique } from '../support/factories'
+import { articleData, createDesk, seededIds, unique } from '../support/factories'
 import { testPayload } from '../support/payload'
 
 // Made-up words, so only this test's articles can match them.
@@ -139,6 +139,29 @@ describe('search', () => {
     await payload.update({ collection: 'articles', id: inBody, data: { _status: 'draft' } })
     expect((await searchArticles(word, 1)).hits.map((hit) => hit.id)).toEqual([inHeadline])
     await payload.update({ collection: 'articles', id: inBody, data: { _status: 'published' } })
+  })
+
+  it('neither counts nor shows an article whose desk was deleted', async () => {
+    const payload = await testPayload()
+    const ids = await seededIds(payload)
+    const orphanWord = `deskless${Date.now().toString(36)}`
+    const desk = await createDesk(payload)
+    const kept = await payload.create({
+      collection: 'articles',
+      data: articleData(ids, { headline: `Still on a desk: ${orphanWord} ${unique('k')}` }),
+    })
+    await payload.create({
+      collection: 'articles',
+      data: articleData(
+        { ...ids, deskId: desk.id },
+        { headline: `Desk closing: ${orphanWord} ${unique('o')}` },
+      ),
+    })
+    await payload.delete({ collection: 'sections', id: desk.id })
+
+    const results = await searchArticles(orphanWord, 1)
+    expect(results.hits.map((hit) => hit.id)).toEqual([kept.id])
+    expect(results.total).toBe(1)
   })
 
   it('survives hostile queries', async () => {
