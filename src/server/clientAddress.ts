@@ -14,6 +14,17 @@ function normalize(address: string): string {
   return mapped ? mapped[1]! : trimmed
 }
 
+/**
+ * An X-Forwarded-For entry without the port some proxies write after it:
+ * `203.0.113.5:4711` and `[2001:db8::1]:443`, nothing looser.
+ */
+function forwardedAddress(entry: string): string {
+  const trimmed = entry.trim()
+  const withPort =
+    /^(\d+\.\d+\.\d+\.\d+):\d{1,5}$/.exec(trimmed) ?? /^\[([^\]]+)\]:\d{1,5}$/.exec(trimmed)
+  return normalize(withPort ? withPort[1]! : trimmed)
+}
+
 function family(address: string): 'ipv4' | 'ipv6' | null {
   const version = isIP(address)
   return version === 4 ? 'ipv4' : version === 6 ? 'ipv6' : null
@@ -61,7 +72,8 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
  * peer, unless that peer is a trusted proxy — then the entry it appended to
  * X-Forwarded-For, and so on leftwards while the hops are trusted. Entries
  * left of the first untrusted hop were written by the client and are ignored.
- * A malformed entry written by a trusted hop stops the walk at that hop.
+ * A port after an entry is dropped; any other malformed entry written by a
+ * trusted hop stops the walk at that hop.
  */
 export function clientAddressFrom(
   socketAddress: string | undefined,
@@ -72,7 +84,7 @@ export function clientAddressFrom(
   if (!family(client)) return 'unknown'
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
     .split(',')
-    .map(normalize)
+    .map(forwardedAddress)
     .filter(Boolean)
   while (trusted.has(client) && hops.length > 0) {
     const next = hops.pop()!

@@ -41,6 +41,19 @@ describe('the reader address the server hands to the app', () => {
     expect(clientAddressFrom('127.0.0.1', undefined, proxy)).toBe('127.0.0.1')
   })
 
+  it('is the entry a trusted hop wrote with a port, without the port', () => {
+    const chain = parseTrustedProxies('127.0.0.1, 10.0.0.0/8')
+    expect(clientAddressFrom('127.0.0.1', '203.0.113.5:4711', proxy)).toBe('203.0.113.5')
+    expect(clientAddressFrom('127.0.0.1', '[2001:db8::1]:443', proxy)).toBe('2001:db8::1')
+    expect(clientAddressFrom('127.0.0.1', '198.51.100.4:80, 10.1.2.3:8080', chain)).toBe(
+      '198.51.100.4',
+    )
+    // Only those two forms: anything looser still stops the walk at the proxy.
+    expect(clientAddressFrom('127.0.0.1', '2001:db8::1:443', proxy)).toBe('2001:db8::1:443')
+    expect(clientAddressFrom('127.0.0.1', '203.0.113.5:http', proxy)).toBe('127.0.0.1')
+    expect(clientAddressFrom('127.0.0.1', '[2001:db8::1]x:443', proxy)).toBe('127.0.0.1')
+  })
+
   it('is "unknown" without a socket address', () => {
     expect(clientAddressFrom(undefined, '6.6.6.6', proxy)).toBe('unknown')
   })
