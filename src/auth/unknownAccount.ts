@@ -9,6 +9,18 @@ import crypto from 'node:crypto'
  * (generatePasswordSaltHash.js: pbkdf2-sha256-v1, 600,000 rounds, 32 bytes).
  */
 export const PASSWORD_HASH = { iterations: 600_000, keyLength: 32, digest: 'sha256' } as const
+const CURRENT_HASH_PREFIX = 'pbkdf2-sha256-v1:'
+
+/**
+ * Whether Payload checks this account's password with those parameters. A hash
+ * stored before Payload's change (no prefix: 25,000 rounds) is checked about 20
+ * times faster than an unknown account costs, which would tell it apart; Payload
+ * rewrites it at the account's next successful login.
+ */
+export function hasCurrentPasswordHash(account: object): boolean {
+  const { hash } = account as { hash?: unknown }
+  return typeof hash === 'string' && hash.startsWith(CURRENT_HASH_PREFIX)
+}
 
 const THROWAWAY_SALT = 'broadsheet-unknown-account-0000000000000000000000000000000000000000'
 

@@ -130,6 +130,23 @@ describe('a wrong password', () => {
     expect(forReal).toEqual([[600_000, 32, 'sha256']])
     expect(forUnknown).toEqual(forReal)
   })
+
+  it('costs at least the full password hash for an account whose hash predates Payload’s current one', async () => {
+    const payload = await testPayload()
+    const legacy = await createUser(payload, 'author')
+    // How Payload hashed passwords before pbkdf2-sha256-v1: 25,000 rounds, a 512-byte key.
+    const salt = randomBytes(32).toString('hex')
+    const hash = crypto.pbkdf2Sync(USER_PASSWORD, salt, 25_000, 512, 'sha256').toString('hex')
+    await payload.db.updateOne({
+      collection: 'users',
+      id: legacy.id,
+      data: { hash, salt },
+    })
+    const pbkdf2 = vi.spyOn(crypto, 'pbkdf2')
+    expect((await login(legacy.email, 'not-the-password', newAddress())).status).toBe(401)
+    const rounds = pbkdf2.mock.calls.map((call) => call[2])
+    expect(rounds).toEqual(expect.arrayContaining([25_000, 600_000]))
+  })
 })
 
 function forgotPassword(email: string, address: string) {

@@ -5,7 +5,7 @@ import type {
 } from 'payload'
 
 import { countLoginAttempt, forgetLoginAttempts } from '@/auth/loginThrottle'
-import { checkPasswordOfNobody } from '@/auth/unknownAccount'
+import { checkPasswordOfNobody, hasCurrentPasswordHash } from '@/auth/unknownAccount'
 import { UserFacingError } from '@/lib/errors'
 import { addressNetwork, requestClientAddress } from '@/server/clientAddress'
 
@@ -66,7 +66,8 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
     req,
     where: { email: { equals: email } },
   })
-  if (!account) await checkPasswordOfNobody(password)
+  // An account with a legacy hash is also given the full cost (see hasCurrentPasswordHash).
+  if (!account || !hasCurrentPasswordHash(account)) await checkPasswordOfNobody(password)
   return args
 }
 
