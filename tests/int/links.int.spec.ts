@@ -160,6 +160,20 @@ describe('draft saves check the text’s structure', () => {
     expect(JSON.stringify(await response.json())).toContain('nests elements more than 64 deep')
   })
 
+  it('a text stored that deep before the limit still renders from the database', async () => {
+    const payload = await testPayload()
+    const draft = await authorsDraft(payload)
+    // Written past the save hooks, as content stored before the limit was.
+    await payload.db.updateOne({
+      collection: 'articles',
+      id: draft.id,
+      data: { body: [{ id: unique('row'), heading: 'Old', content: nestedQuotes(1500) }] },
+    })
+    const stored = await payload.findByID({ collection: 'articles', id: draft.id })
+    const html = renderToStaticMarkup(createElement(RichText, { data: stored.body?.[0]?.content }))
+    expect(html).toContain('Deepest words')
+  })
+
   it('refuses a forged heading tag and a forged block kind, on autosave too', async () => {
     const payload = await testPayload()
     const draft = await authorsDraft(payload)
