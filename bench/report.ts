@@ -59,8 +59,8 @@ function throughput(figures: Figures): string {
       const wire = figures.baseline[encoding].rate
       const label = {
         baseline: 'bare node:http, same bytes (the wire)',
-        proxy: 'readers’ path: Varnish → next start',
-        app: 'bare app: next start, no proxy',
+        proxy: 'readers’ path: Varnish → app',
+        app: 'bare app, no proxy',
       }[name]
       return `| ${label} | ${encoding} | ${int(run.rate)} | ${pct(run.rate / wire)} | ${run.p50} ms | ${run.p99} ms | ${run.errors} | ${cores(run.cpu.server)} | ${cores(run.cpu.client)} |`
     }),
@@ -121,7 +121,7 @@ loopback. The page is the reference article (\`${figures.page.path}\`): ${int(fi
 ${int(figures.page.gzipBytes)} gzipped. Its plain and gzipped bodies were fetched from the app once; the baseline
 (bench/bareServer.ts) is a bare \`node:http\` server that sends exactly those bytes, the gzipped ones to a client sending
 \`Accept-Encoding: gzip\`. "plain" rows send no \`Accept-Encoding\`, "gzip" rows send \`Accept-Encoding: gzip\`. The app is
-\`next start\` on a fresh database of the bench's own (seeded, dropped afterwards), started with \`PURGE_URLS\` naming the
+the app's server (\`src/server/main.ts\`, Next's handler) on a fresh database of the bench's own (seeded, dropped afterwards), started with \`PURGE_URLS\` naming the
 proxy; the proxy is the shipped VCL (deploy/varnish/default.vcl) started by \`startEdge\` (src/edge/varnish.ts).
 
 \`\`\`sh
@@ -207,7 +207,7 @@ read.
 
 ## The app's memory
 
-Peak resident memory (VmRSS) of the app's processes (\`next start\` and its children), sampled every 200 ms:
+Peak resident memory (VmRSS) of the app's processes (\`src/server/main.ts\` and its children), sampled every 200 ms:
 
 | phase | ${Object.keys(figures.rss).join(' | ')} |
 | --- | ${Object.keys(figures.rss)
