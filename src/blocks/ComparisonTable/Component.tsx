@@ -2,6 +2,12 @@ import type { ComparisonTable } from '@/payload-types'
 
 import { formatDate } from '@/lib/dates'
 
+/** A source note ends as a sentence, so the "Figures as of" sentence after it reads as its own. */
+function asSentence(text: string): string {
+  const trimmed = text.trim()
+  return /[.!?…]["'’”)]?$/.test(trimmed) ? trimmed : `${trimmed}.`
+}
+
 /**
  * A real data table: caption, column headers, row headers, the source note and
  * the "as of" date. A table that was removed renders nothing.
@@ -54,7 +60,7 @@ export function ComparisonTableBlockView({
       </div>
       {(table.sourceNote || table.asOf) && (
         <figcaption className="comparison-table__source">
-          {table.sourceNote && <span>Source: {table.sourceNote}</span>}
+          {table.sourceNote && <span>Source: {asSentence(table.sourceNote)}</span>}
           {table.asOf && (
             <span>
               {' '}
