@@ -259,6 +259,7 @@ export interface Article {
    * Kept up to date from the text.
    */
   embeddedFaqs?: (number | Faq)[] | null;
+  editBase?: string | null;
   meta?: {
     /**
      * What search results and share cards show as the title. Leave empty to use the headline.
@@ -827,6 +828,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   createdBy?: T;
   embeddedTables?: T;
   embeddedFaqs?: T;
+  editBase?: T;
   meta?:
     | T
     | {

@@ -11,6 +11,7 @@ import {
 import { checklistEndpoint } from '@/checklist/endpoint'
 import { checklistFields } from '@/checklist/fields'
 import { publishGate } from '@/checklist/gate'
+import { editBaseField, fillEditBase, mergeConcurrentEdits, sendEditTag } from '@/coediting/hooks'
 import { correctionsField, dateFromCorrections } from '@/corrections/fields'
 import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
@@ -161,8 +162,11 @@ export const Articles: CollectionConfig<'articles'> = {
       hasMany: true,
       admin: { position: 'sidebar', readOnly: true, description: 'Kept up to date from the text.' },
     },
+    editBaseField,
   ],
   hooks: {
+    // Two editors on one story: a save that says what it was based on merges section by section.
+    beforeOperation: [mergeConcurrentEdits],
     // Order matters: each hook reads what the one before it settled.
     // 1. refuseAuthorUnpublish first, so a refused save does no work.
     // 2. prepareArticle derives anchors, embeds and the first publishedAt…
@@ -176,7 +180,9 @@ export const Articles: CollectionConfig<'articles'> = {
       publishGate,
       rememberLiveUrl,
     ],
+    afterRead: [fillEditBase],
     afterChange: [indexArticleForSearch, redirectOldUrl, revalidateArticle],
+    afterOperation: [sendEditTag],
     beforeDelete: [deleteComments, forgetArticleRedirects],
     afterDelete: [revalidateArticleDelete],
   },

@@ -1,17 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook } from 'payload'
 
-type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
-
-/** The request's transaction when there is one, so the index sees the rows just written. */
-async function database(req: PayloadRequest): Promise<Executor> {
-  const adapter = req.payload.db as unknown as {
-    drizzle: Executor
-    sessions?: Record<string | number, { db?: Executor }>
-  }
-  const id = req.transactionID ? await req.transactionID : undefined
-  return (id !== undefined && adapter.sessions?.[id]?.db) || adapter.drizzle
-}
+import { database } from '@/lib/database'
 
 /**
  * Recomputes the stored search vector (see the article_search migration).

@@ -1,0 +1,250 @@
+import { sql } from '@payloadcms/db-postgres'
+import {
+  APIError,
+  type CollectionAfterOperationHook,
+  type CollectionAfterReadHook,
+  type CollectionBeforeOperationHook,
+  type PayloadRequest,
+  type TextField,
+} from 'payload'
+
+import { database, rowsOf } from '@/lib/database'
+
+import { type ArticleData, type Conflict, mergeEdits, same } from './merge'
+import { loadSnapshot, mergeable, snapshotOfRead, snapshotOfSave, whoChanged } from './snapshots'
+import { type EditBase, etagOf, parseEditBase, parseIfMatch } from './token'
+
+/** Set while this module reads the article itself, so that read makes no snapshot. */
+const READING = 'coeditingRead'
+/** The snapshot this request's save made (the saving copy's new base). */
+const SAVED = 'coeditingSaved'
+/** What the saving copy sent, in compared form. */
+const SENT = 'coeditingSent'
+
+/** Set for the article a staff member's update is saving (its id). */
+const SAVING = 'coeditingSaving'
+
+/**
+ * The hidden field the admin carries its base in: filled when a staff member
+ * opens an article (or the API returns one), sent back with every save.
+ */
+export const editBaseField: TextField = {
+  name: 'editBase',
+  type: 'text',
+  virtual: true,
+  admin: { hidden: true },
+}
+
+/**
+ * Fills `editBase` on an article a staff member reads or saves. A save's own
+ * result records the save (what its copy sent and what was stored): the
+ * collection's afterRead runs once, on the stored result, before the
+ * transaction commits, so a save that fails leaves no snapshot.
+ */
+export const fillEditBase: CollectionAfterReadHook = async ({ doc, findMany, req }) => {
+  if (findMany || !req.user || req.context[READING] || typeof doc?.id !== 'number') return doc
+  const saved = (req.context[SAVED] ??= {}) as Record<number, number>
+  if (req.context[SAVING] === doc.id) {
+    if (saved[doc.id] === undefined) {
+      const sent = (req.context[SENT] as ArticleData | undefined) ?? null
+      saved[doc.id] = await snapshotOfSave(req, doc.id, sent, doc)
+    }
+    return { ...doc, editBase: String(saved[doc.id]) }
+  }
+  return { ...doc, editBase: String(await snapshotOfRead(req, doc.id, doc)) }
+}
+
+/** `ETag` on a single article from the API: the version If-Match names. */
+export const sendEditTag: CollectionAfterOperationHook<'articles'> = ({
+  operation,
+  req,
+  result,
+}) => {
+  if (operation !== 'findByID' && operation !== 'updateByID') return result
+  const base = parseEditBase((result as { editBase?: unknown } | null)?.editBase)
+  if (base.ok && base.base) {
+    const headers = new Headers(req.responseHeaders ?? undefined)
+    headers.set('ETag', etagOf(base.base.snapshot))
+    headers.append('Vary', 'Cookie')
+    req.responseHeaders = headers
+  }
+  return result
+}
+
+/** 409: the same section (or field) changed on both sides. */
+export class EditConflict extends APIError {
+  constructor(message: string, data: Record<string, unknown>) {
+    super(message, 409, data, true)
+  }
+}
+
+/**
+ * Before a save of one article that says what it was based on (`editBase`
+ * from the admin, `If-Match` from the API): take the row lock, read the
+ * latest version, merge section by section, and either save the merge or
+ * refuse with a 409 naming each conflict and who made the other change.
+ * A save that names no base (scripts, the Local API, a PATCH without
+ * If-Match) is saved as before.
+ */
+export const mergeConcurrentEdits: CollectionBeforeOperationHook<'articles'> = async ({
+  args,
+  operation,
+  req,
+}) => {
+  if (operation !== 'update' || !('id' in args) || args.id === undefined || args.id === null) {
+    return args
+  }
+  const data = args.data as ArticleData | undefined
+  if (!data || typeof data !== 'object') return args
+
+  const fromHeader = parseIfMatch(req.headers?.get('if-match') ?? null)
+  if (fromHeader === 'any') return args
+  if (!fromHeader.ok) throw new APIError(fromHeader.message, 400, null, true)
+  const fromData = parseEditBase(data.editBase)
+  if (!fromData.ok) throw new APIError(fromData.message, 400, null, true)
+  const base = fromHeader.base ?? fromData.base
+  delete data.editBase
+  const id = Number(args.id)
+  if (!req.user || !Number.isSafeInteger(id)) return args
+  req.context[SAVING] = id
+  if (!base) return args
+
+  const db = await database(req)
+  // Saves of one article queue here until the one before has committed.
+  await db.execute(sql`SELECT id FROM articles WHERE id = ${id} FOR NO KEY UPDATE`)
+
+  const current = await readLatest(req, id)
+  if (!current) return args // not found or not allowed: the operation answers that itself
+  const snapshot = await loadSnapshot(req, id, base.snapshot)
+  const keep = await validKeeps(req, id, base, current)
+  const { merged, conflicts } = mergeEdits({
+    // A base this server no longer has (pruned, or from another database): nothing is known, so
+    // every difference from the current version is a conflict, never a silent overwrite.
+    base: snapshot ?? { returned: {}, sent: null },
+    current,
+    incoming: data,
+    keep,
+  })
+  if (conflicts.length > 0) {
+    throw await conflictError(req, id, base.snapshot, current, conflicts)
+  }
+  if (args.autosave) await keepOthersAutosave(req, id)
+  req.context[SENT] = mergeable(data)
+  args.data = merged
+  return args
+}
+
+async function readLatest(req: PayloadRequest, id: number): Promise<ArticleData | null> {
+  req.context[READING] = true
+  try {
+    const doc = await req.payload.findByID({
+      collection: 'articles',
+      id,
+      draft: true,
+      depth: 0,
+      req,
+      overrideAccess: false,
+      disableErrors: true,
+    })
+    return (doc as ArticleData | null) ?? null
+  } finally {
+    delete req.context[READING]
+  }
+}
+
+/** The sections the editor chose to keep, while they still hold what the editor was shown. */
+async function validKeeps(
+  req: PayloadRequest,
+  id: number,
+  base: EditBase,
+  current: ArticleData,
+): Promise<Set<string>> {
+  const keep = new Set<string>()
+  for (const { key, over } of base.keep) {
+    const shown = await loadSnapshot(req, id, over)
+    if (!shown) continue
+    const then = valueOf(shown.returned, key)
+    const now = valueOf(current, key)
+    if (same(then, now)) keep.add(key)
+  }
+  return keep
+}
+
+function valueOf(data: ArticleData, key: string): unknown {
+  if (key in data) return data[key]
+  const rows = Array.isArray(data.body) ? (data.body as { id?: string }[]) : []
+  return rows.find((row) => row?.id === key) ?? null
+}
+
+/**
+ * Payload overwrites the latest autosaved version in place. When someone
+ * else wrote it, that would lose their typing from Versions: mark it an
+ * ordinary version first, so this autosave starts a version of its own.
+ */
+async function keepOthersAutosave(req: PayloadRequest, id: number): Promise<void> {
+  const db = await database(req)
+  const [latest] = rowsOf<{ id: number; autosave: boolean | null; user_id: number | null }>(
+    await db.execute(sql`
+      SELECT v.id, v.autosave,
+        (SELECT s.user_id FROM edit_snapshots s
+         WHERE s.article_id = ${id} AND s.sent IS NOT NULL ORDER BY s.id DESC LIMIT 1) AS user_id
+      FROM _articles_v v WHERE v.parent_id = ${id} ORDER BY v.updated_at DESC LIMIT 1`),
+  )
+  if (latest?.autosave && latest.user_id !== null && latest.user_id !== req.user?.id) {
+    await db.execute(sql`UPDATE _articles_v SET autosave = false WHERE id = ${latest.id}`)
+  }
+}
+
+async function conflictError(
+  req: PayloadRequest,
+  id: number,
+  baseSnapshot: number,
+  current: ArticleData,
+  conflicts: Conflict[],
+): Promise<EditConflict> {
+  // The current version, as the editor will see it in the conflict view: choosing "keep mine"
+  // names it, so a later change to the same section is caught again.
+  // Stored outside the transaction the refusal rolls back (the row lock above is one that the
+  // snapshot's reference to the article does not wait for).
+  const shown = await snapshotOfRead(req, id, current, { outsideTransaction: true })
+  const described = await Promise.all(
+    conflicts.map(async (conflict) => {
+      const who = conflict.theirs
+        ? await whoChanged(req, id, baseSnapshot, conflict.kind, conflict.key, conflict.theirs)
+        : null
+      return { ...conflict, changedBy: who?.name ?? null, changedAt: who?.at.toISOString() ?? null }
+    }),
+  )
+  const sentences = described.map((conflict) => sentenceOf(conflict))
+  const message =
+    sentences.join(' ') +
+    ' Nothing was saved; your text is still in your editor. Choose what to keep in each, then save again.'
+  return new EditConflict(message, {
+    // What "keep mine" is checked against (see EditBase.keep).
+    current: shown,
+    conflicts: described,
+    errors: described.map((conflict) => ({
+      path:
+        conflict.kind === 'section'
+          ? conflict.index === null
+            ? 'body'
+            : `body.${conflict.index}.heading`
+          : conflict.key,
+      message: sentenceOf(conflict),
+    })),
+  })
+}
+
+function sentenceOf(conflict: Conflict & { changedBy: string | null; changedAt: string | null }) {
+  const what =
+    conflict.kind === 'section' ? `Section "${conflict.label}"` : `The ${conflict.label} field`
+  const who = conflict.changedBy ? ` by ${conflict.changedBy}` : ' by someone else'
+  const when = conflict.changedAt ? ` at ${clock(conflict.changedAt)}` : ''
+  if (conflict.theirs === null) return `${what} was removed${who}${when} while you were editing it.`
+  if (conflict.yours === null) return `${what}, which you removed, was changed${who}${when}.`
+  return `${what} was changed${who}${when} while you were editing it.`
+}
+
+function clock(iso: string): string {
+  return new Date(iso).toISOString().slice(11, 16) + ' UTC'
+}

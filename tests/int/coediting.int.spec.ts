@@ -1,0 +1,299 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import type { Article, User } from '@/payload-types'
+import { plainText } from '@/lib/richText'
+import { plainTextToLexical } from '@/seed/lexical'
+
+import { createUser, publishedArticle, unique } from '../support/factories'
+import { testPayload } from '../support/payload'
+import { logIn, rest } from '../support/rest'
+
+type Payload = Awaited<ReturnType<typeof testPayload>>
+type Section = NonNullable<Article['body']>[number]
+type Errors = {
+  errors?: { message: string; data?: { conflicts?: { key: string; label: string }[] } }[]
+}
+
+let payload: Payload
+let maya: User
+let tomas: User
+let mayaToken: string
+let tomasToken: string
+
+beforeAll(async () => {
+  payload = await testPayload()
+  maya = await createUser(payload, 'editor', { name: 'Maya Okafor' })
+  tomas = await createUser(payload, 'editor', { name: 'Tomás Reyes' })
+  mayaToken = await logIn(maya.email)
+  tomasToken = await logIn(tomas.email)
+})
+
+/** A published article with three titled sections. */
+async function story(): Promise<Article> {
+  return publishedArticle(payload, {
+    headline: `Two editors ${unique('h')}`,
+    body: ['Background', 'Analysis', 'Outlook'].map((heading) => ({
+      heading,
+      content: plainTextToLexical(`${heading} as first written.`),
+    })),
+  })
+}
+
+async function open(id: number, token: string): Promise<{ doc: Article; etag: string }> {
+  const response = await rest('GET', `articles/${id}?draft=true&depth=0`, undefined, token)
+  expect(response.status).toBe(200)
+  const etag = response.headers.get('etag')
+  expect(etag).toMatch(/^"\d+"$/)
+  return { doc: (await response.json()) as Article, etag: etag! }
+}
+
+function rewrite(doc: Article, index: number, text: string): Section[] {
+  return (doc.body ?? []).map((section, i) =>
+    i === index ? { ...section, content: plainTextToLexical(text) } : section,
+  )
+}
+
+async function live(id: number): Promise<string[]> {
+  const doc = await payload.findByID({ collection: 'articles', id, depth: 0 })
+  return (doc.body ?? []).map((section) => plainText(section.content).trim())
+}
+
+async function patch(
+  id: number,
+  token: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  query = '',
+): Promise<Response> {
+  return rest('PATCH', `articles/${id}?depth=0${query}`, body, token, headers)
+}
+
+describe('two editors saving one article over REST', () => {
+  it('a stale If-Match that touches another section is merged: both changes are live', async () => {
+    const article = await story()
+    const first = await open(article.id, mayaToken)
+    const second = await open(article.id, tomasToken)
+
+    const saved = await patch(
+      article.id,
+      mayaToken,
+      { body: rewrite(first.doc, 0, 'Background, revised by Maya.') },
+      { 'if-match': first.etag },
+    )
+    expect(saved.status).toBe(200)
+    expect(saved.headers.get('etag')).not.toBe(first.etag)
+
+    const merged = await patch(
+      article.id,
+      tomasToken,
+      { body: rewrite(second.doc, 2, 'Outlook, revised by Tomás.') },
+      { 'if-match': second.etag },
+    )
+    expect(merged.status).toBe(200)
+    expect(await live(article.id)).toEqual([
+      'Background, revised by Maya.',
+      'Analysis as first written.',
+      'Outlook, revised by Tomás.',
+    ])
+  })
+
+  it('a stale If-Match that touches a section changed since is a 409 naming it and who changed it', async () => {
+    const article = await story()
+    const first = await open(article.id, mayaToken)
+    const second = await open(article.id, tomasToken)
+    expect(
+      (
+        await patch(
+          article.id,
+          mayaToken,
+          { body: rewrite(first.doc, 1, 'Analysis by Maya.') },
+          { 'if-match': first.etag },
+        )
+      ).status,
+    ).toBe(200)
+
+    const refused = await patch(
+      article.id,
+      tomasToken,
+      { body: rewrite(second.doc, 1, 'Analysis by Tomás.') },
+      { 'if-match': second.etag },
+    )
+    expect(refused.status).toBe(409)
+    const error = ((await refused.json()) as Errors).errors?.[0]
+    expect(error?.message).toContain('Section "Analysis" was changed by Maya Okafor')
+    expect(error?.data?.conflicts?.map((conflict) => conflict.label)).toEqual(['Analysis'])
+    // Nothing of the refused save was stored.
+    expect(await live(article.id)).toEqual([
+      'Background as first written.',
+      'Analysis by Maya.',
+      'Outlook as first written.',
+    ])
+  })
+
+  it('fields outside the body merge one by one', async () => {
+    const article = await story()
+    const first = await open(article.id, mayaToken)
+    const second = await open(article.id, tomasToken)
+    await patch(
+      article.id,
+      mayaToken,
+      { ...first.doc, headline: `${article.headline}: new` },
+      {
+        'if-match': first.etag,
+      },
+    )
+    const response = await patch(
+      article.id,
+      tomasToken,
+      { ...second.doc, dek: 'A dek Tomás rewrote.' },
+      { 'if-match': second.etag },
+    )
+    expect(response.status).toBe(200)
+    const doc = await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })
+    expect([doc.headline, doc.dek]).toEqual([`${article.headline}: new`, 'A dek Tomás rewrote.'])
+
+    const clash = await patch(
+      article.id,
+      tomasToken,
+      { ...second.doc, headline: 'A headline of my own' },
+      { 'if-match': second.etag },
+    )
+    expect(clash.status).toBe(409)
+    expect(((await clash.json()) as Errors).errors?.[0]?.message).toContain(
+      'The headline field was changed by Maya Okafor',
+    )
+  })
+
+  it('sections added and removed on either side survive the merge, in order', async () => {
+    const article = await story()
+    const first = await open(article.id, mayaToken)
+    const second = await open(article.id, tomasToken)
+    const added = { heading: 'Reaction', content: plainTextToLexical('What they said.') }
+    await patch(
+      article.id,
+      mayaToken,
+      { body: [...(first.doc.body ?? []).slice(0, 2), added, (first.doc.body ?? [])[2]] },
+      { 'if-match': first.etag },
+    )
+    const response = await patch(
+      article.id,
+      tomasToken,
+      { body: (second.doc.body ?? []).filter((section) => section.heading !== 'Background') },
+      { 'if-match': second.etag },
+    )
+    expect(response.status).toBe(200)
+    const doc = await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })
+    expect(doc.body?.map((section) => section.heading)).toEqual(['Analysis', 'Reaction', 'Outlook'])
+  })
+
+  it('without If-Match a PATCH is saved as before; a malformed one is a 400 with a sentence', async () => {
+    const article = await story()
+    const first = await open(article.id, mayaToken)
+    await patch(article.id, mayaToken, { body: rewrite(first.doc, 0, 'Changed first.') })
+    const plain = await patch(article.id, tomasToken, {
+      body: rewrite(first.doc, 1, 'Overwrites as scripts expect.'),
+    })
+    expect(plain.status).toBe(200)
+    expect((await live(article.id))[0]).toBe('Background as first written.')
+
+    const malformed = await patch(article.id, tomasToken, { dek: 'x' }, { 'if-match': 'yesterday' })
+    expect(malformed.status).toBe(400)
+    expect(((await malformed.json()) as Errors).errors?.[0]?.message).toContain('If-Match')
+  })
+
+  it('readers get no ETag and no base: the field is for staff only', async () => {
+    const article = await story()
+    const response = await rest('GET', `articles/${article.id}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('etag')).toBeNull()
+    expect(((await response.json()) as Article).editBase).toBeFalsy()
+  })
+})
+
+describe('two editors in the admin (the base travels in the hidden editBase field)', () => {
+  it('both autosave different sections: both survive, and the other editor’s autosave stays in Versions', async () => {
+    const article = await story()
+    const first = await open(article.id, mayaToken)
+    const second = await open(article.id, tomasToken)
+    const autosave = '&draft=true&autosave=true'
+
+    const mine = await patch(
+      article.id,
+      mayaToken,
+      { ...first.doc, editBase: first.doc.editBase, body: rewrite(first.doc, 0, 'Maya typing.') },
+      {},
+      autosave,
+    )
+    expect(mine.status).toBe(200)
+    const theirs = await patch(
+      article.id,
+      tomasToken,
+      {
+        ...second.doc,
+        editBase: second.doc.editBase,
+        body: rewrite(second.doc, 2, 'Tomás typing.'),
+      },
+      {},
+      autosave,
+    )
+    expect(theirs.status).toBe(200)
+    const draft = await payload.findByID({
+      collection: 'articles',
+      id: article.id,
+      draft: true,
+      depth: 0,
+    })
+    expect(draft.body?.map((section) => plainText(section.content).trim())).toEqual([
+      'Maya typing.',
+      'Analysis as first written.',
+      'Tomás typing.',
+    ])
+    // Maya's autosave was not overwritten in place: it is a version of its own.
+    const versions = await payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: article.id } },
+      sort: '-updatedAt',
+      limit: 10,
+    })
+    const texts = versions.docs.map((version) =>
+      (version.version.body ?? []).map((section) => plainText(section.content).trim()),
+    )
+    expect(texts).toContainEqual([
+      'Maya typing.',
+      'Analysis as first written.',
+      'Outlook as first written.',
+    ])
+  })
+
+  it('after a conflict, "keep mine" saves the editor’s text unless the section changed again', async () => {
+    const article = await story()
+    const first = await open(article.id, mayaToken)
+    const second = await open(article.id, tomasToken)
+    await patch(article.id, mayaToken, {
+      ...first.doc,
+      body: rewrite(first.doc, 1, 'Maya’s analysis.'),
+    })
+    const mine = { ...second.doc, body: rewrite(second.doc, 1, 'Tomás’s analysis.') }
+    const refused = await patch(article.id, tomasToken, { ...mine, editBase: second.doc.editBase })
+    expect(refused.status).toBe(409)
+    const body = (await refused.json()) as {
+      errors: { data: { current: number; conflicts: { key: string }[] } }[]
+    }
+    const { current, conflicts } = body.errors[0]!.data
+    const keepOver = (shown: number) => `${second.doc.editBase};keep=${conflicts[0]!.key}@${shown}`
+
+    // Maya changes the section again before Tomás decides: his choice was made on what he saw.
+    const again = await open(article.id, mayaToken)
+    await patch(article.id, mayaToken, {
+      ...again.doc,
+      body: rewrite(again.doc, 1, 'Maya’s analysis, once more.'),
+    })
+    const stale = await patch(article.id, tomasToken, { ...mine, editBase: keepOver(current) })
+    expect(stale.status).toBe(409)
+    const shownNow = ((await stale.json()) as typeof body).errors[0]!.data.current
+
+    const kept = await patch(article.id, tomasToken, { ...mine, editBase: keepOver(shownNow) })
+    expect(kept.status).toBe(200)
+    expect((await live(article.id))[1]).toBe('Tomás’s analysis.')
+  })
+})
