@@ -70,3 +70,11 @@ export function formatEditBase(base: EditBase): string {
   if (base.keep.length === 0) return String(base.snapshot)
   return `${base.snapshot};keep=${base.keep.map(({ key, over }) => `${key}@${over}`).join(',')}`
 }
+
+/** `editBase` with `key` (a section's row id, or a field) kept over snapshot `over`. */
+export function withKeep(editBase: string, key: string, over: number): string {
+  const parsed = parseEditBase(editBase)
+  if (!parsed.ok || !parsed.base) return editBase
+  const keep = parsed.base.keep.filter((entry) => entry.key !== key)
+  return formatEditBase({ snapshot: parsed.base.snapshot, keep: [...keep, { key, over }] })
+}

@@ -55,5 +55,13 @@ export const bodyField: ArrayField = {
           'The search phrases this section answers (shown to readers as "Keyword focus").',
       },
     },
+    {
+      // Shown only when a save is refused because someone else changed this section meanwhile.
+      name: 'conflict',
+      type: 'ui',
+      admin: {
+        components: { Field: '/src/components/admin/Coediting/SectionConflict#SectionConflict' },
+      },
+    },
   ],
 }

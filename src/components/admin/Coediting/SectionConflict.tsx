@@ -1,0 +1,146 @@
+'use client'
+
+import { useConfig, useDocumentInfo, useField, useForm, useFormFields } from '@payloadcms/ui'
+import { useEffect, useState } from 'react'
+
+import { isConflictSentence } from '@/coediting/messages'
+import { withKeep } from '@/coediting/token'
+import { plainText } from '@/lib/richText'
+
+import './coediting.css'
+
+type Row = {
+  id?: string
+  heading?: string
+  anchor?: string
+  content?: unknown
+  keywordFocus?: unknown
+}
+type Theirs = { row: Row | null; over: number; for: string }
+
+const ROW_FIELDS = ['heading', 'anchor', 'content', 'keywordFocus'] as const
+
+/**
+ * Under a section the server refused to save because someone else changed it
+ * meanwhile: their version beside this editor's, and the choice. "Keep my
+ * version" saves this editor's text (as edited: combine by editing it first);
+ * "Use their version" puts theirs in the editor. Either way the next save
+ * (autosave or Publish) goes through, unless the section changes yet again.
+ */
+export function SectionConflict({ path }: { path: string }) {
+  const row = path.slice(0, path.lastIndexOf('.'))
+  const heading = useFormFields(([fields]) => fields[`${row}.heading`])
+  const rowId = useFormFields(([fields]) => fields[`${row}.id`]?.value) as string | undefined
+  const mine = useFormFields(([fields]) => fields[`${row}.content`]?.value)
+  const message = isConflictSentence(heading?.errorMessage) ? heading.errorMessage : null
+  const { id } = useDocumentInfo()
+  const { config } = useConfig()
+  const { value: editBase, setValue: setEditBase } = useField<string>({ path: 'editBase' })
+  const { dispatchFields } = useForm()
+  const [loaded, setTheirs] = useState<Theirs | null>(null)
+  const [failed, setFailed] = useState(false)
+
+  useEffect(() => {
+    if (!message || id === undefined || id === null) return
+    const controller = new AbortController()
+    fetch(`${config.serverURL}${config.routes.api}/articles/${id}?draft=true&depth=0`, {
+      credentials: 'include',
+      signal: controller.signal,
+    })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(String(response.status))
+        const doc = (await response.json()) as { body?: Row[]; editBase?: string }
+        const over = Number(doc.editBase)
+        const found = doc.body?.find((candidate) => candidate.id === rowId) ?? null
+        setTheirs({ row: found, over, for: message })
+      })
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError') setFailed(true)
+      })
+    return () => controller.abort()
+  }, [message, id, rowId, config.serverURL, config.routes.api])
+
+  if (!message) return null
+  // What was loaded for an earlier conflict is not this one's.
+  const theirs = loaded?.for === message ? loaded : null
+
+  const resolved = () =>
+    dispatchFields({ type: 'UPDATE', path: `${row}.heading`, errorMessage: undefined, valid: true })
+  const keepMine = () => {
+    if (!theirs || !rowId) return
+    setEditBase(withKeep(editBase ?? '', rowId, theirs.over))
+    resolved()
+  }
+  const useTheirs = () => {
+    if (!theirs?.row || !rowId) return
+    for (const key of ROW_FIELDS) {
+      const value = theirs.row[key] ?? null
+      // initialValue too: the rich-text editor redraws itself when it changes.
+      dispatchFields({ type: 'UPDATE', path: `${row}.${key}`, value, initialValue: value })
+    }
+    setEditBase(withKeep(editBase ?? '', rowId, theirs.over))
+    resolved()
+  }
+  const label = heading?.value
+    ? `Conflict in "${String(heading.value)}"`
+    : 'Conflict in this section'
+
+  return (
+    <section className="section-conflict" role="region" aria-label={label}>
+      <p className="section-conflict__message" role="alert">
+        {message}
+      </p>
+      <div className="section-conflict__columns">
+        <div>
+          <h4>Their version (saved)</h4>
+          {failed && <p>Their version could not be loaded: reload the page to see it.</p>}
+          {!failed && !theirs && <p>Loading their version…</p>}
+          {theirs && !theirs.row && <p>They removed this section.</p>}
+          {theirs?.row && (
+            <div className="section-conflict__text" data-testid="their-version">
+              <strong>{theirs.row.heading}</strong>
+              <TextOf content={theirs.row.content} />
+            </div>
+          )}
+        </div>
+        <div>
+          <h4>Your version (in the editor above)</h4>
+          <div className="section-conflict__text" data-testid="your-version">
+            <strong>{String(heading?.value ?? '')}</strong>
+            <TextOf content={mine} />
+          </div>
+        </div>
+      </div>
+      <p>To combine them, edit your text above, then keep your version.</p>
+      <div className="section-conflict__actions">
+        <button
+          type="button"
+          className="btn btn--style-primary btn--size-small"
+          onClick={keepMine}
+          disabled={!theirs}
+        >
+          Keep my version
+        </button>
+        <button
+          type="button"
+          className="btn btn--style-secondary btn--size-small"
+          onClick={useTheirs}
+          disabled={!theirs?.row}
+        >
+          Use their version
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function TextOf({ content }: { content: unknown }) {
+  const paragraphs = plainText(content).split('\n').filter(Boolean)
+  return (
+    <>
+      {paragraphs.map((paragraph, index) => (
+        <p key={index}>{paragraph}</p>
+      ))}
+    </>
+  )
+}
