@@ -5,9 +5,8 @@ import { createdByField } from '@/fields/createdBy'
 import { holdAuthorEditsForReview, publishNewByDefault } from '@/review/sharedContent'
 import { refuseDeleteWhileEmbedded, revalidateEmbedders } from '@/revalidation/embedders'
 
+import { COLUMN_TYPES } from './columnTypes'
 import { checkRowCells } from './validateRows'
-
-export const COLUMN_TYPES = ['text', 'number', 'currency', 'percent', 'date'] as const
 
 /** A reusable, versioned table of figures, placed in articles through the comparison-table block. */
 export const ComparisonTables: CollectionConfig = {
@@ -38,6 +37,8 @@ export const ComparisonTables: CollectionConfig = {
       minRows: 2,
       maxRows: 8,
       labels: { singular: 'Column', plural: 'Columns' },
+      // One grid edits the columns and the rows together, in this same stored shape.
+      admin: { components: { Field: '@/components/admin/TableGrid#TableGrid' } },
       fields: [
         {
           type: 'row',
@@ -61,7 +62,10 @@ export const ComparisonTables: CollectionConfig = {
       minRows: 1,
       maxRows: 100,
       labels: { singular: 'Row', plural: 'Rows' },
-      admin: { description: 'Each row needs one cell per column; the first cell heads the row.' },
+      admin: {
+        description: 'Each row needs one cell per column; the first cell heads the row.',
+        components: { Field: '@/components/admin/TableGrid/RowsInGrid#RowsInGrid' },
+      },
       fields: [
         {
           name: 'cells',

@@ -4,6 +4,8 @@ import { UserFacingError } from '@/lib/errors'
 
 import type { ComparisonTable } from '@/payload-types'
 
+import { rowCellProblems } from './rowProblems'
+
 /**
  * Every row needs exactly one cell per column. Checked before field
  * validation and answered with one sentence per bad row — the admin shows it
@@ -16,14 +18,7 @@ export const checkRowCells: CollectionBeforeValidateHook<ComparisonTable> = ({
 }) => {
   const columns = data?.columns ?? originalDoc?.columns ?? []
   const rows = data?.rows ?? (data?.columns ? originalDoc?.rows : undefined) ?? []
-  const problems = rows.flatMap((row, index) => {
-    const cells = row?.cells?.length ?? 0
-    return cells === columns.length
-      ? []
-      : [
-          `Row ${index + 1} has ${cells} cell${cells === 1 ? '' : 's'} but the table has ${columns.length} columns.`,
-        ]
-  })
+  const problems = rowCellProblems(columns.length, rows).map((problem) => problem.message)
   if (problems.length > 0) throw new UserFacingError(problems.join(' '), 400)
   return data
 }

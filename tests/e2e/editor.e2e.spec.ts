@@ -22,12 +22,14 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
   const readerPage = new ArticlePage(await reader.newPage())
 
   await admin.login(EDITOR.email, EDITOR.password)
+  // A 4×3 block (the header and three rows) pasted from a spreadsheet into the grid.
   await admin.createTable(
     tableTitle,
-    ['Phone', 'Price'],
+    ['Phone', 'Price', 'Storage'],
     [
-      ['Model A', '$499'],
-      ['Model B', '$649'],
+      ['Model A', '$499', '128 GB'],
+      ['Model B', '$649', '256 GB'],
+      ['Model C', '$799', '512 GB'],
     ],
     'Maker list prices',
   )
@@ -44,6 +46,11 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
     { menu: 'Comparison table', query: 'compar', field: 'field-table', option: tableTitle },
     { menu: 'FAQ', query: 'faq', field: 'field-faqs', option: question },
   ])
+  // The block in the text names its table and previews its first rows.
+  await expect(page.getByText(`Comparison table: ${tableTitle}`)).toBeVisible()
+  await expect(page.getByLabel(`Preview of ${tableTitle}`)).toContainText(
+    'Phone · Price · StorageModel A · $499 · 128 GB',
+  )
 
   // Autosave has stored a draft: readers get a 404 at its URL.
   await expect
@@ -68,9 +75,10 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
     await expect(readerPage.headline).toHaveText(headline)
   }).toPass({ timeout: 20_000 })
   expect(await readerPage.tableCells(tableTitle)).toEqual([
-    ['Phone', 'Price'],
-    ['Model A', '$499'],
-    ['Model B', '$649'],
+    ['Phone', 'Price', 'Storage'],
+    ['Model A', '$499', '128 GB'],
+    ['Model B', '$649', '256 GB'],
+    ['Model C', '$799', '512 GB'],
   ])
   await expect(readerPage.page.getByText('Maker list prices')).toBeVisible()
   await expect(readerPage.faq).toHaveText([question])
@@ -143,18 +151,94 @@ test('a logged-in editor previews the latest draft at its URL; readers still get
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline)
 })
 
-test('the admin refuses a table row with the wrong number of cells and names the row', async ({
+test('a pasted row with a missing cell is flagged on its row in the grid and the server refuses to save it', async ({
   page,
 }) => {
   const admin = new AdminPage(page)
+  const title = `Lopsided table ${Date.now().toString(36)}`
   await admin.login(EDITOR.email, EDITOR.password)
-  await admin.fillTable(
-    'Lopsided table',
-    ['Metric', 'Value'],
-    [['Speed', '42'], ['Weight']],
-    'Test',
+  await admin.fillTable(title, ['Metric', 'Value'], [['Speed', '42'], ['Weight']], 'Test')
+
+  const problem = 'Row 2 has 1 cell but the table has 2 columns.'
+  await expect(
+    page.getByRole('row').filter({ has: page.getByLabel('Row 2, Metric', { exact: true }) }),
+  ).toContainText(problem)
+  await expect(admin.tableCell('Row 2, Metric')).toHaveAttribute('aria-invalid', 'true')
+  const refused = page.waitForResponse(
+    (response) =>
+      response.request().method() === 'POST' && /\/api\/comparison-tables\?/.test(response.url()),
   )
   await page.getByRole('button', { name: 'Publish changes' }).click()
-  await expect(page.getByText('Row 2 has 1 cell but the table has 2 columns.')).toBeVisible()
+  const response = await refused
+  expect(response.status()).toBe(400)
+  expect(JSON.stringify(await response.json())).toContain(problem)
   await expect(page).toHaveURL(/\/comparison-tables\/create$/)
+  const stored = await page.request.get(
+    `/api/comparison-tables?where[title][equals]=${encodeURIComponent(title)}&draft=true`,
+    { headers: SAME_ORIGIN },
+  )
+  expect(await stored.json()).toMatchObject({ totalDocs: 0 })
+
+  // Adding the missing cell makes the row whole and the table saves.
+  await page.getByRole('button', { name: 'Row 2, Value: add the missing cell' }).click()
+  await admin.tableCell('Row 2, Value').fill('7 kg')
+  await expect(page.getByText(problem)).toBeHidden()
+  await page.getByRole('button', { name: 'Publish changes' }).click()
+  await expect(page).toHaveURL(/\/comparison-tables\/\d+$/)
+})
+
+test('an editor builds a 3×3 table from the keyboard: arrows and Enter move between cells', async ({
+  page,
+}) => {
+  const admin = new AdminPage(page)
+  const title = `Keyboard table ${Date.now().toString(36)}`
+  await admin.login(EDITOR.email, EDITOR.password)
+  await admin.open('/admin/collections/comparison-tables/create')
+  await page.getByLabel('Title').fill(title)
+
+  await admin.tableCell('Column 1 name').click()
+  await page.keyboard.type('Planet')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type('Moons')
+  await page.getByRole('button', { name: 'Add column' }).click()
+  await page.keyboard.type('Rings')
+  await admin.tableCell('Row 1, Planet').click()
+  for (const [index, row] of [
+    ['Earth', '1', 'no'],
+    ['Mars', '2', 'no'],
+    ['Saturn', '146', 'yes'],
+  ].entries()) {
+    if (index > 0) await page.keyboard.press('Enter')
+    await page.keyboard.type(row[0])
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(row[1])
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(row[2])
+  }
+  await expect(admin.tableCell('Row 3, Rings')).toHaveValue('yes')
+  await page.keyboard.press('ArrowUp')
+  await expect(admin.tableCell('Row 2, Rings')).toBeFocused()
+  await page.keyboard.press('ArrowLeft')
+  await expect(admin.tableCell('Row 2, Moons')).toBeFocused()
+  await page.getByRole('button', { name: 'Publish changes' }).click()
+  await expect(page).toHaveURL(/\/comparison-tables\/\d+$/)
+
+  const stored = await page.request.get(
+    `/api/comparison-tables?where[title][equals]=${encodeURIComponent(title)}`,
+    { headers: SAME_ORIGIN },
+  )
+  const [table] = (await stored.json()).docs
+  expect({
+    columns: table.columns.map((column: { label: string }) => column.label),
+    rows: table.rows.map((row: { cells: { value: string }[] }) =>
+      row.cells.map((cell) => cell.value),
+    ),
+  }).toEqual({
+    columns: ['Planet', 'Moons', 'Rings'],
+    rows: [
+      ['Earth', '1', 'no'],
+      ['Mars', '2', 'no'],
+      ['Saturn', '146', 'yes'],
+    ],
+  })
 })

@@ -68,46 +68,33 @@ export class AdminPage {
     await this.page.waitForURL(/\/comparison-tables\/\d+$/)
   }
 
+  /**
+   * Fills a new table in the grid: the title, then the column names and rows pasted in one go at the
+   * first column name, tab-separated as a spreadsheet puts them on the clipboard.
+   */
   async fillTable(title: string, columns: string[], rows: string[][], sourceNote: string) {
     await this.open('/admin/collections/comparison-tables/create')
     await this.page.getByLabel('Title').fill(title)
-    for (const [index, label] of columns.entries()) {
-      await this.add(
-        this.page.getByRole('button', { name: 'Add Column' }),
-        `field-columns__${index}__label`,
-      )
-      await this.page.locator(`#field-columns__${index}__label`).fill(label)
-    }
-    for (const [rowIndex, cells] of rows.entries()) {
-      await this.add(
-        this.page.getByRole('button', { name: 'Add Row' }),
-        `field-rows__${rowIndex}__cells`,
-      )
-      for (const [cellIndex, value] of cells.entries()) {
-        const field = `field-rows__${rowIndex}__cells__${cellIndex}__value`
-        await this.add(this.page.getByRole('button', { name: 'Add Cell' }).nth(rowIndex), field)
-        await this.page.locator(`#${field}`).fill(value)
-      }
-    }
+    await this.pasteCells(this.tableCell('Column 1 name'), [columns, ...rows])
     await this.page.getByLabel('Source Note').fill(sourceNote)
   }
 
+  /** An input of the table grid, by its label ("Column 2 name", "Row 3, Price"). */
+  tableCell(label: string): Locator {
+    return this.page.getByRole('table', { name: 'Table cells' }).getByLabel(label, { exact: true })
+  }
+
   /**
-   * Clicks an array's "Add" button, once the admin has settled, until the new row's field exists.
-   * A click made while the admin is still applying the previous change can be lost; clicking only
-   * while the field is missing never adds a row twice — provided a slow click is given time to land
-   * (CI, on a slow day, saw clicks take over 20 s and the retry then added a second cell), hence the
-   * long wait before clicking again.
+   * Pastes cells into the grid from the real clipboard, as an editor does with Ctrl+V, so the
+   * browser's own paste event (and its clipboard data) reaches the grid.
    */
-  private async add(button: Locator, newFieldId: string) {
-    const field = this.page.locator(`#${newFieldId}`)
-    await retry(async () => {
-      if ((await field.count()) === 0) {
-        await this.settled()
-        await button.click({ timeout: 3_000 })
-      }
-      await field.waitFor({ state: 'visible', timeout: 45_000 })
-    }, 120_000)
+  async pasteCells(cell: Locator, lines: string[][]) {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    const text = lines.map((line) => line.join('\t')).join('\r\n') + '\r\n'
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text)
+    await cell.click()
+    await this.page.keyboard.press('ControlOrMeta+v')
+    await this.settled()
   }
 
   async createFaq(question: string, answer: string) {
