@@ -1,4 +1,8 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+
 import { slugify } from '@/lib/slugify'
+import type { ComparisonTable } from '@/payload-types'
 
 import { createArticle, SAME_ORIGIN, section } from './api'
 import { AdminPage } from './pages/AdminPage'
@@ -220,20 +224,14 @@ test('an editor builds a 3×3 table from the keyboard: arrows and Enter move bet
   await expect(admin.tableCell('Row 2, Rings')).toBeFocused()
   await page.keyboard.press('ArrowLeft')
   await expect(admin.tableCell('Row 2, Moons')).toBeFocused()
+  const axe = await new AxeBuilder({ page })
+    .include('table[aria-label="Table cells"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  expect(axe.violations.map((violation) => violation.id)).toEqual([])
   await page.getByRole('button', { name: 'Publish changes' }).click()
   await expect(page).toHaveURL(/\/comparison-tables\/\d+$/)
-
-  const stored = await page.request.get(
-    `/api/comparison-tables?where[title][equals]=${encodeURIComponent(title)}`,
-    { headers: SAME_ORIGIN },
-  )
-  const [table] = (await stored.json()).docs
-  expect({
-    columns: table.columns.map((column: { label: string }) => column.label),
-    rows: table.rows.map((row: { cells: { value: string }[] }) =>
-      row.cells.map((cell) => cell.value),
-    ),
-  }).toEqual({
+  expect(await storedCells(page, title)).toEqual({
     columns: ['Planet', 'Moons', 'Rings'],
     rows: [
       ['Earth', '1', 'no'],
@@ -241,4 +239,39 @@ test('an editor builds a 3×3 table from the keyboard: arrows and Enter move bet
       ['Saturn', '146', 'yes'],
     ],
   })
+
+  // The saved table opens in the grid; a row moved and a column removed are saved as shown.
+  await admin.open(page.url())
+  await expect(admin.tableCell('Row 3, Planet')).toHaveValue('Saturn')
+  await page.getByRole('button', { name: 'Move row 3 up' }).click()
+  await page.getByRole('button', { name: 'Remove column Rings' }).click()
+  await expect(admin.tableCell('Row 2, Planet')).toHaveValue('Saturn')
+  const saved = page.waitForResponse(
+    (response) =>
+      response.request().method() === 'PATCH' &&
+      /\/api\/comparison-tables\/\d+\?/.test(response.url()),
+  )
+  await page.getByRole('button', { name: 'Publish changes' }).click()
+  expect((await saved).ok()).toBe(true)
+  expect(await storedCells(page, title)).toEqual({
+    columns: ['Planet', 'Moons'],
+    rows: [
+      ['Earth', '1'],
+      ['Saturn', '146'],
+      ['Mars', '2'],
+    ],
+  })
 })
+
+/** A stored table's column names and cell values, as the REST API gives them. */
+async function storedCells(page: Page, title: string) {
+  const response = await page.request.get(
+    `/api/comparison-tables?where[title][equals]=${encodeURIComponent(title)}&depth=0`,
+    { headers: SAME_ORIGIN },
+  )
+  const [table]: ComparisonTable[] = (await response.json()).docs
+  return {
+    columns: (table.columns ?? []).map((column) => column.label),
+    rows: (table.rows ?? []).map((row) => (row.cells ?? []).map((cell) => cell.value)),
+  }
+}
