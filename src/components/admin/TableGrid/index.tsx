@@ -2,14 +2,13 @@
 
 import { useAllFormFields, useForm, useFormSubmitted } from '@payloadcms/ui'
 import type { ArrayFieldClientComponent } from 'payload'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ClipboardEvent, KeyboardEvent } from 'react'
 
-import { COLUMN_TYPES } from '@/collections/ComparisonTables/columnTypes'
 import { rowCellProblems } from '@/collections/ComparisonTables/rowProblems'
 
 import { GridRowView } from './GridRow'
-import { ItemButtons } from './ItemButtons'
+import { GridHeader } from './GridHeader'
 import { tableToFormState, readTable } from './formState'
 import type { GridPosition, GridTable } from './model'
 import * as grid from './model'
@@ -42,6 +41,7 @@ export const TableGrid: ArrayFieldClientComponent = ({ readOnly }) => {
     () => (isEmpty ? [] : rowCellProblems(table.columns.length, table.rows)),
     [isEmpty, table],
   )
+  const helpId = useId()
   const tableRef = useRef<HTMLTableElement>(null)
   const pendingFocus = useRef<GridPosition | null>(null)
   // Where a run of Tabs began, so Enter goes back to that column on the next row, as in a spreadsheet.
@@ -102,11 +102,10 @@ export const TableGrid: ArrayFieldClientComponent = ({ readOnly }) => {
   const fieldError = (path: string) =>
     submitted && fields[path]?.valid === false ? fields[path]?.errorMessage : undefined
   const tableErrors = [fieldError('columns'), fieldError('rows')].filter(Boolean)
-  const last = table.columns.length - 1
 
   return (
     <div className={styles.grid}>
-      <p className={styles.label} id="table-grid-help">
+      <p className={styles.label} id={helpId}>
         <strong>Table</strong> Each row needs one cell per column; the first cell heads the row.
         Paste cells from a spreadsheet, a CSV file or a Markdown table into any cell or column name.
         Arrow keys and Enter move between cells.
@@ -114,7 +113,7 @@ export const TableGrid: ArrayFieldClientComponent = ({ readOnly }) => {
       <div className={styles.scroll}>
         <table
           ref={tableRef}
-          aria-describedby="table-grid-help"
+          aria-describedby={helpId}
           aria-label="Table cells"
           onKeyDown={onKeyDown}
           onMouseDown={() => {
@@ -122,80 +121,21 @@ export const TableGrid: ArrayFieldClientComponent = ({ readOnly }) => {
           }}
           onPaste={onPaste}
         >
-          <thead>
-            <tr>
-              {table.columns.map((column, index) => {
-                const name = columnName(table, index)
-                const error = fieldError(`columns.${index}.label`)
-                return (
-                  <th key={column.id} scope="col">
-                    <input
-                      aria-label={`Column ${index + 1} name`}
-                      aria-invalid={error ? true : undefined}
-                      data-cell={`-1:${index}`}
-                      disabled={readOnly}
-                      maxLength={80}
-                      placeholder={`Column ${index + 1}`}
-                      value={column.label}
-                      onChange={(event) =>
-                        write(`columns.${index}.label`, event.target.value, () =>
-                          grid.updateColumn(table, index, { label: event.target.value }),
-                        )
-                      }
-                    />
-                    <select
-                      aria-label={`${name} type`}
-                      disabled={readOnly}
-                      value={column.type}
-                      onChange={(event) =>
-                        write(`columns.${index}.type`, event.target.value, () =>
-                          grid.updateColumn(table, index, { type: event.target.value }),
-                        )
-                      }
-                    >
-                      {COLUMN_TYPES.map((type) => (
-                        <option key={type} value={type}>
-                          {type}
-                        </option>
-                      ))}
-                    </select>
-                    <ItemButtons
-                      name={`column ${name}`}
-                      disabled={readOnly}
-                      back={{
-                        word: 'left',
-                        arrow: '←',
-                        disabled: index === 0,
-                        onClick: () => commit(grid.moveColumn(table, index, index - 1)),
-                      }}
-                      forward={{
-                        word: 'right',
-                        arrow: '→',
-                        disabled: index === last,
-                        onClick: () => commit(grid.moveColumn(table, index, index + 1)),
-                      }}
-                      onRemove={() => commit(grid.removeColumn(table, index))}
-                    />
-                    {error && <span className={styles.error}>{error}</span>}
-                  </th>
-                )
-              })}
-              <td>
-                <button
-                  type="button"
-                  disabled={readOnly}
-                  onClick={() =>
-                    commit(grid.insertColumn(table, table.columns.length), {
-                      row: -1,
-                      column: table.columns.length,
-                    })
-                  }
-                >
-                  Add column
-                </button>
-              </td>
-            </tr>
-          </thead>
+          <GridHeader
+            table={table}
+            readOnly={readOnly}
+            fieldError={fieldError}
+            columnName={(column) => columnName(table, column)}
+            onLabel={(index, label) =>
+              write(`columns.${index}.label`, label, () =>
+                grid.updateColumn(table, index, { label }),
+              )
+            }
+            onType={(index, type) =>
+              write(`columns.${index}.type`, type, () => grid.updateColumn(table, index, { type }))
+            }
+            onChange={commit}
+          />
           <tbody>
             {table.rows.map((row, index) => (
               <GridRowView
