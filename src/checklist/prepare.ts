@@ -11,6 +11,8 @@ import { idOf } from '@/lib/ids'
 export interface ArticleInput {
   headline?: string | null
   dek?: string | null
+  section?: unknown
+  authors?: unknown
   heroImage?: unknown
   meta?: { description?: string | null; image?: unknown } | null
   body?: { heading?: string | null; keywordFocus?: string[] | null; content?: unknown }[] | null
@@ -33,6 +35,12 @@ interface Node {
   children?: Node[]
 }
 
+/** A node's children; a hand-made request may send anything there. */
+const childrenOf = (node: Node): Node[] =>
+  Array.isArray(node.children)
+    ? node.children.filter((child) => typeof child === 'object' && child !== null)
+    : []
+
 type RawLink = Omit<ChecklistLink, 'target'> & { articleId?: number; path?: string }
 
 /** Paragraph texts, embeds, images and links of one section's Lexical text. */
@@ -44,7 +52,7 @@ function walk(content: unknown, section: number) {
   const links: RawLink[] = []
   let embeds = 0
   const textOf = (node: Node): string =>
-    typeof node.text === 'string' ? node.text : (node.children ?? []).map(textOf).join('')
+    typeof node.text === 'string' ? node.text : childrenOf(node).map(textOf).join('')
   const visit = (node: Node | undefined): void => {
     if (!node || typeof node !== 'object') return
     if (node.type === 'block') {
@@ -79,13 +87,13 @@ function walk(content: unknown, section: number) {
       const text = textOf(node).trim()
       if (text) paragraphs.push(text)
       if (node.type !== 'listitem') {
-        node.children?.forEach((child) =>
+        childrenOf(node).forEach((child) =>
           child.type === 'link' || child.type === 'autolink' ? visit(child) : undefined,
         )
         return
       }
     }
-    node.children?.forEach(visit)
+    childrenOf(node).forEach(visit)
   }
   visit((content as { root?: Node } | null)?.root)
   return { paragraphs, tables, images, links, embeds }
@@ -103,6 +111,16 @@ function sitePath(href: string): string | undefined {
 }
 
 /**
+ * The rows of an array field. The admin's form sends an array it has no rows for yet as its row
+ * count (`body: 0` on a new article), and a typed-in request may send anything.
+ */
+function rowsOf<T>(value: readonly T[] | null | undefined | unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : []
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+
+/**
  * Looks up what the rules need (table notes and dates, image alt texts,
  * whether linked articles are live) and returns the snapshot they check.
  */
@@ -115,11 +133,17 @@ export async function snapshotArticle(
   const tableIds: number[] = []
   const imageUses: { id: number; where: string }[] = []
   const rawLinks: RawLink[] = []
-  for (const [index, section] of (input.body ?? []).entries()) {
+  type Row = NonNullable<ArticleInput['body']>[number]
+  const rows = rowsOf<Row>(input.body).filter(
+    (row): row is Row => typeof row === 'object' && row !== null,
+  )
+  for (const [index, section] of rows.entries()) {
     const found = walk(section.content, index + 1)
     sections.push({
-      heading: section.heading ?? '',
-      keywordFocus: (section.keywordFocus ?? []).filter((keyword) => keyword.trim()),
+      heading: text(section.heading),
+      keywordFocus: rowsOf(section.keywordFocus).filter(
+        (keyword): keyword is string => typeof keyword === 'string' && keyword.trim() !== '',
+      ),
       paragraphs: found.paragraphs,
       embeds: found.embeds,
     })
@@ -158,8 +182,11 @@ export async function snapshotArticle(
   const links = await resolveLinks(rawLinks, req)
 
   return {
-    headline: input.headline ?? '',
-    metaDescription: input.meta?.description?.trim() || input.dek || '',
+    headline: text(input.headline),
+    dek: text(input.dek),
+    hasDesk: idOf(input.section) !== null,
+    bylines: rowsOf(input.authors).filter((author) => idOf(author) !== null).length,
+    metaDescription: text(input.meta?.description).trim() || text(input.dek),
     sections,
     images: imageUses.map((use) => ({ where: use.where, alt: altOf.get(use.id) ?? null })),
     tables: (tables?.docs ?? []).map((table) => ({

@@ -26,6 +26,23 @@ const warning = (rule: string, message: string, section?: number): Finding => ({
 
 // Errors: they block publishing unless an editor overrides them with a reason.
 
+/** What an article cannot go out without, named as the sidebar and the form name it. */
+export const missingRequired: Rule = ({ headline, dek, hasDesk, bylines, sections }) => [
+  ...(headline.trim() ? [] : [error('required', 'The article has no headline: write one.')]),
+  ...(dek.trim()
+    ? []
+    : [error('required', 'The article has no dek (summary): write one or two sentences.')]),
+  ...(hasDesk ? [] : [error('required', 'No desk is chosen: choose one under Desk.')]),
+  ...(bylines > 0 ? [] : [error('required', 'The article has no byline: add one under Byline.')]),
+  ...(sections.length === 0
+    ? [error('required', 'The article has no sections: add one with a heading and its text.')]
+    : sections.flatMap((section, index) =>
+        section.heading.trim()
+          ? []
+          : [error('required', `Section ${index + 1} has no heading: write one.`, index + 1)],
+      )),
+]
+
 /** A heading with nothing under it: the table of contents would list an entry with no section behind it. */
 export const emptySection: Rule = ({ sections }) =>
   sections.flatMap((section, index) =>
@@ -239,6 +256,7 @@ export const repeatedWordsAndTypos: Rule = ({ headline, sections }) => {
 
 /** Every rule, errors first. */
 export const RULES: Rule[] = [
+  missingRequired,
   emptySection,
   duplicateHeadings,
   imageWithoutAlt,

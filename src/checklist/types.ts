@@ -51,6 +51,11 @@ export interface ChecklistLink {
 
 export interface ChecklistArticle {
   headline: string
+  dek: string
+  /** Whether a desk is chosen. */
+  hasDesk: boolean
+  /** How many bylines the article carries. */
+  bylines: number
   /** What search engines get: the SEO description, else the dek. */
   metaDescription: string
   sections: ChecklistSection[]

@@ -133,7 +133,13 @@ describe('the checklist endpoint the admin panel calls', () => {
     const response = await rest(
       'POST',
       'articles/checklist',
-      { headline: 'The the headline', dek: 'Short.', body: [{ heading: 'Empty' }] },
+      {
+        headline: 'The the headline',
+        dek: 'Short.',
+        section: ids.deskId,
+        authors: [ids.authorId],
+        body: [{ heading: 'Empty' }],
+      },
       token,
     )
     expect(response.status).toBe(200)
@@ -144,6 +150,43 @@ describe('the checklist endpoint the admin panel calls', () => {
     expect(result.warnings.map((finding: { rule: string }) => finding.rule)).toEqual(
       expect.arrayContaining(['description-length', 'repeated-word']),
     )
+  })
+
+  it('on a new, empty article (as the admin sends it), lists every missing required field as an error', async () => {
+    // The admin's form sends an array with no rows as its row count.
+    const response = await rest(
+      'POST',
+      'articles/checklist',
+      { headline: '', dek: '', body: 0, section: null, authors: [], reviewStatus: 'draft' },
+      token,
+    )
+    expect(response.status).toBe(200)
+    const result = await response.json()
+    expect(result.errors.map((finding: { message: string }) => finding.message)).toEqual([
+      'The article has no headline: write one.',
+      'The article has no dek (summary): write one or two sentences.',
+      'No desk is chosen: choose one under Desk.',
+      'The article has no byline: add one under Byline.',
+      'The article has no sections: add one with a heading and its text.',
+    ])
+  })
+
+  it('answers a malformed text with findings, not a server error', async () => {
+    const response = await rest(
+      'POST',
+      'articles/checklist',
+      {
+        headline: 7,
+        body: [
+          null,
+          { heading: 'Facts', keywordFocus: 'x', content: { root: { children: 'no' } } },
+        ],
+      },
+      token,
+    )
+    expect(response.status).toBe(200)
+    const result = await response.json()
+    expect(result.errors.map((finding: { rule: string }) => finding.rule)).toContain('required')
   })
 
   it('refuses readers and nonsense', async () => {

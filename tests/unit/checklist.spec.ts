@@ -10,6 +10,7 @@ import {
   keywordFocusGaps,
   linkToUnpublished,
   longParagraphs,
+  missingRequired,
   metaDescriptionLength,
   repeatedWordsAndTypos,
   RULES,
@@ -32,6 +33,9 @@ const section = (heading: string, extra: Partial<ChecklistSection> = {}): Checkl
 /** A clean article: every rule passes on it. */
 const article = (extra: Partial<ChecklistArticle> = {}): ChecklistArticle => ({
   headline: 'Ren Zhengfei says the US and China are moving AI in different directions',
+  dek: 'Huawei’s founder on two countries’ goals in AI.',
+  hasDesk: true,
+  bylines: 1,
   metaDescription:
     'Huawei’s founder argues that the two countries chase different goals in artificial intelligence, and explains why that matters for business.',
   sections: [section('What Ren Zhengfei said'), section('Why the divergence matters')],
@@ -48,6 +52,20 @@ describe('each checklist rule, passing and failing', () => {
     for (const rule of RULES) {
       expect(rule(article(), settings), rule.name).toEqual([])
     }
+  })
+
+  it('missing required fields (error): headline, dek, desk, byline, a section with a heading', () => {
+    const empty = article({ headline: ' ', dek: '', hasDesk: false, bylines: 0, sections: [] })
+    expect(missingRequired(empty, settings).map((finding) => finding.message)).toEqual([
+      'The article has no headline: write one.',
+      'The article has no dek (summary): write one or two sentences.',
+      'No desk is chosen: choose one under Desk.',
+      'The article has no byline: add one under Byline.',
+      'The article has no sections: add one with a heading and its text.',
+    ])
+    expect(rules(missingRequired, article({ sections: [section(''), section('Next')] }))).toEqual([
+      'error:required',
+    ])
   })
 
   it('empty section (error): a heading with nothing under it; a table alone is content', () => {
