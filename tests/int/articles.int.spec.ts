@@ -1,6 +1,8 @@
 import { ValidationError } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { plainTextToLexical } from '@/seed/lexical'
+
 import { articleData, seededIds, unique } from '../support/factories'
 import { testPayload } from '../support/payload'
 
@@ -97,6 +99,56 @@ describe('article sections', () => {
       'background-2',
       'whats-next',
       'reaction',
+    ])
+  })
+
+  it('an anchor follows its heading until the article is first published, then stays', async () => {
+    const payload = await testPayload()
+    // Autosave stores the new section before its heading is typed.
+    const draft = await payload.create({
+      collection: 'articles',
+      data: articleData(ids, { _status: 'draft', body: [{ heading: '' }, { heading: '' }] }),
+      draft: true,
+    })
+    expect(draft.body.map((section) => section.anchor)).toEqual(['section', 'section-2'])
+    // Each save sends back the anchors the form was given (or typed), with the headings as typed.
+    let body = draft.body
+    const save = async (headings: string[], { anchors = [] as string[], publish = false } = {}) => {
+      const saved = await payload.update({
+        collection: 'articles',
+        id: draft.id,
+        data: {
+          ...(publish ? { _status: 'published' as const } : {}),
+          body: body.map((section, index) => ({
+            ...section,
+            heading: headings[index]!,
+            anchor: anchors[index] ?? section.anchor,
+            content: plainTextToLexical('Text.'),
+          })),
+        },
+        draft: !publish,
+      })
+      body = saved.body
+      return body.map((section) => section.anchor)
+    }
+    expect(await save(['What the council decided', 'Reaction'])).toEqual([
+      'what-the-council-decided',
+      'reaction',
+    ])
+    // A hand-written anchor is the editor's: it stays while the heading changes.
+    expect(
+      await save(['What the council voted for', 'Reaction'], {
+        anchors: ['what-the-council-decided', 'responses'],
+      }),
+    ).toEqual(['what-the-council-voted-for', 'responses'])
+    expect(await save(['What the council approved', 'Responses'], { publish: true })).toEqual([
+      'what-the-council-approved',
+      'responses',
+    ])
+    // Published: links to #what-the-council-approved are out there now.
+    expect(await save(['What the council approved, and why', 'Responses'])).toEqual([
+      'what-the-council-approved',
+      'responses',
     ])
   })
 
