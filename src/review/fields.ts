@@ -13,8 +13,15 @@ import {
   isReviewState,
 } from './states'
 
+/**
+ * A refusal the admin shows as it is written: its toast prints the error's message, which a
+ * ValidationError would make "The following field is invalid: reviewStatus". The field error
+ * stays too, for clients that read `data.errors`.
+ */
 function refuse(path: string, message: string): never {
-  throw new ValidationError({ collection: 'articles', errors: [{ path, message }] })
+  const refusal = new ValidationError({ collection: 'articles', errors: [{ path, message }] })
+  refusal.message = message
+  throw refusal
 }
 
 /**
@@ -48,7 +55,7 @@ const moveThroughReview: FieldHook = ({ value, originalDoc, siblingData, req }) 
     if (typeof note !== 'string' || note.trim() === '') {
       refuse(
         'reviewNote',
-        'Say what needs changing: the author sees this note when it is sent back.',
+        'Say what needs changing in the note for the author; they see it when it is sent back.',
       )
     }
   }

@@ -174,3 +174,39 @@ describe('review: draft → in review → published', () => {
     expect(body).not.toHaveProperty('reviewNote')
   })
 })
+
+describe('a refused move, as the admin shows it', () => {
+  it('a refused autosave answers with the server’s sentence, not “The following field is invalid”', async () => {
+    const id = await authorDraft()
+    await save('author', id, { reviewStatus: 'in_review' })
+    // An autosave from a form that still offers a move authors cannot make from "In review".
+    const response = await rest(
+      'PATCH',
+      `articles/${id}?draft=true&autosave=true`,
+      { reviewStatus: 'sent_back' },
+      tokens.author,
+    )
+    expect(response.status).toBe(400)
+    // The admin's toast prints the first error's message.
+    const [first] = (await response.json()).errors as { message: string }[]
+    expect(first!.message).toBe('Authors cannot move an article from "In review" to "Sent back".')
+    expect(first!.message).not.toMatch(/field is invalid/)
+  })
+
+  it('sending back without a note names what to write, in words the toast shows whole', async () => {
+    const id = await authorDraft()
+    await save('author', id, { reviewStatus: 'in_review' })
+    const response = await rest(
+      'PATCH',
+      `articles/${id}?draft=true`,
+      { reviewStatus: 'sent_back' },
+      tokens.editor,
+    )
+    expect(response.status).toBe(400)
+    const [first] = (await response.json()).errors as { message: string }[]
+    // No colon: the admin's toast splits a message at its first colon into a list.
+    expect(first!.message).toBe(
+      'Say what needs changing in the note for the author; they see it when it is sent back.',
+    )
+  })
+})
