@@ -86,6 +86,7 @@ export const Articles: CollectionConfig<'articles'> = {
     slugField('headline'),
     {
       name: 'section',
+      label: 'Desk',
       type: 'relationship',
       relationTo: 'sections',
       required: true,

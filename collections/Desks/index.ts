@@ -10,8 +10,9 @@ import { revalidateDesk, revalidateDeskDelete } from './hooks/revalidateDesk'
 /** The site's desks: Technology, Business, World… */
 export const Desks: CollectionConfig = {
   slug: 'sections',
-  labels: { singular: 'Section', plural: 'Sections' },
-  // In code the collection is "desk": a body "section" is the other meaning.
+  // The slug and URLs keep their first name; everywhere a person reads it, a desk is a desk
+  // (a body "section" is the other meaning).
+  labels: { singular: 'Desk', plural: 'Desks' },
   typescript: { interface: 'Desk' },
   admin: {
     useAsTitle: 'name',

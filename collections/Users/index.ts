@@ -61,7 +61,7 @@ export const Users: CollectionConfig = {
       admin: {
         position: 'sidebar',
         description:
-          'Admin: everything, and user accounts. Editor: all content, publishing, comments, sections and tags. Author: their own articles as drafts, sent for review.',
+          'Admin: everything, and user accounts. Editor: all content, publishing, comments, desks and tags. Author: their own articles as drafts, sent for review.',
       },
       saveToJWT: true,
     },

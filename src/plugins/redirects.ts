@@ -45,7 +45,7 @@ async function validateUrl(value: unknown, args: ValidateArgs): Promise<string |
 }
 
 async function validateReference(value: unknown, args: ValidateArgs): Promise<string | true> {
-  if (!value) return 'Choose the article or section the old address should lead to.'
+  if (!value) return 'Choose the article or desk the old address should lead to.'
   const target = await livePathOf(value, args.req)
   if (!target) return 'That document is not published, so readers would land on a missing page.'
   return validateTarget(target, args)
@@ -60,7 +60,7 @@ function configureFields(fields: Field[]): Field[] {
         admin: {
           ...field.admin,
           description:
-            'The old address on this site, like /technology/old-headline. Changing an article’s slug or section, or a section’s slug, adds one automatically.',
+            'The old address on this site, like /technology/old-headline. Changing an article’s slug or desk, or a desk’s slug, adds one automatically.',
         },
         hooks: { beforeValidate: [normaliseFrom] },
         validate: validateFrom as never,

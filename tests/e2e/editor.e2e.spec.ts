@@ -47,8 +47,8 @@ test('an editor publishes an article with a table and an FAQ, and readers see ea
     firstHeading: 'Verdict',
   })
   await admin.composeText(admin.sectionText(0), 'Our verdict, in one table and one question.', [
-    { menu: 'Comparison table', query: 'compar', field: 'field-table', option: tableTitle },
-    { menu: 'FAQ', query: 'faq', field: 'field-faqs', option: question },
+    { menu: 'Comparison table', query: 'compar', label: 'Table', option: tableTitle },
+    { menu: 'FAQ', query: 'faq', label: 'Questions', option: question },
   ])
   // The block in the text names its table and previews its first rows.
   await expect(page.getByText(`Comparison table: ${tableTitle}`)).toBeVisible()

@@ -23,7 +23,7 @@ export const refuseReservedSlug: CollectionBeforeValidateHook = ({ data, operati
   const slug = typeof data?.slug === 'string' && data.slug ? data.slug : derived
   if (RESERVED_SLUGS.includes(slug)) {
     throw new UserFacingError(
-      `slug: "${slug}" is used by the site itself (${RESERVED_SLUGS.map((s) => `/${s}`).join(', ')}); choose another slug for this section.`,
+      `slug: "${slug}" is used by the site itself (${RESERVED_SLUGS.map((s) => `/${s}`).join(', ')}); choose another slug for this desk.`,
       400,
     )
   }

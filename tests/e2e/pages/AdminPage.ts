@@ -61,6 +61,22 @@ export class AdminPage {
     await this.page.getByRole('option', { name: option, exact: true }).click()
   }
 
+  /** A relationship field by its label ("Desk", "Byline"): its box, as a person sees it. */
+  field(label: string): Locator {
+    // Payload labels the field's box, not its input: the label's box holds the combobox.
+    return this.page
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${label}\\s*\\*?$`) })
+      .locator('xpath=..')
+  }
+
+  /** Picks `option` in the relationship field labelled `label`. */
+  async chooseIn(label: string, option: string) {
+    await this.field(label).getByRole('combobox').click()
+    await this.page.getByRole('option', { name: option, exact: true }).click()
+    await this.field(label).getByText(option, { exact: true }).first().waitFor()
+  }
+
   async createTable(title: string, columns: string[], rows: string[][], sourceNote: string) {
     await this.fillTable(title, columns, rows, sourceNote)
     // Tables and FAQs have drafts: "Publish changes" makes the new one live.
@@ -114,7 +130,7 @@ export class AdminPage {
   async composeText(
     editor: Locator,
     paragraph: string,
-    blocks: { menu: string; query: string; field: string; option: string }[],
+    blocks: { menu: string; query: string; label: string; option: string }[],
   ) {
     await retry(async () => {
       await editor.click()
@@ -126,14 +142,12 @@ export class AdminPage {
         await this.page.keyboard.type(`/${block.query}`)
         await this.page.getByRole('option', { name: block.menu }).waitFor({ timeout: 3_000 })
         await this.page.keyboard.press('Enter')
-        await this.page.locator(`#${block.field}`).click({ timeout: 3_000 })
+        const field = this.field(block.label)
+        await field.getByRole('combobox').click({ timeout: 3_000 })
         await this.page
           .getByRole('option', { name: block.option, exact: true })
           .click({ timeout: 3_000 })
-        await this.page
-          .locator(`#${block.field}`)
-          .filter({ hasText: block.option })
-          .waitFor({ timeout: 3_000 })
+        await field.getByText(block.option, { exact: true }).first().waitFor({ timeout: 3_000 })
         await editor.getByText(paragraph).click({ timeout: 3_000 })
         await this.page.keyboard.press('End')
       }
@@ -151,10 +165,10 @@ export class AdminPage {
     await this.open('/admin/collections/articles/create')
     await this.page.getByLabel('Headline').fill(fields.headline)
     await this.page.getByLabel('Dek (summary)').fill(fields.dek)
-    await this.choose('field-section', fields.desk)
-    await this.choose('field-authors', fields.byline)
+    await this.chooseIn('Desk', fields.desk)
+    await this.chooseIn('Byline', fields.byline)
     await this.page.getByRole('button', { name: 'Add Section' }).click()
-    await this.page.locator('#field-body__0__heading').fill(fields.firstHeading)
+    await this.page.getByLabel('Heading').fill(fields.firstHeading)
   }
 
   /** The rich-text box of the article's section at `index` (0-based). */

@@ -87,7 +87,7 @@ export function ImportArticle() {
       <summary>Import an article from a Markdown or text file</summary>
       <form onSubmit={submit} aria-describedby={`${id}-help`}>
         <p id={`${id}-help`} className="bs-import__help">
-          The file becomes a draft. Markdown: front matter (headline, dek, byline, section, date,
+          The file becomes a draft. Markdown: front matter (headline, dek, byline, desk, date,
           tags), “##” sections, tables, a “Frequently Asked Questions” section and “Keyword focus:”
           lines. Plain text shaped like the reference article works too.
         </p>
