@@ -157,23 +157,6 @@ export interface Article {
   id: number;
   reviewStatus?: ('draft' | 'in_review' | 'sent_back' | 'published') | null;
   /**
-   * What to change before this can be published. Needed to send it back.
-   */
-  reviewNote?: string | null;
-  /**
-   * Only when the checklist blocks publishing and the story must go out anyway. The reason is kept with the article.
-   */
-  publishOverrideReason?: string | null;
-  checklistOverrides?:
-    | {
-        at?: string | null;
-        by?: (number | null) | User;
-        reason?: string | null;
-        errors?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  /**
    * Aim for under 110 characters.
    */
   headline: string;
@@ -227,13 +210,34 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
+  section: number | Desk;
+  authors: (number | Author)[];
+  tags?: (number | Tag)[] | null;
+  /**
+   * Set automatically on first publish.
+   */
+  publishedAt?: string | null;
+  /**
+   * Only when the checklist blocks publishing and the story must go out anyway. The reason is kept with the article.
+   */
+  publishOverrideReason?: string | null;
+  checklistOverrides?:
+    | {
+        at?: string | null;
+        by?: (number | null) | User;
+        reason?: string | null;
+        errors?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * What to change before this can be published. Needed to send it back.
+   */
+  reviewNote?: string | null;
   /**
    * The last part of the URL. Left empty, it is made from the headline.
    */
   slug?: string | null;
-  section: number | Desk;
-  authors: (number | Author)[];
-  tags?: (number | Tag)[] | null;
   /**
    * Shows a "Breaking" label with the headline.
    */
@@ -242,10 +246,6 @@ export interface Article {
    * Turn off to close comments; approved comments stay visible.
    */
   commentsEnabled?: boolean | null;
-  /**
-   * Set automatically on first publish.
-   */
-  publishedAt?: string | null;
   /**
    * Set by a substantive correction or update below, or by hand; readers see it.
    */
@@ -277,35 +277,6 @@ export interface Article {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  /**
-   * Admin: everything, and user accounts. Editor: all content, publishing, comments, sections and tags. Author: their own articles as drafts, sent for review.
-   */
-  role: 'admin' | 'editor' | 'author';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -365,6 +336,35 @@ export interface Media {
       filename?: string | null;
     };
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  /**
+   * Admin: everything, and user accounts. Editor: all content, publishing, comments, desks and tags. Author: their own articles as drafts, sent for review.
+   */
+  role: 'admin' | 'editor' | 'author';
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -552,7 +552,7 @@ export interface LoginThrottle {
 export interface Redirect {
   id: number;
   /**
-   * The old address on this site, like /technology/old-headline. Changing an article’s slug or section, or a section’s slug, adds one automatically.
+   * The old address on this site, like /technology/old-headline. Changing an article’s slug or desk, or a desk’s slug, adds one automatically.
    */
   from: string;
   to?: {
@@ -785,17 +785,6 @@ export interface PayloadMigration {
  */
 export interface ArticlesSelect<T extends boolean = true> {
   reviewStatus?: T;
-  reviewNote?: T;
-  publishOverrideReason?: T;
-  checklistOverrides?:
-    | T
-    | {
-        at?: T;
-        by?: T;
-        reason?: T;
-        errors?: T;
-        id?: T;
-      };
   headline?: T;
   dek?: T;
   heroImage?: T;
@@ -817,13 +806,24 @@ export interface ArticlesSelect<T extends boolean = true> {
         text?: T;
         id?: T;
       };
-  slug?: T;
   section?: T;
   authors?: T;
   tags?: T;
+  publishedAt?: T;
+  publishOverrideReason?: T;
+  checklistOverrides?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        reason?: T;
+        errors?: T;
+        id?: T;
+      };
+  reviewNote?: T;
+  slug?: T;
   breaking?: T;
   commentsEnabled?: T;
-  publishedAt?: T;
   modifiedAt?: T;
   createdBy?: T;
   embeddedTables?: T;

@@ -19,7 +19,7 @@ import { importEndpoint } from '@/import/endpoint'
 import { env } from '@/env'
 import { articlePreviewPath, livePreviewUrl } from '@/lib/preview'
 import { indexArticleForSearch } from '@/lib/searchIndex'
-import { reviewFields } from '@/review/fields'
+import { authorReviewFields, editorReviewFields } from '@/review/fields'
 
 import { bodyField } from './fields/body'
 import { deleteComments } from './hooks/deleteComments'
@@ -62,9 +62,10 @@ export const Articles: CollectionConfig<'articles'> = {
   indexes: [{ fields: ['section', '_status', 'publishedAt'] }],
   defaultPopulate: { headline: true, slug: true, section: true, dek: true, publishedAt: true },
   endpoints: [checklistEndpoint, importEndpoint],
+  // The sidebar, in the order a person works: an author's review box first (it is their next
+  // move), then desk, byline, tags and date, the checklist, an editor's review box, the rest.
   fields: [
-    ...reviewFields,
-    ...checklistFields,
+    ...authorReviewFields,
     {
       name: 'headline',
       type: 'text',
@@ -83,7 +84,6 @@ export const Articles: CollectionConfig<'articles'> = {
     { name: 'heroImage', label: 'Hero image', type: 'upload', relationTo: 'media' },
     bodyField,
     correctionsField,
-    slugField('headline'),
     {
       name: 'section',
       label: 'Desk',
@@ -111,6 +111,20 @@ export const Articles: CollectionConfig<'articles'> = {
       admin: { position: 'sidebar' },
     },
     {
+      name: 'publishedAt',
+      label: 'Published',
+      type: 'date',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set automatically on first publish.',
+      },
+    },
+    ...checklistFields,
+    ...editorReviewFields,
+    slugField('headline'),
+    {
       name: 'breaking',
       type: 'checkbox',
       defaultValue: false,
@@ -124,17 +138,6 @@ export const Articles: CollectionConfig<'articles'> = {
       admin: {
         position: 'sidebar',
         description: 'Turn off to close comments; approved comments stay visible.',
-      },
-    },
-    {
-      name: 'publishedAt',
-      label: 'Published',
-      type: 'date',
-      index: true,
-      admin: {
-        position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime' },
-        description: 'Set automatically on first publish.',
       },
     },
     {

@@ -67,8 +67,13 @@ const authorOrEditors: FieldAccess = ({ req, doc }) =>
   isEditor(req.user) ||
   (isStaff(req.user) && req.user?.id !== undefined && idOf(doc?.createdBy) === req.user.id)
 
-/** The review state and the editor's note, in the article sidebar; neither is shown to readers. */
-export const reviewFields: Field[] = [
+const REVIEW_BOX = '@/components/admin/Review/ReviewField#ReviewField'
+
+/**
+ * The review state, first in an author's sidebar: submitting is what an author does next.
+ * Editors get the same box further down (`editorReviewFields`), after the fields they fill.
+ */
+export const authorReviewFields: Field[] = [
   {
     name: 'reviewStatus',
     label: 'Review',
@@ -80,7 +85,24 @@ export const reviewFields: Field[] = [
     hooks: { beforeChange: [moveThroughReview] },
     admin: {
       position: 'sidebar',
-      components: { Field: '@/components/admin/Review/ReviewField#ReviewField' },
+      components: { Field: { path: REVIEW_BOX, clientProps: { shownTo: 'authors' } } },
+    },
+  },
+]
+
+/** The review box and the note for the author, in an editor's sidebar below desk, byline and checklist. */
+export const editorReviewFields: Field[] = [
+  {
+    name: 'reviewBox',
+    type: 'ui',
+    admin: {
+      position: 'sidebar',
+      components: {
+        Field: {
+          path: REVIEW_BOX,
+          clientProps: { shownTo: 'editors', statusPath: 'reviewStatus' },
+        },
+      },
     },
   },
   {
@@ -92,6 +114,8 @@ export const reviewFields: Field[] = [
     admin: {
       position: 'sidebar',
       description: 'What to change before this can be published. Needed to send it back.',
+      // Authors cannot change it; they read it in the review box at the top of their sidebar.
+      condition: (_data, _siblingData, { user }) => isEditor(user),
     },
   },
 ]

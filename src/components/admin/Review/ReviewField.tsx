@@ -11,14 +11,27 @@ import './review.css'
  * The article's place in review, with the one or two moves that make sense
  * next: authors submit (or take back) their draft, editors send it back with
  * a note or publish it with Payload's Publish button. Autosave stores the move.
+ *
+ * Drawn twice in the sidebar config and shown once: first for an author (it is
+ * their next move), below desk, byline and checklist for an editor.
  */
-export function ReviewField({ path }: { path: string }) {
-  const { value, setValue } = useField<string>({ path })
+export function ReviewField({
+  path,
+  shownTo,
+  statusPath,
+}: {
+  path: string
+  shownTo: 'authors' | 'editors'
+  /** For the editors' copy, a `ui` field: where the review state lives in the form. */
+  statusPath?: string
+}) {
+  const { value, setValue } = useField<string>({ path: statusPath ?? path })
   const note = useFormFields(([fields]) => fields.reviewNote?.value)
   const { user } = useAuth()
   const editor = isEditor(user as { role?: string } | null)
   const state: ReviewState = isReviewState(value) ? value : 'draft'
   const noteText = typeof note === 'string' ? note.trim() : ''
+  if (editor !== (shownTo === 'editors')) return null
 
   const button = (label: string, to: ReviewState, disabled = false) => (
     <button
@@ -39,7 +52,8 @@ export function ReviewField({ path }: { path: string }) {
         {state === 'in_review' &&
           (editor ? ': waiting for an editor' : ': an editor will look at it')}
       </p>
-      {state === 'sent_back' && noteText && (
+      {/* Authors have no note field of their own: the editor's note is shown here. */}
+      {(state === 'sent_back' || !editor) && noteText && (
         <blockquote className="bs-review__note">
           <strong>Editor’s note:</strong> {noteText}
         </blockquote>
