@@ -21,7 +21,8 @@ import { articlePreviewPath, livePreviewUrl } from '@/lib/preview'
 import { indexArticleForSearch } from '@/lib/searchIndex'
 import { authorReviewFields, editorReviewFields } from '@/review/fields'
 
-import { bodyField } from './fields/body'
+import { livePathEndpoint } from './endpoints/livePath'
+import { articleLengthField, bodyField } from './fields/body'
 import { deleteComments } from './hooks/deleteComments'
 import { prepareArticle } from './hooks/prepareArticle'
 import { forgetArticleRedirects, redirectOldUrl, rememberLiveUrl } from './hooks/redirectOldUrl'
@@ -34,7 +35,10 @@ export const Articles: CollectionConfig<'articles'> = {
     defaultColumns: ['headline', 'section', 'authors', 'reviewStatus', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['headline', 'dek', 'slug'],
     group: 'Newsroom',
-    components: { beforeListTable: ['@/components/admin/Import/ImportArticle#ImportArticle'] },
+    components: {
+      beforeListTable: ['@/components/admin/Import/ImportArticle#ImportArticle'],
+      edit: { beforeDocumentControls: ['@/components/admin/Editor/ViewOnSite#ViewOnSite'] },
+    },
     preview: (doc, { req }) => articlePreviewPath(doc, req),
     livePreview: {
       url: ({ data, req }) => livePreviewUrl(data, req, env.NEXT_PUBLIC_SERVER_URL),
@@ -61,7 +65,7 @@ export const Articles: CollectionConfig<'articles'> = {
   // Desk pages list a section's articles newest first; this keeps them (and their counts) fast as the archive grows.
   indexes: [{ fields: ['section', '_status', 'publishedAt'] }],
   defaultPopulate: { headline: true, slug: true, section: true, dek: true, publishedAt: true },
-  endpoints: [checklistEndpoint, importEndpoint],
+  endpoints: [checklistEndpoint, importEndpoint, livePathEndpoint],
   // The sidebar, in the order a person works: an author's review box first (it is their next
   // move), then desk, byline, tags and date, the checklist, an editor's review box, the rest.
   fields: [
@@ -71,7 +75,10 @@ export const Articles: CollectionConfig<'articles'> = {
       type: 'text',
       required: true,
       maxLength: 160,
-      admin: { description: 'Aim for under 110 characters.' },
+      admin: {
+        description: 'Aim for under 110 characters.',
+        components: { afterInput: ['@/components/admin/Editor/HeadlineLength#HeadlineLength'] },
+      },
     },
     {
       name: 'dek',
@@ -121,6 +128,7 @@ export const Articles: CollectionConfig<'articles'> = {
         description: 'Set automatically on first publish.',
       },
     },
+    articleLengthField,
     ...checklistFields,
     ...editorReviewFields,
     slugField('headline'),

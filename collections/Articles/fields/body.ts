@@ -4,7 +4,7 @@ import {
   HeadingFeature,
   lexicalEditor,
 } from '@payloadcms/richtext-lexical'
-import type { ArrayField } from 'payload'
+import type { ArrayField, UIField } from 'payload'
 
 import { ComparisonTableBlock } from '@/blocks/ComparisonTable/config'
 import { FaqBlock } from '@/blocks/Faq/config'
@@ -64,4 +64,14 @@ export const bodyField: ArrayField = {
       },
     },
   ],
+}
+
+/** The body's length in the sidebar, live: words and reading time, as the reader page counts them. */
+export const articleLengthField: UIField = {
+  name: 'articleLength',
+  type: 'ui',
+  admin: {
+    position: 'sidebar',
+    components: { Field: '@/components/admin/Editor/ArticleLength#ArticleLength' },
+  },
 }
