@@ -9,11 +9,14 @@ export function HeroImage({
   sizes = '(min-width: 1100px) 1040px, 100vw',
   priority = false,
   showCaption = true,
+  className = 'hero',
 }: {
   media: number | Media | null | undefined
   sizes?: string
   priority?: boolean
   showCaption?: boolean
+  /** `hero` above the article; `inline-image` for an image in the text. */
+  className?: string
 }) {
   if (!media || typeof media !== 'object' || !media.url) return null
   const candidates = Object.values(media.sizes ?? {})
@@ -24,7 +27,7 @@ export function HeroImage({
     .filter(Boolean)
     .join(' ')
   return (
-    <figure className="hero">
+    <figure className={className}>
       <img
         src={candidates.at(-1)?.url ?? media.url}
         srcSet={srcSet || undefined}

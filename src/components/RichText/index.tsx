@@ -13,10 +13,11 @@ import type { ReactNode } from 'react'
 
 import { ComparisonTableBlockView } from '@/blocks/ComparisonTable/Component'
 import { FaqBlockView } from '@/blocks/Faq/Component'
+import { HeroImage } from '@/components/HeroImage'
 import { withSafeUrls } from '@/lib/richTextPolicy'
 import { safeHref } from '@/lib/safeHref'
 import { urls } from '@/lib/urls'
-import type { ComparisonTableBlock, FaqBlock } from '@/payload-types'
+import type { ComparisonTableBlock, FaqBlock, Media } from '@/payload-types'
 
 type Nodes =
   DefaultNodeTypes | SerializedBlockNode<ComparisonTableBlock> | SerializedBlockNode<FaqBlock>
@@ -69,6 +70,24 @@ const converters: JSXConvertersFunction<Nodes> = ({ defaultConverters }) => ({
         {children}
       </li>
     )
+  },
+  // An image in the text is a figure with its caption and credit, as the hero image is.
+  upload: (args) => {
+    const { node } = args
+    const fallback = defaultConverters.upload
+    if (node.relationTo === 'media' && node.value && typeof node.value === 'object') {
+      const media = node.value as Media
+      if (media.mimeType?.startsWith('image/')) {
+        return (
+          <HeroImage
+            media={media}
+            sizes="(min-width: 800px) 720px, 100vw"
+            className="inline-image"
+          />
+        )
+      }
+    }
+    return typeof fallback === 'function' ? fallback(args) : null
   },
   // Links and autolinks (a typed or pasted address) go through the one URL policy.
   link: ({ node, nodesToJSX }) => anchor(node, nodesToJSX({ nodes: node.children })),
