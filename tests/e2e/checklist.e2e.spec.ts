@@ -64,3 +64,20 @@ test('an editor is stopped from publishing over an error, then publishes with a 
     reason: 'Reaction follows within the hour.',
   })
 })
+
+test('a new, empty article’s checklist lists what is missing instead of failing', async ({
+  page,
+}) => {
+  const admin = new AdminPage(page)
+  await admin.login(EDITOR.email, EDITOR.password)
+  await admin.open('/admin/collections/articles/create')
+  const checklist = page.getByRole('region', { name: 'Publish checklist' })
+  await expect(checklist.getByText('5 errors block publishing.', { exact: false })).toBeVisible({
+    timeout: 30_000,
+  })
+  await expect(checklist.getByText('No desk is chosen: choose one under Desk.')).toBeVisible()
+  await expect(
+    checklist.getByText('The article has no byline: add one under Byline.'),
+  ).toBeVisible()
+  await expect(checklist.getByText(/could not be run/)).toHaveCount(0)
+})

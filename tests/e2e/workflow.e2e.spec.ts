@@ -135,3 +135,30 @@ test('an editor sends an article back with a note, and the author sees the note 
   await expect(queue.getByText('Who delayed it, and why? Add a quote.')).toBeVisible()
   await authorContext.close()
 })
+
+test('a stale review move shows the server’s sentence in the toast', async ({ page, request }) => {
+  const login = await createUser(request, 'author', 'stale-author')
+  const authorHeaders = await headersOf(request, login)
+  const { articleId } = await createArticle(request, authorHeaders, {
+    headline: `Stale review ${Date.now().toString(36)}`,
+    _status: 'draft',
+    reviewStatus: 'in_review',
+  })
+  const admin = new AdminPage(page)
+  await admin.login(login.email, login.password)
+  await admin.open(`/admin/collections/articles/${articleId}`)
+  const review = page.getByRole('region', { name: 'Review' })
+  await expect(review.getByRole('status')).toHaveText(/In review/)
+
+  // Meanwhile an editor sends it back; the author's form still offers "Take back to draft".
+  const sentBack = await request.patch(`/api/articles/${articleId}?draft=true`, {
+    headers: await headersOf(request, EDITOR),
+    data: { reviewStatus: 'sent_back', reviewNote: 'Check the second figure.' },
+  })
+  expect(sentBack.ok()).toBe(true)
+  await review.getByRole('button', { name: 'Take back to draft' }).click()
+  await expect(
+    page.getByText('Authors cannot move an article from "Sent back" to "Draft".'),
+  ).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByText(/The following field is invalid/)).toHaveCount(0)
+})
