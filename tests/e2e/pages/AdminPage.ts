@@ -56,11 +56,6 @@ export class AdminPage {
     await this.page.waitForURL(/\/admin$/)
   }
 
-  async choose(fieldId: string, option: string) {
-    await this.page.locator(`#${fieldId}`).click()
-    await this.page.getByRole('option', { name: option, exact: true }).click()
-  }
-
   /** A relationship field by its label ("Desk", "Byline"): its box, as a person sees it. */
   field(label: string): Locator {
     // Payload labels the field's box, not its input: the label's box holds the combobox.
