@@ -54,10 +54,12 @@ test('a new editor builds a story with a table and an FAQ, publishes it and foll
   )
   const checklist = page.getByRole('region', { name: 'Publish checklist' })
   await expect(checklist.getByText(/No errors: ready to publish/)).toBeVisible({ timeout: 60_000 })
+  // Nothing is live yet: no link to a reader page that would answer 404.
+  const viewOnSite = page.getByRole('link', { name: 'View on site' })
+  await expect(viewOnSite).toHaveCount(0)
   const published = await step('publish', () => admin.publish())
   expect(published.ok()).toBe(true)
 
-  const viewOnSite = page.getByRole('link', { name: 'View on site' })
   await expect(viewOnSite).toBeVisible({ timeout: 30_000 })
   const readerTab = page.waitForEvent('popup')
   await step('follow “View on site”', () => viewOnSite.click())
