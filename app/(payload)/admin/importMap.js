@@ -5,6 +5,7 @@ import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8c
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ComparisonTableLabel as ComparisonTableLabel_155d5a486dc0ce04669d75f001e02b74 } from '@/blocks/ComparisonTable/Label'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
@@ -25,6 +26,7 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SectionConflict as SectionConflict_17d66a9bbb928a3ed3eae126278987c5 } from '../../../src/components/admin/Coediting/SectionConflict'
 import { SectionRowLabel as SectionRowLabel_b9882efffc6b1cfc8a9684334d1d2dc4 } from '../../../src/components/admin/SectionRowLabel'
 import { ArticleLength as ArticleLength_0c0a6c3c86ccadea21804d64c143e264 } from '@/components/admin/Editor/ArticleLength'
 import { ChecklistPanel as ChecklistPanel_2dc45ff36592694e642d94fdcb7de5b5 } from '@/components/admin/Checklist/ChecklistPanel'
@@ -35,6 +37,8 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ImportArticle as ImportArticle_073a09c3e75805a4578a7876abb1118a } from '@/components/admin/Import/ImportArticle'
 import { ViewOnSite as ViewOnSite_7ec6b657976a94104cf18dc2a54abed2 } from '@/components/admin/Editor/ViewOnSite'
+import { TableGrid as TableGrid_25ace3cc65f2c0a9cfcf9dabdb56bb51 } from '@/components/admin/TableGrid'
+import { RowsInGrid as RowsInGrid_3f521a27b53a0b0fc00d2464307bb14a } from '@/components/admin/TableGrid/RowsInGrid'
 import { StatusFilters as StatusFilters_554a1dceba049dff8f5cf8605d67baf4 } from '@/components/admin/Moderation/StatusFilters'
 import { ModerationActions as ModerationActions_6d8bc94e5b11ecde1633dc70a03298e9 } from '@/components/admin/Moderation/ModerationActions'
 import { ReviewQueue as ReviewQueue_01e7ce9fe6a159943c68e0585b00a832 } from '@/components/admin/Review/ReviewQueue'
@@ -50,6 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/client#FixedToolbarFeatureClient": FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@/blocks/ComparisonTable/Label#ComparisonTableLabel": ComparisonTableLabel_155d5a486dc0ce04669d75f001e02b74,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
@@ -70,6 +75,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/components/admin/Coediting/SectionConflict#SectionConflict": SectionConflict_17d66a9bbb928a3ed3eae126278987c5,
   "/src/components/admin/SectionRowLabel#SectionRowLabel": SectionRowLabel_b9882efffc6b1cfc8a9684334d1d2dc4,
   "@/components/admin/Editor/ArticleLength#ArticleLength": ArticleLength_0c0a6c3c86ccadea21804d64c143e264,
   "@/components/admin/Checklist/ChecklistPanel#ChecklistPanel": ChecklistPanel_2dc45ff36592694e642d94fdcb7de5b5,
@@ -80,6 +86,8 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/components/admin/Import/ImportArticle#ImportArticle": ImportArticle_073a09c3e75805a4578a7876abb1118a,
   "@/components/admin/Editor/ViewOnSite#ViewOnSite": ViewOnSite_7ec6b657976a94104cf18dc2a54abed2,
+  "@/components/admin/TableGrid#TableGrid": TableGrid_25ace3cc65f2c0a9cfcf9dabdb56bb51,
+  "@/components/admin/TableGrid/RowsInGrid#RowsInGrid": RowsInGrid_3f521a27b53a0b0fc00d2464307bb14a,
   "@/components/admin/Moderation/StatusFilters#StatusFilters": StatusFilters_554a1dceba049dff8f5cf8605d67baf4,
   "@/components/admin/Moderation/ModerationActions#ModerationActions": ModerationActions_6d8bc94e5b11ecde1633dc70a03298e9,
   "@/components/admin/Review/ReviewQueue#ReviewQueue": ReviewQueue_01e7ce9fe6a159943c68e0585b00a832,
