@@ -69,6 +69,14 @@ export const Articles: CollectionConfig<'articles'> = {
   // The sidebar, in the order a person works: an author's review box first (it is their next
   // move), then desk, byline, tags and date, the checklist, an editor's review box, the rest.
   fields: [
+    {
+      // Shown only when a save is refused because someone else changed a field meanwhile.
+      name: 'fieldConflicts',
+      type: 'ui',
+      admin: {
+        components: { Field: '/src/components/admin/Coediting/FieldConflicts#FieldConflicts' },
+      },
+    },
     ...authorReviewFields,
     {
       name: 'headline',

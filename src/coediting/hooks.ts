@@ -22,6 +22,8 @@ const SAVED = 'coeditingSaved'
 /** What the saving copy sent, in compared form. */
 const SENT = 'coeditingSent'
 
+/** Set while a delete runs: what it reads on the way out needs no base. */
+const DELETING = 'coeditingDeleting'
 /** Set for the article a staff member's update is saving (its id). */
 const SAVING = 'coeditingSaving'
 
@@ -43,7 +45,8 @@ export const editBaseField: TextField = {
  * transaction commits, so a save that fails leaves no snapshot.
  */
 export const fillEditBase: CollectionAfterReadHook = async ({ doc, findMany, req }) => {
-  if (findMany || !req.user || req.context[READING] || typeof doc?.id !== 'number') return doc
+  if (findMany || !req.user || typeof doc?.id !== 'number') return doc
+  if (req.context[READING] || req.context[DELETING]) return doc
   const saved = (req.context[SAVED] ??= {}) as Record<number, number>
   if (req.context[SAVING] === doc.id) {
     if (saved[doc.id] === undefined) {
@@ -92,6 +95,7 @@ export const mergeConcurrentEdits: CollectionBeforeOperationHook<'articles'> = a
   operation,
   req,
 }) => {
+  if (operation === 'delete') req.context[DELETING] = true
   if (operation !== 'update' || !('id' in args) || args.id === undefined || args.id === null) {
     return args
   }

@@ -159,3 +159,35 @@ test('two editors autosave the same story: different sections merge; the same se
   await maya.page.context().close()
   await tomas.page.context().close()
 })
+
+test('the same headline changed by two editors: the later one sees both and takes theirs', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const { articleId, second, headers } = await story(request, 'headline')
+  const maya = await editorOn(browser, baseURL!, EDITOR, articleId)
+  const tomas = await editorOn(browser, baseURL!, second, articleId)
+  const original = await maya.page.getByLabel('Headline').inputValue()
+
+  let saved = autosave(maya)
+  await maya.page.getByLabel('Headline').fill(`${original}: Maya’s headline`)
+  expect((await saved).status()).toBe(200)
+  const refused = autosave(tomas)
+  await tomas.page.getByLabel('Headline').fill(`${original}: Tomás’s headline`)
+  expect((await refused).status()).toBe(409)
+
+  const conflict = tomas.page.getByRole('region', { name: 'Conflict in headline' })
+  await expect(conflict.getByRole('alert')).toContainText('The headline field was changed by')
+  await expect(conflict.getByTestId('their-version')).toHaveText(`${original}: Maya’s headline`)
+  await expect(conflict.getByTestId('your-version')).toHaveText(`${original}: Tomás’s headline`)
+  saved = autosave(tomas)
+  await conflict.getByRole('button', { name: 'Use their version' }).click()
+  expect((await saved).status()).toBe(200)
+  await expect(conflict).toBeHidden()
+  await expect(tomas.page.getByLabel('Headline')).toHaveValue(`${original}: Maya’s headline`)
+  const stored = await storedArticle(request, headers, { id: articleId }, { draft: true })
+  expect(stored?.headline).toBe(`${original}: Maya’s headline`)
+  await maya.page.context().close()
+  await tomas.page.context().close()
+})

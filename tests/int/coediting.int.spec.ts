@@ -297,3 +297,17 @@ describe('two editors in the admin (the base travels in the hidden editBase fiel
     expect((await live(article.id))[1]).toBe('Tomás’s analysis.')
   })
 })
+
+describe('deleting an article a staff member has open', () => {
+  it('is a plain delete: no base is made for what is gone', async () => {
+    const article = await story()
+    await open(article.id, mayaToken)
+    const response = await rest('DELETE', `articles/${article.id}`, undefined, mayaToken)
+    expect(response.status).toBe(200)
+    const gone = await payload.find({
+      collection: 'articles',
+      where: { id: { equals: article.id } },
+    })
+    expect(gone.totalDocs).toBe(0)
+  })
+})

@@ -1,3 +1,4 @@
+import { FieldConflicts as FieldConflicts_5a1cc45c99dbce0ea3966f07b2f3b0bb } from '../../../src/components/admin/Coediting/FieldConflicts'
 import { ReviewField as ReviewField_36b5f8492f5ef7a70bc3dc69eadc6c5e } from '@/components/admin/Review/ReviewField'
 import { HeadlineLength as HeadlineLength_d04197ed8532e2147d3a9166b05813f5 } from '@/components/admin/Editor/HeadlineLength'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -47,6 +48,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/components/admin/Coediting/FieldConflicts#FieldConflicts": FieldConflicts_5a1cc45c99dbce0ea3966f07b2f3b0bb,
   "@/components/admin/Review/ReviewField#ReviewField": ReviewField_36b5f8492f5ef7a70bc3dc69eadc6c5e,
   "@/components/admin/Editor/HeadlineLength#HeadlineLength": HeadlineLength_d04197ed8532e2147d3a9166b05813f5,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
