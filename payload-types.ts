@@ -260,6 +260,7 @@ export interface Article {
    */
   embeddedFaqs?: (number | Faq)[] | null;
   editBase?: string | null;
+  editKeep?: string | null;
   meta?: {
     /**
      * What search results and share cards show as the title. Leave empty to use the headline.
@@ -829,6 +830,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   embeddedTables?: T;
   embeddedFaqs?: T;
   editBase?: T;
+  editKeep?: T;
   meta?:
     | T
     | {

@@ -11,7 +11,13 @@ import {
 import { checklistEndpoint } from '@/checklist/endpoint'
 import { checklistFields } from '@/checklist/fields'
 import { publishGate } from '@/checklist/gate'
-import { editBaseField, fillEditBase, mergeConcurrentEdits, sendEditTag } from '@/coediting/hooks'
+import {
+  editBaseField,
+  editKeepField,
+  fillEditBase,
+  mergeConcurrentEdits,
+  sendEditTag,
+} from '@/coediting/hooks'
 import { correctionsField, dateFromCorrections } from '@/corrections/fields'
 import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
@@ -183,6 +189,7 @@ export const Articles: CollectionConfig<'articles'> = {
       admin: { position: 'sidebar', readOnly: true, description: 'Kept up to date from the text.' },
     },
     editBaseField,
+    editKeepField,
   ],
   hooks: {
     // Two editors on one story: a save that says what it was based on merges section by section.

@@ -13,14 +13,15 @@ import { database, rowsOf } from '@/lib/database'
 import { type ArticleData, type Conflict, mergeEdits, same } from './merge'
 import { CONFLICT_ADVICE, conflictSentence } from './messages'
 import { loadSnapshot, mergeable, snapshotOfRead, snapshotOfSave, whoChanged } from './snapshots'
-import { type EditBase, etagOf, parseEditBase, parseIfMatch } from './token'
+import { type EditBase, etagOf, parseEditBase, parseIfMatch, parseKeep } from './token'
 
 /** Set while this module reads the article itself, so that read makes no snapshot. */
 const READING = 'coeditingRead'
 /** The snapshot this request's save made (the saving copy's new base). */
 const SAVED = 'coeditingSaved'
-/** What the saving copy sent, in compared form. */
+/** What the saving copy sent, in compared form, and what the merge took from others. */
 const SENT = 'coeditingSent'
+const MERGED_IN = 'coeditingMergedIn'
 
 /** Set while a delete runs: what it reads on the way out needs no base. */
 const DELETING = 'coeditingDeleting'
@@ -38,6 +39,14 @@ export const editBaseField: TextField = {
   admin: { hidden: true },
 }
 
+/** The sections and fields an editor chose to keep after a conflict (see parseKeep). */
+export const editKeepField: TextField = {
+  name: 'editKeep',
+  type: 'text',
+  virtual: true,
+  admin: { hidden: true },
+}
+
 /**
  * Fills `editBase` on an article a staff member reads or saves. A save's own
  * result records the save (what its copy sent and what was stored): the
@@ -50,8 +59,15 @@ export const fillEditBase: CollectionAfterReadHook = async ({ doc, findMany, req
   const saved = (req.context[SAVED] ??= {}) as Record<number, number>
   if (req.context[SAVING] === doc.id) {
     if (saved[doc.id] === undefined) {
-      const sent = (req.context[SENT] as ArticleData | undefined) ?? null
-      saved[doc.id] = await snapshotOfSave(req, doc.id, sent, doc)
+      saved[doc.id] = await snapshotOfSave(
+        req,
+        doc.id,
+        {
+          sent: (req.context[SENT] as ArticleData | undefined) ?? null,
+          mergedIn: (req.context[MERGED_IN] as string[] | undefined) ?? null,
+        },
+        doc,
+      )
     }
     return { ...doc, editBase: String(saved[doc.id]) }
   }
@@ -107,25 +123,28 @@ export const mergeConcurrentEdits: CollectionBeforeOperationHook<'articles'> = a
   if (!fromHeader.ok) throw new APIError(fromHeader.message, 400, null, true)
   const fromData = parseEditBase(data.editBase)
   if (!fromData.ok) throw new APIError(fromData.message, 400, null, true)
+  const kept = parseKeep(data.editKeep)
+  if (kept === null) throw new APIError(KEEP_MESSAGE, 400, null, true)
   const base = fromHeader.base ?? fromData.base
+  if (base) base.keep.push(...kept)
   delete data.editBase
+  delete data.editKeep
   const id = Number(args.id)
   if (!req.user || !Number.isSafeInteger(id)) return args
   req.context[SAVING] = id
-  if (!base) return args
+  // Only someone who may change this article learns anything from a merge (who changed what).
+  if (!base || !(await mayUpdate(req, id, data))) return args
   // Payload's document lock refuses (423) a save by anyone but the editor who typed last. A save
   // that merges cannot overwrite anyone's work, so the lock does not stand in its way.
   args.overrideLock = true
 
-  const db = await database(req)
-  // Saves of one article queue here until the one before has committed.
-  await db.execute(sql`SELECT id FROM articles WHERE id = ${id} FOR NO KEY UPDATE`)
+  await lockArticle(req, id)
 
   const current = await readLatest(req, id)
   if (!current) return args // not found or not allowed: the operation answers that itself
   const snapshot = await loadSnapshot(req, id, base.snapshot)
   const keep = await validKeeps(req, id, base, current)
-  const { merged, conflicts } = mergeEdits({
+  const { merged, conflicts, mergedIn, overrode } = mergeEdits({
     // A base this server no longer has (pruned, or from another database): nothing is known, so
     // every difference from the current version is a conflict, never a silent overwrite.
     base: snapshot ?? { returned: {}, sent: null },
@@ -136,10 +155,58 @@ export const mergeConcurrentEdits: CollectionBeforeOperationHook<'articles'> = a
   if (conflicts.length > 0) {
     throw await conflictError(req, id, base.snapshot, current, conflicts)
   }
-  if (args.autosave) await keepOthersAutosave(req, id)
+  if (args.autosave && overrode.length > 0) await keepOthersAutosave(req, id)
   req.context[SENT] = mergeable(data)
+  req.context[MERGED_IN] = mergedIn
   args.data = merged
   return args
+}
+
+const KEEP_MESSAGE =
+  'This copy of the article names sections to keep in a form the server does not understand. Reload the article and make the change again.'
+
+async function mayUpdate(req: PayloadRequest, id: number, data: ArticleData): Promise<boolean> {
+  const rule = req.payload.collections.articles.config.access.update
+  const access = await rule({ id, data, req })
+  if (access === true) return true
+  if (!access) return false
+  const { totalDocs } = await req.payload.count({
+    collection: 'articles',
+    where: { and: [{ id: { equals: id } }, access] },
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs > 0
+}
+
+/**
+ * Saves of one article queue here until the one before has committed. A
+ * save kept waiting more than a few seconds is refused, not left holding a
+ * database connection the whole site shares.
+ */
+async function lockArticle(req: PayloadRequest, id: number): Promise<void> {
+  const db = await database(req)
+  try {
+    if (req.transactionID) await db.execute(sql`SET LOCAL lock_timeout = '8s'`)
+    await db.execute(sql`SELECT id FROM articles WHERE id = ${id} FOR NO KEY UPDATE`)
+  } catch (error) {
+    if (codeOf(error) !== '55P03') throw error
+    throw new APIError(
+      'Another save of this article is still being stored. Nothing was lost: your text is still in your editor and will be saved with your next change.',
+      503,
+      null,
+      true,
+    )
+  }
+}
+
+function codeOf(error: unknown): string | undefined {
+  let current = error as { code?: unknown; cause?: unknown } | undefined
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    if (typeof current.code === 'string') return current.code
+    current = current.cause as typeof current
+  }
+  return undefined
 }
 
 async function readLatest(req: PayloadRequest, id: number): Promise<ArticleData | null> {
@@ -185,9 +252,12 @@ function valueOf(data: ArticleData, key: string): unknown {
 }
 
 /**
- * Payload overwrites the latest autosaved version in place. When someone
- * else wrote it, that would lose their typing from Versions: mark it an
- * ordinary version first, so this autosave starts a version of its own.
+ * Payload overwrites the latest autosaved version in place. A merged save
+ * holds everything the other editor typed, except where this editor chose
+ * to keep their own text over theirs: then that version is marked an
+ * ordinary one first, so theirs stays in Versions and this autosave starts
+ * a version of its own. (Splitting on every alternation would fill Versions
+ * within minutes and push the published revisions past its limit.)
  */
 async function keepOthersAutosave(req: PayloadRequest, id: number): Promise<void> {
   const db = await database(req)
@@ -195,7 +265,7 @@ async function keepOthersAutosave(req: PayloadRequest, id: number): Promise<void
     await db.execute(sql`
       SELECT v.id, v.autosave,
         (SELECT s.user_id FROM edit_snapshots s
-         WHERE s.article_id = ${id} AND s.sent IS NOT NULL ORDER BY s.id DESC LIMIT 1) AS user_id
+         WHERE s.article_id = ${id} AND s.is_save ORDER BY s.id DESC LIMIT 1) AS user_id
       FROM _articles_v v WHERE v.parent_id = ${id} ORDER BY v.updated_at DESC LIMIT 1`),
   )
   if (latest?.autosave && latest.user_id !== null && latest.user_id !== req.user?.id) {

@@ -18,6 +18,13 @@ export interface Base {
   returned: ArticleData
   /** What this copy last sent, when it was a save (its editor's own text, before the hooks). */
   sent: ArticleData | null
+  /**
+   * Fields and sections (row ids) that save took from someone else's change:
+   * the copy was sent them but may not show them yet (Payload's form keeps
+   * the value of the field being typed in), so a change it makes to one of
+   * them is not known to be made on top of theirs.
+   */
+  mergedIn?: readonly string[]
 }
 
 export interface Conflict {
@@ -37,6 +44,10 @@ export interface Conflict {
 export interface MergeResult {
   merged: ArticleData
   conflicts: Conflict[]
+  /** What the merge took from the current version over a different incoming value. */
+  mergedIn: string[]
+  /** What the editor's choice to keep their own text replaced of someone else's. */
+  overrode: string[]
 }
 
 /** Fields the server derives or keeps for itself: never merged, never conflicts. */
@@ -133,11 +144,24 @@ function knownTo(returned: unknown, sent: unknown, hasSent: boolean): Known {
   return (value) => same(value, returned) || (hasSent && same(value, sent))
 }
 
-type Decision = { take: 'current' } | { take: 'incoming' } | { conflict: true }
+type Decision = { take: 'current' } | { take: 'incoming'; overriding?: true } | { conflict: true }
 
-function decide(incoming: unknown, current: unknown, known: Known, keep: boolean): Decision {
+/**
+ * One field or section. Untouched by this copy: the current value. Changed
+ * by it: taken if nobody else changed it since — unless the copy was just
+ * sent someone else's change there (`pending`), when it is not known which
+ * one the editor was looking at — or the editor chose to keep theirs.
+ */
+function decide(
+  incoming: unknown,
+  current: unknown,
+  known: Known,
+  { keep, pending }: { keep: boolean; pending: boolean },
+): Decision {
   if (known(incoming)) return { take: 'current' }
-  if (same(incoming, current) || known(current) || keep) return { take: 'incoming' }
+  if (same(incoming, current)) return { take: 'incoming' }
+  if (known(current) && !pending) return { take: 'incoming' }
+  if (keep) return { take: 'incoming', overriding: true }
   return { conflict: true }
 }
 
@@ -165,12 +189,18 @@ export function mergeEdits({
 }): MergeResult {
   const merged: ArticleData = { ...incoming }
   const conflicts: Conflict[] = []
+  const mergedIn: string[] = []
+  const overrode: string[] = []
   const hasSent = base.sent !== null
+  const pending = new Set(base.mergedIn)
 
   for (const key of Object.keys(incoming)) {
     if (UNMERGED_FIELDS.has(key) || key === BODY) continue
     const known = knownTo(base.returned[key], base.sent?.[key], hasSent)
-    const decision = decide(incoming[key], current[key], known, keep.has(key))
+    const decision = decide(incoming[key], current[key], known, {
+      keep: keep.has(key),
+      pending: pending.has(key),
+    })
     if ('conflict' in decision) {
       conflicts.push({
         kind: 'field',
@@ -182,15 +212,20 @@ export function mergeEdits({
       })
     } else if (decision.take === 'current') {
       merged[key] = current[key] ?? null
+      if (!same(incoming[key], current[key])) mergedIn.push(key)
+    } else if (decision.overriding) {
+      overrode.push(key)
     }
   }
 
   if (BODY in incoming) {
-    const body = mergeBody(base, current, incoming, keep, hasSent)
+    const body = mergeBody(base, current, incoming, keep, pending, hasSent)
     merged[BODY] = body.rows
     conflicts.push(...body.conflicts)
+    mergedIn.push(...body.mergedIn)
+    overrode.push(...body.overrode)
   }
-  return { merged, conflicts }
+  return { merged, conflicts, mergedIn, overrode }
 }
 
 function mergeBody(
@@ -198,60 +233,81 @@ function mergeBody(
   current: ArticleData,
   incoming: ArticleData,
   keep: ReadonlySet<string>,
+  pending: ReadonlySet<string>,
   hasSent: boolean,
-): { rows: Row[]; conflicts: Conflict[] } {
-  const incomingRows = rowsOf(incoming)
+): { rows: Row[]; conflicts: Conflict[]; mergedIn: string[]; overrode: string[] } {
   const currentRows = rowsOf(current)
   const returnedById = byId(rowsOf(base.returned))
   const sentById = byId(rowsOf(base.sent))
   const currentById = byId(currentRows)
-  const incomingById = byId(incomingRows)
   const knewRow = (id: string) => returnedById.has(id) || sentById.has(id)
   const knownRow = (id: string) =>
     knownTo(content(returnedById.get(id)), content(sentById.get(id)), hasSent)
+  const incomingRows = distinct(rowsOf(incoming), knownRow)
+  const incomingById = byId(incomingRows)
 
   const conflicts: Conflict[] = []
+  const mergedIn: string[] = []
+  const overrode: string[] = []
   const chosen = new Map<string, Row>()
-  const conflict = (id: string, theirs: Row | undefined, yours: Row | undefined) => {
-    const index = incomingRows.findIndex((row) => row.id === id)
-    conflicts.push({
-      kind: 'section',
-      key: id,
-      index: index === -1 ? null : index,
-      label: headingOf(theirs) ?? headingOf(yours) ?? `Section ${index + 1}`,
-      theirs: theirs ?? null,
-      yours: yours ?? null,
-    })
-  }
 
   for (const row of incomingRows) {
     const theirs = currentById.get(row.id)
     const known = knownRow(row.id)
     if (theirs) {
-      const decision = decide(content(row), content(theirs), known, keep.has(row.id))
-      if ('conflict' in decision) conflict(row.id, theirs, row)
-      else chosen.set(row.id, decision.take === 'current' ? theirs : row)
-    } else if (knewRow(row.id)) {
-      // Someone removed a section this copy had: gone, unless this editor changed it meanwhile.
-      if (known(content(row))) continue
-      if (keep.has(row.id)) chosen.set(row.id, row)
-      else conflict(row.id, undefined, row)
-    } else {
-      chosen.set(row.id, row) // a section this editor added
+      const decision = decide(content(row), content(theirs), known, {
+        keep: keep.has(row.id),
+        pending: pending.has(row.id),
+      })
+      if ('conflict' in decision) {
+        const index = incomingRows.indexOf(row)
+        conflicts.push({
+          kind: 'section',
+          key: row.id,
+          index,
+          label: headingOf(theirs) ?? headingOf(row) ?? `Section ${index + 1}`,
+          theirs,
+          yours: row,
+        })
+      } else if (decision.take === 'current') {
+        chosen.set(row.id, theirs)
+        if (!same(content(row), content(theirs))) mergedIn.push(row.id)
+      } else {
+        chosen.set(row.id, row)
+        if (decision.overriding) overrode.push(row.id)
+      }
+    } else if (!knewRow(row.id) || !known(content(row))) {
+      // A section this editor added; or one someone else removed while this editor was changing
+      // it: kept, so nothing typed is lost (the other editor sees it come back).
+      chosen.set(row.id, row)
     }
   }
   for (const theirs of currentRows) {
     if (incomingById.has(theirs.id)) continue
-    if (!knewRow(theirs.id)) {
-      chosen.set(theirs.id, theirs) // a section someone else added
-      continue
-    }
-    // This editor removed a section: gone, unless someone else changed it meanwhile.
-    if (knownRow(theirs.id)(content(theirs)) || keep.has(theirs.id)) continue
-    conflict(theirs.id, theirs, undefined)
+    const removedHere =
+      knewRow(theirs.id) && !pending.has(theirs.id) && knownRow(theirs.id)(content(theirs))
+    // Gone only when this editor removed a section nobody else has changed since; a section someone
+    // else added, changed, or that this copy may not show yet stays.
+    if (removedHere) continue
+    chosen.set(theirs.id, theirs)
+    mergedIn.push(theirs.id)
   }
 
-  return { rows: order(base, currentRows, incomingRows, chosen), conflicts }
+  return { rows: order(base, currentRows, incomingRows, chosen), conflicts, mergedIn, overrode }
+}
+
+/**
+ * One row per section id. Payload's form, merging a save's answer while a
+ * section was added elsewhere, can hold a section twice: the copy this
+ * editor changed wins over one that is only what was known.
+ */
+function distinct(rows: Row[], knownRow: (id: string) => Known): Row[] {
+  const seen = new Map<string, Row>()
+  for (const row of rows) {
+    const earlier = seen.get(row.id)
+    if (!earlier || knownRow(row.id)(content(earlier))) seen.set(row.id, row)
+  }
+  return rows.filter((row) => seen.get(row.id) === row)
 }
 
 /**

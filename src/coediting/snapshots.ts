@@ -8,9 +8,9 @@ import { database, type Executor, rowsOf } from '@/lib/database'
 import { type ArticleData, type Base, canonical, UNMERGED_FIELDS } from './merge'
 
 /** How long an open copy's base is kept; a copy older than this merges as if its base were unknown. */
-const KEEP_DAYS = 7
-/** At most this many snapshots an article (an afternoon of two editors typing with autosave). */
-const KEEP_PER_ARTICLE = 2000
+const KEEP_DAYS = 2
+/** At most this many snapshots an article: about four hours of two editors autosaving without pause. */
+const KEEP_PER_ARTICLE = 5000
 
 /** The fields that merge, in the canonical form they are compared in. */
 export function mergeable(doc: Record<string, unknown>): ArticleData {
@@ -48,26 +48,32 @@ export async function snapshotOfRead(
   const found = rowsOf<{ id: number }>(
     await db.execute(sql`
       SELECT id FROM edit_snapshots
-      WHERE article_id = ${articleId} AND returned_hash = ${hash} AND sent IS NULL
+      WHERE article_id = ${articleId} AND returned_hash = ${hash} AND NOT is_save
       ORDER BY id DESC LIMIT 1`),
   )
   if (found[0]) return found[0].id
-  return insert(db, req, articleId, null, returned, hash)
+  return insert(db, req, articleId, { sent: null, returned, hash, mergedIn: null, save: false })
 }
 
 function outside(req: PayloadRequest): Executor {
   return (req.payload.db as unknown as { drizzle: Executor }).drizzle
 }
 
-/** Records a save: what its copy sent and the article as stored after it. */
+/** Records a save: what its copy sent, what it took from others, and the article as stored. */
 export async function snapshotOfSave(
   req: PayloadRequest,
   articleId: number,
-  sent: ArticleData | null,
+  { sent, mergedIn }: { sent: ArticleData | null; mergedIn: string[] | null },
   doc: Record<string, unknown>,
 ): Promise<number> {
   const returned = mergeable(doc)
-  const id = await insert(await database(req), req, articleId, sent, returned, hashOf(returned))
+  const id = await insert(await database(req), req, articleId, {
+    sent,
+    returned,
+    hash: hashOf(returned),
+    mergedIn,
+    save: true,
+  })
   await prune(req, articleId)
   return id
 }
@@ -76,19 +82,24 @@ async function insert(
   db: Executor,
   req: PayloadRequest,
   articleId: number,
-  sent: ArticleData | null,
-  returned: ArticleData,
-  hash: string,
+  row: {
+    sent: ArticleData | null
+    returned: ArticleData
+    hash: string
+    mergedIn: string[] | null
+    save: boolean
+  },
 ): Promise<number> {
   const userId = typeof req.user?.id === 'number' ? req.user.id : null
-  const sentJson = sent === null ? null : JSON.stringify(sent)
-  const [row] = rowsOf<{ id: number }>(
+  const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
+  const [inserted] = rowsOf<{ id: number }>(
     await db.execute(sql`
-      INSERT INTO edit_snapshots (article_id, user_id, returned_hash, sent, returned)
-      VALUES (${articleId}, ${userId}, ${hash}, ${sentJson}::jsonb, ${JSON.stringify(returned)}::jsonb)
+      INSERT INTO edit_snapshots (article_id, user_id, returned_hash, is_save, sent, returned, merged_in)
+      VALUES (${articleId}, ${userId}, ${row.hash}, ${row.save}, ${json(row.sent)}::jsonb,
+        ${JSON.stringify(row.returned)}::jsonb, ${json(row.mergedIn)}::jsonb)
       RETURNING id`),
   )
-  return row!.id
+  return inserted!.id
 }
 
 async function prune(req: PayloadRequest, articleId: number): Promise<void> {
@@ -112,10 +123,11 @@ export async function loadSnapshot(
     user_id: number | null
     sent: ArticleData | null
     returned: ArticleData
+    merged_in: string[] | null
     created_at: string
   }>(
     await db.execute(sql`
-      SELECT id, user_id, sent, returned, created_at FROM edit_snapshots
+      SELECT id, user_id, sent, returned, merged_in, created_at FROM edit_snapshots
       WHERE id = ${id} AND article_id = ${articleId}`),
   )
   if (!row) return null
@@ -124,6 +136,7 @@ export async function loadSnapshot(
     userId: row.user_id,
     sent: row.sent,
     returned: row.returned,
+    mergedIn: row.merged_in ?? [],
     createdAt: new Date(row.created_at),
   }
 }
@@ -150,8 +163,8 @@ export async function whoChanged(
     await db.execute(sql`
       SELECT ${picked} AS value, u.name, s.created_at
       FROM edit_snapshots s LEFT JOIN users u ON u.id = s.user_id
-      WHERE s.article_id = ${articleId} AND s.id > ${after} AND s.sent IS NOT NULL
-      ORDER BY s.id ASC LIMIT 200`),
+      WHERE s.article_id = ${articleId} AND s.id > ${after} AND s.is_save
+      ORDER BY s.id ASC LIMIT 1000`),
   )
   const wanted = JSON.stringify(canonical(value))
   const match = rows.find((row) => JSON.stringify(canonical(row.value)) === wanted)

@@ -71,10 +71,19 @@ export function formatEditBase(base: EditBase): string {
   return `${base.snapshot};keep=${base.keep.map(({ key, over }) => `${key}@${over}`).join(',')}`
 }
 
-/** `editBase` with `key` (a section's row id, or a field) kept over snapshot `over`. */
-export function withKeep(editBase: string, key: string, over: number): string {
-  const parsed = parseEditBase(editBase)
-  if (!parsed.ok || !parsed.base) return editBase
-  const keep = parsed.base.keep.filter((entry) => entry.key !== key)
-  return formatEditBase({ snapshot: parsed.base.snapshot, keep: [...keep, { key, over }] })
+/**
+ * The admin's `editKeep` field: `ROW@456,headline@456`, the sections and
+ * fields the editor chose to keep after a conflict (see EditBase.keep). A
+ * field of its own, so the base in `editBase` always follows the server.
+ */
+export function parseKeep(value: unknown): EditBase['keep'] | null {
+  if (value === undefined || value === null || value === '') return []
+  const parsed = typeof value === 'string' ? parseEditBase(`0;keep=${value.trim()}`) : null
+  return parsed?.ok && parsed.base ? parsed.base.keep : null
+}
+
+/** The `editKeep` list with `key` kept over snapshot `over`. */
+export function addKeep(list: string, key: string, over: number): string {
+  const keep = (parseKeep(list) ?? []).filter((entry) => entry.key !== key)
+  return [...keep, { key, over }].map((entry) => `${entry.key}@${entry.over}`).join(',')
 }

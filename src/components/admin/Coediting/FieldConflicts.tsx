@@ -4,7 +4,7 @@ import { useConfig, useDocumentInfo, useField, useForm, useFormFields } from '@p
 import { useEffect, useMemo, useState } from 'react'
 
 import { isConflictSentence } from '@/coediting/messages'
-import { withKeep } from '@/coediting/token'
+import { addKeep } from '@/coediting/token'
 import { plainText } from '@/lib/richText'
 
 import './coediting.css'
@@ -28,7 +28,7 @@ export function FieldConflicts() {
   const refused = useMemo(() => JSON.parse(refusedKey) as Refused[], [refusedKey])
   const { id } = useDocumentInfo()
   const { config } = useConfig()
-  const { value: editBase, setValue: setEditBase } = useField<string>({ path: 'editBase' })
+  const { value: editKeep, setValue: setEditKeep } = useField<string>({ path: 'editKeep' })
   const { dispatchFields } = useForm()
   const [loaded, setLoaded] = useState<Current | null>(null)
   const messages = refused.map((field) => field.message).join('\n')
@@ -58,7 +58,7 @@ export function FieldConflicts() {
       dispatchFields({ type: 'UPDATE', path, value, initialValue: value })
     }
     dispatchFields({ type: 'UPDATE', path, errorMessage: undefined, valid: true })
-    setEditBase(withKeep(editBase ?? '', path, current.over))
+    setEditKeep(addKeep(editKeep ?? '', path, current.over))
   }
 
   return (

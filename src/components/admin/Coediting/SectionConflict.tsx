@@ -4,7 +4,7 @@ import { useConfig, useDocumentInfo, useField, useForm, useFormFields } from '@p
 import { useEffect, useState } from 'react'
 
 import { isConflictSentence } from '@/coediting/messages'
-import { withKeep } from '@/coediting/token'
+import { addKeep } from '@/coediting/token'
 import { plainText } from '@/lib/richText'
 
 import './coediting.css'
@@ -35,7 +35,7 @@ export function SectionConflict({ path }: { path: string }) {
   const message = isConflictSentence(heading?.errorMessage) ? heading.errorMessage : null
   const { id } = useDocumentInfo()
   const { config } = useConfig()
-  const { value: editBase, setValue: setEditBase } = useField<string>({ path: 'editBase' })
+  const { value: editKeep, setValue: setEditKeep } = useField<string>({ path: 'editKeep' })
   const { dispatchFields } = useForm()
   const [loaded, setTheirs] = useState<Theirs | null>(null)
   const [failed, setFailed] = useState(false)
@@ -68,7 +68,7 @@ export function SectionConflict({ path }: { path: string }) {
     dispatchFields({ type: 'UPDATE', path: `${row}.heading`, errorMessage: undefined, valid: true })
   const keepMine = () => {
     if (!theirs || !rowId) return
-    setEditBase(withKeep(editBase ?? '', rowId, theirs.over))
+    setEditKeep(addKeep(editKeep ?? '', rowId, theirs.over))
     resolved()
   }
   const useTheirs = () => {
@@ -78,7 +78,7 @@ export function SectionConflict({ path }: { path: string }) {
       // initialValue too: the rich-text editor redraws itself when it changes.
       dispatchFields({ type: 'UPDATE', path: `${row}.${key}`, value, initialValue: value })
     }
-    setEditBase(withKeep(editBase ?? '', rowId, theirs.over))
+    setEditKeep(addKeep(editKeep ?? '', rowId, theirs.over))
     resolved()
   }
   const label = heading?.value
