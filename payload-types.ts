@@ -192,6 +192,7 @@ export interface Article {
     keywordFocus?: string[] | null;
     id?: string | null;
   }[];
+  editSession?: string | null;
   /**
    * Readers see these at the end of the article, newest first. A substantive entry also sets the article’s “Updated” time.
    */
@@ -798,6 +799,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         keywordFocus?: T;
         id?: T;
       };
+  editSession?: T;
   corrections?:
     | T
     | {

@@ -11,6 +11,7 @@ import * as migration_20261129_055413_review_workflow from './20261129_055413_re
 import * as migration_20261129_063500_search_phrase_pairs from './20261129_063500_search_phrase_pairs';
 import * as migration_20261201_160857_login_throttles from './20261201_160857_login_throttles';
 import * as migration_20261201_164500_shared_content_drafts from './20261201_164500_shared_content_drafts';
+import * as migration_20261201_183834_article_presence from './20261201_183834_article_presence';
 import * as migration_20261201_190000_edit_snapshots from './20261201_190000_edit_snapshots';
 
 export const migrations = [
@@ -72,12 +73,17 @@ export const migrations = [
   {
     up: migration_20261201_160857_login_throttles.up,
     down: migration_20261201_160857_login_throttles.down,
-    name: '20261201_160857_login_throttles'
+    name: '20261201_160857_login_throttles',
   },
   {
     up: migration_20261201_164500_shared_content_drafts.up,
     down: migration_20261201_164500_shared_content_drafts.down,
     name: '20261201_164500_shared_content_drafts'
+  },
+  {
+    up: migration_20261201_183834_article_presence.up,
+    down: migration_20261201_183834_article_presence.down,
+    name: '20261201_183834_article_presence'
   },
   {
     up: migration_20261201_190000_edit_snapshots.up,

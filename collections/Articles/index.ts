@@ -22,6 +22,9 @@ import { correctionsField, dateFromCorrections } from '@/corrections/fields'
 import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
 import { importEndpoint } from '@/import/endpoint'
+import { presenceEndpoints } from '@/presence/endpoint'
+import { editSessionField } from '@/presence/fields'
+import { refuseTakenOverSave } from '@/presence/refuseTakenOverSave'
 import { env } from '@/env'
 import { articlePreviewPath, livePreviewUrl } from '@/lib/preview'
 import { indexArticleForSearch } from '@/lib/searchIndex'
@@ -43,7 +46,12 @@ export const Articles: CollectionConfig<'articles'> = {
     group: 'Newsroom',
     components: {
       beforeListTable: ['@/components/admin/Import/ImportArticle#ImportArticle'],
-      edit: { beforeDocumentControls: ['@/components/admin/Editor/ViewOnSite#ViewOnSite'] },
+      edit: {
+        beforeDocumentControls: [
+          '@/components/admin/Editor/ViewOnSite#ViewOnSite',
+          '@/components/admin/Presence/Presence#Presence',
+        ],
+      },
     },
     preview: (doc, { req }) => articlePreviewPath(doc, req),
     livePreview: {
@@ -71,7 +79,7 @@ export const Articles: CollectionConfig<'articles'> = {
   // Desk pages list a section's articles newest first; this keeps them (and their counts) fast as the archive grows.
   indexes: [{ fields: ['section', '_status', 'publishedAt'] }],
   defaultPopulate: { headline: true, slug: true, section: true, dek: true, publishedAt: true },
-  endpoints: [checklistEndpoint, importEndpoint, livePathEndpoint],
+  endpoints: [checklistEndpoint, importEndpoint, livePathEndpoint, ...presenceEndpoints],
   // The sidebar, in the order a person works: an author's review box first (it is their next
   // move), then desk, byline, tags and date, the checklist, an editor's review box, the rest.
   fields: [
@@ -104,6 +112,7 @@ export const Articles: CollectionConfig<'articles'> = {
     },
     { name: 'heroImage', label: 'Hero image', type: 'upload', relationTo: 'media' },
     bodyField,
+    editSessionField,
     correctionsField,
     {
       name: 'section',
@@ -192,8 +201,9 @@ export const Articles: CollectionConfig<'articles'> = {
     editKeepField,
   ],
   hooks: {
-    // Two editors on one story: a save that says what it was based on merges section by section.
-    beforeOperation: [mergeConcurrentEdits],
+    // A tab someone took over never saves (src/presence), whatever else the save would do; then
+    // a save that says what it was based on merges section by section (src/coediting).
+    beforeOperation: [refuseTakenOverSave, mergeConcurrentEdits],
     // Order matters: each hook reads what the one before it settled.
     // 1. refuseAuthorUnpublish first, so a refused save does no work.
     // 2. prepareArticle derives anchors, embeds and the first publishedAt…

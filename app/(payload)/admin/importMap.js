@@ -38,6 +38,7 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ImportArticle as ImportArticle_073a09c3e75805a4578a7876abb1118a } from '@/components/admin/Import/ImportArticle'
 import { ViewOnSite as ViewOnSite_7ec6b657976a94104cf18dc2a54abed2 } from '@/components/admin/Editor/ViewOnSite'
+import { Presence as Presence_cbafdcc73e5d3225a5c0f25b0311c144 } from '@/components/admin/Presence/Presence'
 import { TableGrid as TableGrid_25ace3cc65f2c0a9cfcf9dabdb56bb51 } from '@/components/admin/TableGrid'
 import { RowsInGrid as RowsInGrid_3f521a27b53a0b0fc00d2464307bb14a } from '@/components/admin/TableGrid/RowsInGrid'
 import { StatusFilters as StatusFilters_554a1dceba049dff8f5cf8605d67baf4 } from '@/components/admin/Moderation/StatusFilters'
@@ -88,6 +89,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/components/admin/Import/ImportArticle#ImportArticle": ImportArticle_073a09c3e75805a4578a7876abb1118a,
   "@/components/admin/Editor/ViewOnSite#ViewOnSite": ViewOnSite_7ec6b657976a94104cf18dc2a54abed2,
+  "@/components/admin/Presence/Presence#Presence": Presence_cbafdcc73e5d3225a5c0f25b0311c144,
   "@/components/admin/TableGrid#TableGrid": TableGrid_25ace3cc65f2c0a9cfcf9dabdb56bb51,
   "@/components/admin/TableGrid/RowsInGrid#RowsInGrid": RowsInGrid_3f521a27b53a0b0fc00d2464307bb14a,
   "@/components/admin/Moderation/StatusFilters#StatusFilters": StatusFilters_554a1dceba049dff8f5cf8605d67baf4,
