@@ -28,12 +28,16 @@ export const refuseTakenOverSave: CollectionBeforeOperationHook<'articles'> = as
   if (articleId === null || !session.success) return args
   const takeOver = await takenOver(req.payload, articleId, session.data.session)
   if (takeOver) {
-    throw new APIError(
+    const refusal = new APIError(
       `${takeOver.name} took over this story at ${clock(takeOver.at)}, so this save was not made. What you typed is still in your window: copy it, then reload the story to edit again.`,
       409,
       null,
       true,
     )
+    // Payload's REST answer keeps the message of an error that has a name; in a production build
+    // the class name it would take is mangled away ("An unknown error occurred." instead).
+    refusal.name = 'TakenOverError'
+    throw refusal
   }
   return args
 }

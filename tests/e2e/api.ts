@@ -37,17 +37,21 @@ export function editorHeaders(request: APIRequestContext): Promise<Record<string
   return headersOf(request, EDITOR)
 }
 
-/** A user of the test's own with `role`, created through REST as the editor; returns their login. */
+/**
+ * A user of the test's own with `role`, created through REST as the editor; returns their login.
+ * Their name is `name` when given (as the admin shows it to colleagues), else made from `label`.
+ */
 export async function createUser(
   request: APIRequestContext,
   role: User['role'],
   label: string = role,
+  name?: string,
 ): Promise<Login> {
   const stamp = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`
   const login = { email: `${label}-${stamp}@broadsheet.test`, password: `${role}-password-123` }
   const response = await request.post('/api/users', {
     headers: await editorHeaders(request),
-    data: { ...login, name: `${label} ${stamp}`, role },
+    data: { ...login, name: name ?? `${label} ${stamp}`, role },
   })
   expect(response.ok(), `create ${login.email}`).toBe(true)
   return login

@@ -45,10 +45,12 @@ export function usePresence(articleId: number | string | undefined): Presence {
   const url = articleId === undefined ? null : `/api/articles/${articleId}/presence`
 
   // Every save carries this tab's session, so the server can refuse a tab that was taken over.
-  // A save's answer resets the form's copy: put it back (without marking the form changed).
+  // The form's own resets (its initial state arriving, a save's answer) drop the value, sometimes
+  // in the same render as it was set: after every render, put it back if it is missing (without
+  // marking the form changed).
   useEffect(() => {
     if (url && sentSession !== session) setSession(session, true)
-  }, [url, sentSession, session, setSession])
+  })
 
   const section = useCallback(() => {
     const index = sectionRow.current
