@@ -57,7 +57,10 @@ sub vcl_recv {
     unset req.http.X-Broadsheet-Warm;
   }
 
+  # Writes (comments, the admin's saves, presence heartbeats) are never stored, and their answer
+  # keeps the app's own Cache-Control (no-store, private) rather than the one given to pages.
   if (req.method != "GET" && req.method != "HEAD") {
+    set req.http.X-Broadsheet-Pass = "1";
     return (pass);
   }
 

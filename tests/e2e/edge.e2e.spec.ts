@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { type Edge, startEdge } from '../../src/edge/varnish'
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy'
-import { createArticle, editorHeaders, section } from './api'
+import { createArticle, createUser, editorHeaders, headersOf, section } from './api'
 import { EDITOR, expect, REFERENCE, test } from './fixtures'
 import { AdminPage } from './pages/AdminPage'
 import { readerAddress } from './pages/Comments'
@@ -47,7 +47,8 @@ function viaEdge(
     method = 'GET',
     headers = {},
     from,
-  }: { method?: string; headers?: Record<string, string>; from?: string } = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; from?: string; body?: string } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -75,7 +76,7 @@ function viaEdge(
       },
     )
     request.on('error', reject)
-    request.end()
+    request.end(body)
   })
 }
 
@@ -152,6 +153,36 @@ test('a logged-in editor gets the admin and pages fresh from the app, and reader
 })
 
 const edgeUrl = () => `http://127.0.0.1:${edge.port}`
+
+test('presence goes through the proxy fresh every time: two editors heartbeating on one story see each other', async ({
+  request,
+}) => {
+  const headers = await editorHeaders(request)
+  const { articleId } = await createArticle(request, headers, {
+    headline: `Presence through the proxy ${Date.now().toString(36)}`,
+  })
+  const other = await createUser(request, 'editor', 'edge-presence', 'Edge Colleague')
+  const otherHeaders = await headersOf(request, other)
+  const beat = (auth: Record<string, string>, session: string) =>
+    viaEdge(`/api/articles/${articleId}/presence`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ session, section: null }),
+    })
+  const mine = crypto.randomUUID()
+  const theirs = crypto.randomUUID()
+  expect((await beat(headers, mine)).status).toBe(200)
+  const seen = await beat(otherHeaders, theirs)
+  expect(seen.headers['x-cache']).toBe('PASS')
+  expect(seen.headers['cache-control']).toBe('no-store, private')
+  expect(JSON.parse(seen.body).others.map((o: { name: string }) => o.name)).toEqual(['Editor'])
+  // The same request again is answered by the app, not from a copy: the colleague is there now.
+  const again = await beat(headers, mine)
+  expect(again.headers['x-cache']).toBe('PASS')
+  expect(JSON.parse(again.body).others.map((o: { name: string }) => o.name)).toEqual([
+    'Edge Colleague',
+  ])
+})
 
 test('an editor publishes a new headline in the admin; readers see it through the proxy on the article, its desk, the home page and the feed', async ({
   browser,
