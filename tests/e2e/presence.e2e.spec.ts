@@ -1,9 +1,10 @@
-import type { Page, Request } from '@playwright/test'
+import type { APIRequestContext, Browser, Page, Request } from '@playwright/test'
 
 import {
   createArticle,
   createUser,
   editorHeaders,
+  headersOf,
   SAME_ORIGIN,
   section,
   storedArticle,
@@ -35,7 +36,7 @@ async function heartbeats(page: Page, id: number, count: number) {
 }
 
 async function editorIn(
-  browser: import('@playwright/test').Browser,
+  browser: Browser,
   baseURL: string,
   login: { email: string; password: string },
 ) {
@@ -46,11 +47,8 @@ async function editorIn(
   return { context, page, admin }
 }
 
-test('two editors on one story see each other by name and section; a take-over stops the other tab saving and keeps its text in view', async ({
-  browser,
-  baseURL,
-  request,
-}) => {
+/** Two editor accounts of the test's own, Maya and Sam, and a published story with two sections. */
+async function twoEditorsOnAStory(request: APIRequestContext, headline: string) {
   const stamp = Date.now().toString(36)
   const mayaName = `Maya Okafor ${stamp}`
   const samName = `Sam Reyes ${stamp}`
@@ -58,10 +56,20 @@ test('two editors on one story see each other by name and section; a take-over s
   const samLogin = await createUser(request, 'editor', 'sam', samName)
   const headers = await editorHeaders(request)
   const { articleId } = await createArticle(request, headers, {
-    headline: `Council approves the harbour plan ${stamp}`,
+    headline: `${headline} ${stamp}`,
     body: [section('What happened'), section('What comes next')],
   })
   const editPath = `/admin/collections/articles/${articleId}`
+  return { mayaName, samName, mayaLogin, samLogin, headers, articleId, editPath }
+}
+
+test('two editors on one story see each other by name and section; a take-over stops the other tab saving and keeps its text in view', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const { mayaName, samName, mayaLogin, samLogin, headers, articleId, editPath } =
+    await twoEditorsOnAStory(request, 'Council approves the harbour plan')
 
   const maya = await editorIn(browser, baseURL!, mayaLogin)
   const sam = await editorIn(browser, baseURL!, samLogin)
@@ -123,6 +131,48 @@ test('two editors on one story see each other by name and section; a take-over s
     'What happened',
     'What comes next, and when',
   ])
+
+  await maya.context.close()
+  await sam.context.close()
+})
+
+test("Payload's document-lock dialog names the colleague holding the story, and its Take over tells them at once", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const { mayaName, samName, mayaLogin, samLogin, articleId, editPath } = await twoEditorsOnAStory(
+    request,
+    'Ferry timetable changes',
+  )
+  const sam = await editorIn(browser, baseURL!, samLogin)
+  await sam.admin.open(editPath)
+
+  // Sam typed a moment ago: Payload holds the story for him until his autosave, as its admin does.
+  const samHeaders = await headersOf(request, samLogin)
+  const samId = (await (await request.get('/api/users/me', { headers: samHeaders })).json()).user.id
+  const lock = await request.post('/api/payload-locked-documents', {
+    headers: samHeaders,
+    data: {
+      document: { relationTo: 'articles', value: articleId },
+      user: { relationTo: 'users', value: samId },
+    },
+  })
+  expect(lock.ok()).toBe(true)
+
+  const maya = await editorIn(browser, baseURL!, mayaLogin)
+  await maya.page.goto(editPath)
+  const locked = maya.page.getByRole('dialog', { name: 'document-locked' })
+  await expect(locked.getByRole('heading', { name: 'Document locked' })).toBeVisible()
+  await expect(locked.getByText(samName, { exact: true })).toBeVisible()
+  await expect(locked.getByText(/User: \d+/)).toHaveCount(0)
+
+  await locked.getByRole('button', { name: 'Take over' }).click()
+  await expect(
+    sam.page.getByRole('dialog', { name: `${mayaName} took over this story` }),
+  ).toBeVisible({
+    timeout: 6_000,
+  })
 
   await maya.context.close()
   await sam.context.close()

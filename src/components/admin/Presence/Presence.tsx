@@ -3,6 +3,7 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 
 import { TakenOverDialog } from './TakenOverDialog'
+import { useLockHolderName } from './useLockHolderName'
 import { usePresence } from './usePresence'
 
 import './presence.css'
@@ -14,6 +15,7 @@ import './presence.css'
 export function Presence() {
   const { id } = useDocumentInfo()
   const { others, takenOverBy, takeOver } = usePresence(id)
+  useLockHolderName(others)
   if (id === undefined) return null
   return (
     <div className="bs-presence">
