@@ -35,8 +35,10 @@ export const refuseTakenOverSave: CollectionBeforeOperationHook<'articles'> = as
       true,
     )
     // Payload's REST answer keeps the message of an error that has a name; in a production build
-    // the class name it would take is mangled away ("An unknown error occurred." instead).
-    refusal.name = 'TakenOverError'
+    // the class name it would take is mangled away ("An unknown error occurred." instead). Named
+    // as Payload's own refusal of a save on a document someone else holds, it is also logged as
+    // that is: one line at info level, not an error with a stack.
+    refusal.name = 'Locked'
     throw refusal
   }
   return args
