@@ -191,3 +191,59 @@ test('the same headline changed by two editors: the later one sees both and take
   await maya.page.context().close()
   await tomas.page.context().close()
 })
+
+test('one editor takes over: the other tab stops saving, what both saved survives, and the same section still shows the conflict view', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const { articleId, path, second, headers } = await story(request, 'take-over')
+  const maya = await editorOn(browser, baseURL!, EDITOR, articleId)
+  const tomas = await editorOn(browser, baseURL!, second, articleId)
+
+  let saved = autosave(maya)
+  await append(maya, 0, ' Maya’s background.')
+  expect((await saved).status()).toBe(200)
+  saved = autosave(maya)
+  await append(maya, 1, ' Maya’s analysis.')
+  expect((await saved).status()).toBe(200)
+
+  // Tomás (his form loaded before Maya's saves) takes over; Maya is told and her tab stops saving.
+  await expect(tomas.page.getByRole('status', { name: 'Also editing this story' })).toHaveText(
+    / is in | has this story open/,
+  )
+  await tomas.page.locator('.bs-presence').getByRole('button', { name: 'Take over' }).click()
+  await expect(maya.page.getByRole('dialog', { name: /took over this story/ })).toBeVisible({
+    timeout: 10_000,
+  })
+
+  // His first change is to the section Maya changed: the conflict view, nothing lost.
+  const refused = autosave(tomas)
+  await append(tomas, 1, ' Tomás’s analysis.')
+  expect((await refused).status()).toBe(409)
+  const conflict = tomas.page.getByRole('region', { name: 'Conflict in "Analysis"' })
+  await expect(conflict.getByTestId('their-version')).toContainText('Maya’s analysis.')
+  await expect(conflict.getByTestId('your-version')).toContainText('Tomás’s analysis.')
+  saved = autosave(tomas)
+  await conflict.getByRole('button', { name: 'Keep my version' }).click()
+  expect((await saved).status()).toBe(200)
+
+  saved = autosave(tomas)
+  await append(tomas, 2, ' Tomás’s outlook.')
+  expect((await saved).status()).toBe(200)
+  expect((await tomas.publish()).status()).toBe(200)
+  await expect
+    .poll(() => draftTexts(request, headers, articleId, false))
+    .toEqual([
+      'Background as first written. Maya’s background.',
+      'Analysis as first written. Tomás’s analysis.',
+      'Outlook as first written. Tomás’s outlook.',
+    ])
+  await expect(async () => {
+    const html = await (await request.get(path)).text()
+    expect(html).toContain('Tomás’s analysis.')
+    expect(html).toContain('Maya’s background.')
+  }).toPass({ timeout: 20_000 })
+  await maya.page.context().close()
+  await tomas.page.context().close()
+})
