@@ -285,12 +285,25 @@ async function conflictError(
   // Stored outside the transaction the refusal rolls back (the row lock above is one that the
   // snapshot's reference to the article does not wait for).
   const shown = await snapshotOfRead(req, id, current, { outsideTransaction: true })
+  const labels = new Map(
+    req.payload.collections.articles.config.flattenedFields.map((field) => [
+      field.name,
+      'label' in field && typeof field.label === 'string' ? field.label : field.name,
+    ]),
+  )
   const described = await Promise.all(
     conflicts.map(async (conflict) => {
       const who = conflict.theirs
         ? await whoChanged(req, id, baseSnapshot, conflict.kind, conflict.key, conflict.theirs)
         : null
-      return { ...conflict, changedBy: who?.name ?? null, changedAt: who?.at.toISOString() ?? null }
+      const label =
+        conflict.kind === 'field' ? (labels.get(conflict.key) ?? conflict.label) : conflict.label
+      return {
+        ...conflict,
+        label,
+        changedBy: who?.name ?? null,
+        changedAt: who?.at.toISOString() ?? null,
+      }
     }),
   )
   const message = [...described.map(conflictSentence), CONFLICT_ADVICE].join(' ')

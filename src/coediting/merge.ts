@@ -57,11 +57,19 @@ export const UNMERGED_FIELDS = new Set([
   'updatedAt',
   '_status',
   'editBase',
+  'editKeep',
   'editSession',
   'embeddedTables',
   'embeddedFaqs',
   'checklist',
 ])
+
+/**
+ * Moves in a workflow, not text: a changed value is taken as the editor's
+ * move and judged against the current state by that workflow's own rules
+ * (src/review refuses a stale move with its own sentence).
+ */
+export const WORKFLOW_FIELDS = new Set(['reviewStatus'])
 
 const BODY = 'body'
 
@@ -197,6 +205,10 @@ export function mergeEdits({
   for (const key of Object.keys(incoming)) {
     if (UNMERGED_FIELDS.has(key) || key === BODY) continue
     const known = knownTo(base.returned[key], base.sent?.[key], hasSent)
+    if (WORKFLOW_FIELDS.has(key)) {
+      if (known(incoming[key])) merged[key] = current[key] ?? null
+      continue
+    }
     const decision = decide(incoming[key], current[key], known, {
       keep: keep.has(key),
       pending: pending.has(key),

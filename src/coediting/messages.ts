@@ -14,7 +14,7 @@ export interface ConflictWords {
 
 export function conflictSentence(conflict: ConflictWords): string {
   const what =
-    conflict.kind === 'section' ? `Section "${conflict.label}"` : `The ${conflict.label} field`
+    conflict.kind === 'section' ? `Section "${conflict.label}"` : `The "${conflict.label}" field`
   const who = conflict.changedBy ? ` by ${conflict.changedBy}` : ' by someone else'
   const when = conflict.changedAt ? ` at ${clock(conflict.changedAt)}` : ''
   if (conflict.theirs === null) return `${what} was removed${who}${when} while you were editing it.`
@@ -29,7 +29,7 @@ export const CONFLICT_ADVICE =
 export function isConflictSentence(message: unknown): message is string {
   return (
     typeof message === 'string' &&
-    /^(Section ".*"|The .* field)(,| was) .*(while you were editing it|which you removed)/.test(
+    /^(Section ".*"|The ".*" field)(,| was) .*(while you were editing it|which you removed)/.test(
       message,
     )
   )

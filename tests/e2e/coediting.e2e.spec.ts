@@ -12,15 +12,10 @@ const HEADINGS = ['Background', 'Analysis', 'Outlook']
 /** A published article with three sections, and a second editor to share it with. */
 async function story(request: Parameters<typeof editorHeaders>[0], label: string) {
   const headers = await editorHeaders(request)
-  const article = await createArticle(
-    request,
-    headers,
-    {
-      headline: `Two editors ${label} ${Date.now().toString(36)}`,
-      body: HEADINGS.map((heading) => section(heading, `${heading} as first written.`)),
-    },
-    'technology',
-  )
+  const article = await createArticle(request, headers, {
+    headline: `Two editors ${label} ${Date.now().toString(36)}`,
+    body: HEADINGS.map((heading) => section(heading, `${heading} as first written.`)),
+  })
   const second = await createUser(request, 'editor', 'second-editor')
   return { ...article, second, headers }
 }
@@ -178,7 +173,7 @@ test('the same headline changed by two editors: the later one sees both and take
   expect((await refused).status()).toBe(409)
 
   const conflict = tomas.page.getByRole('region', { name: 'Conflict in headline' })
-  await expect(conflict.getByRole('alert')).toContainText('The headline field was changed by')
+  await expect(conflict.getByRole('alert')).toContainText('The "Headline" field was changed by')
   await expect(conflict.getByTestId('their-version')).toHaveText(`${original}: Maya’s headline`)
   await expect(conflict.getByTestId('your-version')).toHaveText(`${original}: Tomás’s headline`)
   saved = autosave(tomas)

@@ -160,7 +160,7 @@ describe('two editors saving one article over REST', () => {
     )
     expect(clash.status).toBe(409)
     expect(((await clash.json()) as Errors).errors?.[0]?.message).toContain(
-      'The headline field was changed by Maya Okafor',
+      'The "Headline" field was changed by Maya Okafor',
     )
   })
 
@@ -402,5 +402,38 @@ describe('what a copy may not show yet', () => {
     )
     expect(response.status).toBe(403)
     expect(await response.text()).not.toContain('Maya')
+  })
+})
+
+describe('moves in the review workflow', () => {
+  it('a stale move is judged by the review rules against the current state, not merged away', async () => {
+    const author = await createUser(payload, 'author', { name: 'Ada Author' })
+    const authorToken = await logIn(author.email)
+    const article = await publishedArticle(payload, {
+      headline: `In review ${unique('h')}`,
+      _status: 'draft',
+      reviewStatus: 'in_review',
+      createdBy: author.id,
+    })
+    const mine = await open(article.id, authorToken)
+    const sentBack = await patch(
+      article.id,
+      mayaToken,
+      { reviewStatus: 'sent_back', reviewNote: 'Check the second figure.' },
+      {},
+      '&draft=true',
+    )
+    expect(sentBack.status).toBe(200)
+    const stale = await patch(
+      article.id,
+      authorToken,
+      { ...mine.doc, reviewStatus: 'draft' },
+      { 'if-match': mine.etag },
+      '&draft=true',
+    )
+    expect(stale.status).toBe(400)
+    expect(((await stale.json()) as Errors).errors?.[0]?.message).toContain(
+      'Authors cannot move an article from "Sent back" to "Draft".',
+    )
   })
 })
