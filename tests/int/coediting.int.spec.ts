@@ -437,3 +437,51 @@ describe('moves in the review workflow', () => {
     )
   })
 })
+
+describe('bad input and a busy article', () => {
+  it('a base or a keep list the server never sent is a 400 with a sentence, and nothing is stored', async () => {
+    const article = await story()
+    const first = await open(article.id, mayaToken)
+    const badBase = await patch(article.id, mayaToken, {
+      ...first.doc,
+      headline: 'Never stored',
+      editBase: 'yesterday',
+    })
+    expect(badBase.status).toBe(400)
+    expect(((await badBase.json()) as Errors).errors?.[0]?.message).toContain('Reload the article')
+    const badKeep = await patch(article.id, mayaToken, {
+      ...first.doc,
+      headline: 'Never stored',
+      editKeep: "'; DROP TABLE articles; --",
+    })
+    expect(badKeep.status).toBe(400)
+    expect(((await badKeep.json()) as Errors).errors?.[0]?.message).toContain('Reload the article')
+    const doc = await payload.findByID({ collection: 'articles', id: article.id, draft: true })
+    expect(doc.headline).toBe(article.headline)
+  })
+
+  it('a save kept waiting on another save of the article is a 503 that says the text is safe, not a 500', async () => {
+    const article = await story()
+    const first = await open(article.id, mayaToken)
+    const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+    const holder = await pool.connect()
+    try {
+      await holder.query('BEGIN')
+      await holder.query('SELECT id FROM articles WHERE id = $1 FOR UPDATE', [article.id])
+      const waited = await patch(
+        article.id,
+        mayaToken,
+        { body: rewrite(first.doc, 0, 'Typed while another save held the article.') },
+        { 'if-match': first.etag },
+      )
+      expect(waited.status).toBe(503)
+      expect(((await waited.json()) as Errors).errors?.[0]?.message).toContain(
+        'your text is still in your editor',
+      )
+    } finally {
+      await holder.query('ROLLBACK')
+      holder.release()
+    }
+    expect((await live(article.id))[0]).toBe('Background as first written.')
+  })
+})

@@ -1,16 +1,16 @@
 'use client'
 
-import { useConfig, useDocumentInfo, useField, useForm, useFormFields } from '@payloadcms/ui'
-import { useEffect, useMemo, useState } from 'react'
+import { useField, useForm, useFormFields } from '@payloadcms/ui'
+import { useMemo } from 'react'
 
 import { isConflictSentence } from '@/coediting/messages'
 import { addKeep } from '@/coediting/token'
 import { plainText } from '@/lib/richText'
 
 import './coediting.css'
+import { useCurrentVersion } from './useCurrentVersion'
 
 type Refused = { path: string; message: string; value: unknown }
-type Current = { doc: Record<string, unknown>; over: number; for: string }
 
 /**
  * At the top of the article: the fields (outside the body's sections) a save
@@ -26,31 +26,13 @@ export function FieldConflicts() {
     ),
   )
   const refused = useMemo(() => JSON.parse(refusedKey) as Refused[], [refusedKey])
-  const { id } = useDocumentInfo()
-  const { config } = useConfig()
   const { value: editKeep, setValue: setEditKeep } = useField<string>({ path: 'editKeep' })
   const { dispatchFields } = useForm()
-  const [loaded, setLoaded] = useState<Current | null>(null)
-  const messages = refused.map((field) => field.message).join('\n')
-
-  useEffect(() => {
-    if (!messages || id === undefined || id === null) return
-    const controller = new AbortController()
-    fetch(`${config.serverURL}${config.routes.api}/articles/${id}?draft=true&depth=0`, {
-      credentials: 'include',
-      signal: controller.signal,
-    })
-      .then(async (response) => {
-        if (!response.ok) return
-        const doc = (await response.json()) as Record<string, unknown>
-        setLoaded({ doc, over: Number(doc.editBase), for: messages })
-      })
-      .catch(() => undefined)
-    return () => controller.abort()
-  }, [messages, id, config.serverURL, config.routes.api])
+  const { version: current } = useCurrentVersion(
+    refused.map((field) => field.message).join('\n') || null,
+  )
 
   if (refused.length === 0) return null
-  const current = loaded?.for === messages ? loaded : null
 
   const settle = (path: string, value?: unknown) => {
     if (!current) return

@@ -1,13 +1,13 @@
 'use client'
 
-import { useConfig, useDocumentInfo, useField, useForm, useFormFields } from '@payloadcms/ui'
-import { useEffect, useState } from 'react'
+import { useField, useForm, useFormFields } from '@payloadcms/ui'
 
 import { isConflictSentence } from '@/coediting/messages'
 import { addKeep } from '@/coediting/token'
 import { plainText } from '@/lib/richText'
 
 import './coediting.css'
+import { useCurrentVersion } from './useCurrentVersion'
 
 type Row = {
   id?: string
@@ -16,7 +16,6 @@ type Row = {
   content?: unknown
   keywordFocus?: unknown
 }
-type Theirs = { row: Row | null; over: number; for: string }
 
 const ROW_FIELDS = ['heading', 'anchor', 'content', 'keywordFocus'] as const
 
@@ -33,36 +32,15 @@ export function SectionConflict({ path }: { path: string }) {
   const rowId = useFormFields(([fields]) => fields[`${row}.id`]?.value) as string | undefined
   const mine = useFormFields(([fields]) => fields[`${row}.content`]?.value)
   const message = isConflictSentence(heading?.errorMessage) ? heading.errorMessage : null
-  const { id } = useDocumentInfo()
-  const { config } = useConfig()
   const { value: editKeep, setValue: setEditKeep } = useField<string>({ path: 'editKeep' })
   const { dispatchFields } = useForm()
-  const [loaded, setTheirs] = useState<Theirs | null>(null)
-  const [failed, setFailed] = useState(false)
-
-  useEffect(() => {
-    if (!message || id === undefined || id === null) return
-    const controller = new AbortController()
-    fetch(`${config.serverURL}${config.routes.api}/articles/${id}?draft=true&depth=0`, {
-      credentials: 'include',
-      signal: controller.signal,
-    })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(String(response.status))
-        const doc = (await response.json()) as { body?: Row[]; editBase?: string }
-        const over = Number(doc.editBase)
-        const found = doc.body?.find((candidate) => candidate.id === rowId) ?? null
-        setTheirs({ row: found, over, for: message })
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setFailed(true)
-      })
-    return () => controller.abort()
-  }, [message, id, rowId, config.serverURL, config.routes.api])
+  const { version, failed } = useCurrentVersion(message)
 
   if (!message) return null
-  // What was loaded for an earlier conflict is not this one's.
-  const theirs = loaded?.for === message ? loaded : null
+  const body = (version?.doc.body ?? []) as Row[]
+  const theirs = version
+    ? { row: body.find((candidate) => candidate.id === rowId) ?? null, over: version.over }
+    : null
 
   const resolved = () =>
     dispatchFields({ type: 'UPDATE', path: `${row}.heading`, errorMessage: undefined, valid: true })
