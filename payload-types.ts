@@ -240,9 +240,13 @@ export interface Article {
    */
   slug?: string | null;
   /**
-   * Shows a "Breaking" label with the headline.
+   * Shows a "Breaking" label with the headline and a banner across the site until the time below.
    */
   breaking?: boolean | null;
+  /**
+   * The label and the banner go at this time. Left empty: three hours after publishing.
+   */
+  breakingUntil?: string | null;
   /**
    * Turn off to close comments; approved comments stay visible.
    */
@@ -826,6 +830,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   reviewNote?: T;
   slug?: T;
   breaking?: T;
+  breakingUntil?: T;
   commentsEnabled?: T;
   modifiedAt?: T;
   createdBy?: T;

@@ -13,6 +13,7 @@ import * as migration_20261201_160857_login_throttles from './20261201_160857_lo
 import * as migration_20261201_164500_shared_content_drafts from './20261201_164500_shared_content_drafts';
 import * as migration_20261201_183834_article_presence from './20261201_183834_article_presence';
 import * as migration_20261201_190000_edit_snapshots from './20261201_190000_edit_snapshots';
+import * as migration_20261201_213839_breaking_until from './20261201_213839_breaking_until';
 
 export const migrations = [
   {
@@ -78,16 +79,21 @@ export const migrations = [
   {
     up: migration_20261201_164500_shared_content_drafts.up,
     down: migration_20261201_164500_shared_content_drafts.down,
-    name: '20261201_164500_shared_content_drafts'
+    name: '20261201_164500_shared_content_drafts',
   },
   {
     up: migration_20261201_183834_article_presence.up,
     down: migration_20261201_183834_article_presence.down,
-    name: '20261201_183834_article_presence'
+    name: '20261201_183834_article_presence',
   },
   {
     up: migration_20261201_190000_edit_snapshots.up,
     down: migration_20261201_190000_edit_snapshots.down,
-    name: '20261201_190000_edit_snapshots'
+    name: '20261201_190000_edit_snapshots',
+  },
+  {
+    up: migration_20261201_213839_breaking_until.up,
+    down: migration_20261201_213839_breaking_until.down,
+    name: '20261201_213839_breaking_until'
   },
 ];

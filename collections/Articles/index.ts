@@ -159,7 +159,23 @@ export const Articles: CollectionConfig<'articles'> = {
       name: 'breaking',
       type: 'checkbox',
       defaultValue: false,
-      admin: { position: 'sidebar', description: 'Shows a "Breaking" label with the headline.' },
+      admin: {
+        position: 'sidebar',
+        description:
+          'Shows a "Breaking" label with the headline and a banner across the site until the time below.',
+      },
+    },
+    {
+      name: 'breakingUntil',
+      label: 'Breaking until',
+      type: 'date',
+      admin: {
+        position: 'sidebar',
+        condition: (data) => Boolean(data?.breaking),
+        date: { pickerAppearance: 'dayAndTime' },
+        description:
+          'The label and the banner go at this time. Left empty: three hours after publishing.',
+      },
     },
     {
       name: 'commentsEnabled',

@@ -23,6 +23,7 @@ export const cardSelect = {
   modifiedAt: true,
   heroImage: true,
   breaking: true,
+  breakingUntil: true,
 } as const
 
 export type ArticleCard = Pick<Article, keyof typeof cardSelect | 'id'>

@@ -11,6 +11,7 @@ import { readingMinutes } from '@/lib/readingTime'
 import { absoluteUrl, urls } from '@/lib/urls'
 import type { Article, Tag } from '@/payload-types'
 import type { ArticleCard } from '@/queries/articles'
+import { isBreakingNow } from '@/content/breaking'
 import { countThread, type PublicComment } from '@/queries/comments'
 import { populated } from '@/lib/relations'
 
@@ -52,7 +53,7 @@ export function ArticleView({
       )}
       <header className="article__header">
         <p className="kicker">
-          {article.breaking && <strong className="label-breaking">Breaking</strong>}
+          {isBreakingNow(article) && <strong className="label-breaking">Breaking</strong>}
           {section && deskUrl && <a href={deskUrl}>{section.name}</a>}
         </p>
         <h1 id="article-headline">{article.headline}</h1>
