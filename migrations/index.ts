@@ -14,6 +14,7 @@ import * as migration_20261201_164500_shared_content_drafts from './20261201_164
 import * as migration_20261201_183834_article_presence from './20261201_183834_article_presence';
 import * as migration_20261201_190000_edit_snapshots from './20261201_190000_edit_snapshots';
 import * as migration_20261201_213839_breaking_until from './20261201_213839_breaking_until';
+import * as migration_20261201_220200_most_read from './20261201_220200_most_read';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261201_213839_breaking_until.up,
     down: migration_20261201_213839_breaking_until.down,
     name: '20261201_213839_breaking_until'
+  },
+  {
+    up: migration_20261201_220200_most_read.up,
+    down: migration_20261201_220200_most_read.down,
+    name: '20261201_220200_most_read',
   },
 ];

@@ -1,3 +1,5 @@
+import { readCappedBody } from '@/lib/requestBody'
+
 import { SubmissionError } from './errors'
 import type { SubmissionResult } from './submit'
 
@@ -11,26 +13,6 @@ const tooLarge = () =>
     { status: 413 },
   )
 
-async function readCapped(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > MAX_BODY_BYTES) throw tooLarge()
-  if (!request.body) return new Uint8Array()
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined)
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks)
-}
-
 /** Whether the client wants JSON back (the inline form, API clients) or a redirect (a plain form post). */
 export function responseMode(request: Request): Mode {
   const type = request.headers.get('content-type') ?? ''
@@ -43,7 +25,7 @@ export async function readSubmission(request: Request): Promise<Record<string, u
   // Lower case for matching only: a multipart boundary is case-sensitive.
   const header = request.headers.get('content-type') ?? ''
   const type = header.toLowerCase()
-  const bytes = await readCapped(request)
+  const bytes = await readCappedBody(request, MAX_BODY_BYTES, tooLarge)
   if (type.includes('application/json')) {
     let parsed: unknown
     try {

@@ -6,6 +6,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { articleMetadata } from '@/lib/metadata'
 import { breadcrumbs, faqPage, newsArticle } from '@/lib/structuredData'
 import { RefreshOnSave } from '@/components/LivePreview/RefreshOnSave'
+import { ViewBeacon } from '@/components/ViewBeacon'
 import { commentsOpen } from '@/comments/closing'
 import { getArticlePage } from '@/queries/articles'
 import { getApprovedComments, getCommentSettings } from '@/queries/comments'
@@ -42,6 +43,7 @@ export default async function ArticlePage({ params }: Props) {
           <JsonLd data={newsArticle(article)} />
           <JsonLd data={breadcrumbs(article)} />
           <JsonLd data={faqPage(article)} />
+          <ViewBeacon articleId={article.id} />
         </>
       )}
       {preview && <RefreshOnSave />}
