@@ -25,6 +25,7 @@ import { answerOutagesWith503 } from '@/lib/restUnavailable'
 import { siteOrigins } from '@/lib/origins'
 import { keepValidationDetails } from '@/lib/validationDetails'
 import { migrations } from '@/migrations'
+import { startMostReadRefresh } from '@/mostRead/refresh'
 import { queryGuards } from '@/plugins/queryGuards'
 import { redirects } from '@/plugins/redirects'
 import { safeRichText } from '@/plugins/safeRichText'
@@ -45,6 +46,13 @@ export default buildConfig({
         '@/components/admin/Review/ReviewQueue#ReviewQueue',
         '@/components/admin/Moderation/PendingCount#PendingCount',
       ],
+      afterNavLinks: ['@/components/admin/MostRead/NavLink#MostReadNavLink'],
+      views: {
+        mostRead: {
+          Component: '@/components/admin/MostRead/MostReadView#MostReadView',
+          path: '/most-read',
+        },
+      },
     },
   },
   // Only pages of this site may use an editor's login cookie, or read the API with it.
@@ -77,6 +85,7 @@ export default buildConfig({
   }),
   onInit: async (payload) => {
     survivePoolErrors(payload)
+    startMostReadRefresh(payload)
     // BROADSHEET_SEED=1 (the Docker image's default) creates the demo content in an empty database.
     if (process.env.BROADSHEET_SEED === '1') {
       const { seedDemoContent } = await import('@/seed')

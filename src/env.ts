@@ -53,6 +53,8 @@ const schema = z.object({
   EMAIL_FROM: z.email().default('newsroom@localhost'),
   /** How long the app trusts its in-memory answer to "is this path redirected?" (proxy.ts). */
   REDIRECT_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(1),
+  /** How often the "Most read" rail is re-ranked (a changed ranking purges the home page). */
+  MOST_READ_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /**
    * The caching proxies in front of the app (comma-separated base URLs, e.g.
    * http://127.0.0.1:8080): each change purges its surrogate keys there.

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
+import { MostRead } from '@/components/MostRead'
 import { feedAlternates } from '@/lib/feedAlternates'
 import { siteGraph } from '@/lib/structuredData'
 import { urls } from '@/lib/urls'
@@ -43,6 +44,7 @@ export default async function HomePage() {
       ) : (
         <p>No articles have been published yet.</p>
       )}
+      <MostRead />
       {groups.map(({ section, articles: deskArticles }) => (
         <section
           key={section.id}

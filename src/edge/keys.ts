@@ -27,8 +27,16 @@ export function pathKey(path: string): string {
   return keyOf(`path:${pathname}`)
 }
 
-const { articleLists, articlePage, bylines, commentCounts, commentSettings, desks, topics } =
-  cacheTags
+const {
+  articleLists,
+  articlePage,
+  bylines,
+  commentCounts,
+  commentSettings,
+  desks,
+  mostRead,
+  topics,
+} = cacheTags
 
 /** Everything a list of article cards shows: headlines, desks, bylines, comment counts. */
 const LIST = [articleLists(), desks(), bylines(), commentCounts()]
@@ -44,7 +52,8 @@ export function surrogateKeys(pathname: string): string[] | null {
   const segments = pathname.split('/').filter(Boolean)
   const [first, second] = segments
   let shown: string[]
-  if (segments.length === 0) shown = LIST
+  // The home page also carries the "Most read" rail.
+  if (segments.length === 0) shown = [...LIST, mostRead()]
   else if (first === 'search') return null
   else if (first === 'feeds' || first === 'sitemaps' || first === 'sitemap.xml') shown = FEED
   else if (first === 'tags' && segments.length === 2) shown = [topics(), ...LIST]

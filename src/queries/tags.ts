@@ -19,4 +19,6 @@ export const cacheTags = {
   commentCounts: () => 'comment-counts',
   /** Comment settings shown on pages (whether comments are still open). */
   commentSettings: () => 'comment-settings',
+  /** The "Most read" rail on the home page (re-ranked by src/mostRead/refresh.ts). */
+  mostRead: () => 'most-read',
 } as const

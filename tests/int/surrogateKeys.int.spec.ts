@@ -6,6 +6,8 @@ import { filePaths } from '@/collections/Media/hooks/revalidateMedia'
 import { pathKey, purgeKeys, surrogateKeys } from '@/edge/keys'
 import { urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
+import { refreshMostRead } from '@/mostRead/refresh'
+import { recordView } from '@/mostRead/store'
 import type { Invalidation } from '@/revalidation/invalidate'
 import { plainTextToLexical, toLexical } from '@/seed/lexical'
 
@@ -325,6 +327,20 @@ describe('surrogate keys: what a change purges reaches every page that shows it'
     )
     expectReaches(purged, [from])
     expectSpares(purged, [urls.home()])
+  })
+})
+
+describe('surrogate keys: the "Most read" rail', () => {
+  it('a changed ranking reaches the home page only; an unchanged one purges nothing', async () => {
+    const article = await publish()
+    const { path, desk } = await located(article)
+    await refreshMostRead(payload)
+    await recordView(payload, article.id, unique('reader'))
+    const purged = await purgedBy((context) => refreshMostRead(payload, context))
+    expectReaches(purged, ['/'])
+    expectSpares(purged, [desk, path])
+    const again = await purgedBy((context) => refreshMostRead(payload, context))
+    expect(again.size).toBe(0)
   })
 })
 

@@ -43,8 +43,10 @@ import { TableGrid as TableGrid_25ace3cc65f2c0a9cfcf9dabdb56bb51 } from '@/compo
 import { RowsInGrid as RowsInGrid_3f521a27b53a0b0fc00d2464307bb14a } from '@/components/admin/TableGrid/RowsInGrid'
 import { StatusFilters as StatusFilters_554a1dceba049dff8f5cf8605d67baf4 } from '@/components/admin/Moderation/StatusFilters'
 import { ModerationActions as ModerationActions_6d8bc94e5b11ecde1633dc70a03298e9 } from '@/components/admin/Moderation/ModerationActions'
+import { MostReadNavLink as MostReadNavLink_74d0eda283098e788a5e822060eddf76 } from '@/components/admin/MostRead/NavLink'
 import { ReviewQueue as ReviewQueue_01e7ce9fe6a159943c68e0585b00a832 } from '@/components/admin/Review/ReviewQueue'
 import { PendingCount as PendingCount_7cfb9fbcef48cf06295227f1f2f2372f } from '@/components/admin/Moderation/PendingCount'
+import { MostReadView as MostReadView_5aa623745af382ae2e5715dca66e4ea3 } from '@/components/admin/MostRead/MostReadView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -94,7 +96,9 @@ export const importMap = {
   "@/components/admin/TableGrid/RowsInGrid#RowsInGrid": RowsInGrid_3f521a27b53a0b0fc00d2464307bb14a,
   "@/components/admin/Moderation/StatusFilters#StatusFilters": StatusFilters_554a1dceba049dff8f5cf8605d67baf4,
   "@/components/admin/Moderation/ModerationActions#ModerationActions": ModerationActions_6d8bc94e5b11ecde1633dc70a03298e9,
+  "@/components/admin/MostRead/NavLink#MostReadNavLink": MostReadNavLink_74d0eda283098e788a5e822060eddf76,
   "@/components/admin/Review/ReviewQueue#ReviewQueue": ReviewQueue_01e7ce9fe6a159943c68e0585b00a832,
   "@/components/admin/Moderation/PendingCount#PendingCount": PendingCount_7cfb9fbcef48cf06295227f1f2f2372f,
+  "@/components/admin/MostRead/MostReadView#MostReadView": MostReadView_5aa623745af382ae2e5715dca66e4ea3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
