@@ -21,6 +21,10 @@ export function notCountedReason(headers: Headers): string | null {
   if (/\b(prefetch|prerender)\b/i.test(purpose) || headers.has('next-router-prefetch')) {
     return 'Not counted: the page was fetched ahead of time (a prefetch), not read.'
   }
+  // Another site embedding our beacon or image would count its own visitors as our readers.
+  if (headers.get('sec-fetch-site')?.trim() === 'cross-site') {
+    return 'Not counted: the view was sent from a page on another site.'
+  }
   const agent = headers.get('user-agent') ?? ''
   if (!agent.trim() || isbot(agent)) {
     return 'Not counted: the user agent is a bot, crawler or script.'

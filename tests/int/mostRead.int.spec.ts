@@ -112,6 +112,7 @@ describe('what is not counted', () => {
     ['a prefetch (Sec-Purpose)', { 'sec-purpose': 'prefetch' }, /prefetch/],
     ['a prefetch (Purpose)', { purpose: 'prefetch' }, /prefetch/],
     ['a Next router prefetch', { 'next-router-prefetch': '1' }, /prefetch/],
+    ['another site’s page', { 'sec-fetch-site': 'cross-site' }, /another site/],
   ])('a view sent with %s', async (_, headers, reason) => {
     const answer = await send(beacon({ article: article.id }, { headers }))
     expect(answer).toEqual({
