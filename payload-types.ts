@@ -122,6 +122,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      expireBreaking: TaskExpireBreaking;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -244,7 +245,7 @@ export interface Article {
    */
   breaking?: boolean | null;
   /**
-   * The label and the banner go at this time. Left empty: three hours after publishing.
+   * The label and the banner go at this time. Left empty: three hours after publishing (or after ticking Breaking on a live story). A time already past is refused; on a story that is breaking now it ends the banner at once.
    */
   breakingUntil?: string | null;
   /**
@@ -599,7 +600,7 @@ export interface PayloadKv {
     | null;
 }
 /**
- * Scheduled publishing runs here. A job that failed shows “Has error” and why; fix the article and schedule it again.
+ * Scheduled publishing and the end of breaking stories run here. A job that failed shows “Has error” and why; fix the article and schedule it again.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
@@ -652,7 +653,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'expireBreaking' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -685,7 +686,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'expireBreaking' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1206,6 +1207,17 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireBreaking".
+ */
+export interface TaskExpireBreaking {
+  input: {
+    article: number;
+    until: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -15,6 +15,7 @@ import * as migration_20261201_183834_article_presence from './20261201_183834_a
 import * as migration_20261201_190000_edit_snapshots from './20261201_190000_edit_snapshots';
 import * as migration_20261201_213839_breaking_until from './20261201_213839_breaking_until';
 import * as migration_20261201_220200_most_read from './20261201_220200_most_read';
+import * as migration_20261201_222527_breaking_expiry_task from './20261201_222527_breaking_expiry_task';
 
 export const migrations = [
   {
@@ -95,11 +96,16 @@ export const migrations = [
   {
     up: migration_20261201_213839_breaking_until.up,
     down: migration_20261201_213839_breaking_until.down,
-    name: '20261201_213839_breaking_until'
+    name: '20261201_213839_breaking_until',
   },
   {
     up: migration_20261201_220200_most_read.up,
     down: migration_20261201_220200_most_read.down,
     name: '20261201_220200_most_read',
+  },
+  {
+    up: migration_20261201_222527_breaking_expiry_task.up,
+    down: migration_20261201_222527_breaking_expiry_task.down,
+    name: '20261201_222527_breaking_expiry_task',
   },
 ];

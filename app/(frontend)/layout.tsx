@@ -1,12 +1,14 @@
 import type { Metadata, Viewport } from 'next'
 import type React from 'react'
 
+import { BreakingBanner } from '@/components/BreakingBanner'
 import { SiteFooter } from '@/components/SiteFooter'
 import { SiteHeader } from '@/components/SiteHeader'
 import { env } from '@/env'
 import { feedAlternates } from '@/lib/feedAlternates'
 import { site } from '@/lib/site'
 import { urls } from '@/lib/urls'
+import { getBreakingStory } from '@/queries/breaking'
 import { getDesks } from '@/queries/desks'
 
 import './styles.css'
@@ -40,11 +42,12 @@ export const viewport: Viewport = {
 }
 
 export default async function FrontendLayout({ children }: { children: React.ReactNode }) {
-  const sections = await getDesks()
+  const [sections, breaking] = await Promise.all([getDesks(), getBreakingStory()])
   return (
     <html lang={site.language}>
       <body>
         <SiteHeader sections={sections} />
+        {breaking && <BreakingBanner story={breaking} />}
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -36,6 +36,8 @@ import { deleteComments } from './hooks/deleteComments'
 import { prepareArticle } from './hooks/prepareArticle'
 import { forgetArticleRedirects, redirectOldUrl, rememberLiveUrl } from './hooks/redirectOldUrl'
 import { revalidateArticle, revalidateArticleDelete } from './hooks/revalidateArticle'
+import { scheduleBreakingExpiry } from './hooks/scheduleBreakingExpiry'
+import { setBreakingUntil } from './hooks/setBreakingUntil'
 
 export const Articles: CollectionConfig<'articles'> = {
   slug: 'articles',
@@ -174,7 +176,7 @@ export const Articles: CollectionConfig<'articles'> = {
         condition: (data) => Boolean(data?.breaking),
         date: { pickerAppearance: 'dayAndTime' },
         description:
-          'The label and the banner go at this time. Left empty: three hours after publishing.',
+          'The label and the banner go at this time. Left empty: three hours after publishing (or after ticking Breaking on a live story). A time already past is refused; on a story that is breaking now it ends the banner at once.',
       },
     },
     {
@@ -223,18 +225,20 @@ export const Articles: CollectionConfig<'articles'> = {
     // Order matters: each hook reads what the one before it settled.
     // 1. refuseAuthorUnpublish first, so a refused save does no work.
     // 2. prepareArticle derives anchors, embeds and the first publishedAt…
-    // 3. …which dateFromCorrections compares corrections against (never before publication).
+    // 3. …which dateFromCorrections compares corrections against (never before publication),
+    //    and setBreakingUntil counts the default "Breaking until" from.
     // 4. publishGate runs the checklist on the data as it will be stored (anchors, embeds, dates).
     // 5. rememberLiveUrl last: it reads the live row only for a save that got this far.
     beforeChange: [
       refuseAuthorUnpublish,
       prepareArticle,
       dateFromCorrections,
+      setBreakingUntil,
       publishGate,
       rememberLiveUrl,
     ],
     afterRead: [fillEditBase],
-    afterChange: [indexArticleForSearch, redirectOldUrl, revalidateArticle],
+    afterChange: [indexArticleForSearch, redirectOldUrl, revalidateArticle, scheduleBreakingExpiry],
     afterOperation: [sendEditTag],
     beforeDelete: [deleteComments, forgetArticleRedirects],
     afterDelete: [revalidateArticleDelete],

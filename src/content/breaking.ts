@@ -14,3 +14,13 @@ export function isBreakingNow(
   if (!article.breakingUntil) return true
   return new Date(article.breakingUntil).getTime() > now.getTime()
 }
+
+/**
+ * When a story marked breaking without a time stops being breaking: three hours after it goes
+ * live as breaking — its first publication (an old story, as the demo's, is long over), or now
+ * for a story that was already live when it was marked.
+ */
+export function defaultBreakingUntil(firstPublishedAt: string | null | undefined): string {
+  const from = firstPublishedAt ? new Date(firstPublishedAt) : new Date()
+  return new Date(from.getTime() + DEFAULT_BREAKING_HOURS * 3600_000).toISOString()
+}

@@ -30,6 +30,7 @@ export function pathKey(path: string): string {
 const {
   articleLists,
   articlePage,
+  breaking,
   bylines,
   commentCounts,
   commentSettings,
@@ -46,22 +47,29 @@ const FEED = [articleLists(), desks(), bylines(), topics()]
 /**
  * The keys of the page at `pathname`, by the route that renders it; null for
  * what the proxy never stores (search answers from the database each time).
- * Every page carries `desks`: the navigation names them.
+ * Every page carries `desks` (the navigation names them); every HTML page `breaking` too (the
+ * banner above the content), so one purge takes a banner off the whole site.
  */
 export function surrogateKeys(pathname: string): string[] | null {
   const segments = pathname.split('/').filter(Boolean)
   const [first, second] = segments
   let shown: string[]
+  let html = true
   // The home page also carries the "Most read" rail.
   if (segments.length === 0) shown = [...LIST, mostRead()]
   else if (first === 'search') return null
-  else if (first === 'feeds' || first === 'sitemaps' || first === 'sitemap.xml') shown = FEED
-  else if (first === 'tags' && segments.length === 2) shown = [topics(), ...LIST]
+  else if (first === 'feeds' || first === 'sitemaps' || first === 'sitemap.xml') {
+    shown = FEED
+    html = false
+  } else if (first === 'tags' && segments.length === 2) shown = [topics(), ...LIST]
   else if (first === 'authors' && segments.length === 2) shown = LIST
-  else if (first === 'og' && segments.length === 3)
+  else if (first === 'og' && segments.length === 3) {
     shown = [articlePage(`/${second}/${segments[2]}`)]
-  else if (first === 'og' || first === 'robots.txt') shown = []
-  else if (segments.length === 1) shown = LIST
+    html = false
+  } else if (first === 'og' || first === 'robots.txt') {
+    shown = []
+    html = false
+  } else if (segments.length === 1) shown = LIST
   else if (segments.length === 2) {
     // The article, its topics and bylines, related articles, whether comments are open; its
     // approved comments by its path's key (a comment knows its article, not the page's tags).
@@ -73,7 +81,8 @@ export function surrogateKeys(pathname: string): string[] | null {
       commentSettings(),
     ]
   } else shown = []
-  return [...new Set([desks(), ...shown].map(keyOf)), pathKey(pathname)]
+  const everywhere = html ? [desks(), breaking()] : [desks()]
+  return [...new Set([...everywhere, ...shown].map(keyOf)), pathKey(pathname)]
 }
 
 /**

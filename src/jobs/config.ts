@@ -2,17 +2,24 @@ import type { JobsConfig } from 'payload'
 
 import { editors, isEditor } from '@/access/roles'
 
-/** How often the in-app runner looks for due jobs: a scheduled article goes live within this. */
-export const JOBS_CRON = '*/10 * * * * *'
+import { expireBreaking } from './expireBreaking'
+
+/**
+ * How often the in-app runner looks for due jobs: every second, so a breaking banner leaves the
+ * site within a second of its time and a scheduled article goes live within one. A tick with
+ * nothing due is one indexed UPDATE on payload_jobs.
+ */
+export const JOBS_CRON = '* * * * * *'
 
 /**
  * Payload's jobs queue, run inside the app: scheduled publishing (and
- * unpublishing) of articles. The runner starts with the app (src/scripts/start.ts
+ * unpublishing) of articles, and the end of each breaking story (./expireBreaking.ts). The runner starts with the app (src/scripts/start.ts
  * asks /next/jobs as soon as the server is up; any page or API request starts
  * it too). Editors see every job under Newsroom → Scheduled jobs, a failed one
  * with its error.
  */
 export const jobs: JobsConfig = {
+  tasks: [expireBreaking],
   autoRun: [{ cron: JOBS_CRON, queue: 'default', limit: 20 }],
   shouldAutoRun: () => process.env.BROADSHEET_JOBS !== 'off',
   jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
@@ -24,7 +31,7 @@ export const jobs: JobsConfig = {
       hidden: ({ user }) => !isEditor(user),
       defaultColumns: ['taskSlug', 'input', 'waitUntil', 'completedAt', 'hasError', 'error'],
       description:
-        'Scheduled publishing runs here. A job that failed shows “Has error” and why; fix the article and schedule it again.',
+        'Scheduled publishing and the end of breaking stories run here. A job that failed shows “Has error” and why; fix the article and schedule it again.',
     },
     access: { read: editors, create: editors, update: () => false, delete: editors },
   }),

@@ -1,4 +1,4 @@
-import { APIError } from 'payload'
+import { APIError, ValidationError } from 'payload'
 
 /**
  * An error whose message is meant for the person who caused it (an editor's
@@ -12,4 +12,15 @@ export class UserFacingError extends APIError {
     super(message, status, undefined, true)
     this.name = 'UserFacingError'
   }
+}
+
+/**
+ * A refusal of one article field that the admin shows as it is written: its toast prints the
+ * error's message, which a ValidationError would make "The following field is invalid: …". The
+ * field error stays too, for clients that read `data.errors`.
+ */
+export function refuseField(path: string, message: string): never {
+  const refusal = new ValidationError({ collection: 'articles', errors: [{ path, message }] })
+  refusal.message = message
+  throw refusal
 }

@@ -5,6 +5,8 @@
 export const cacheTags = {
   /** Any list of articles: home, section pages (and later tags, authors, feeds). */
   articleLists: () => 'article-lists',
+  /** The breaking-news banner on every reader page: which story is breaking now. */
+  breaking: () => 'breaking',
   /** One article page, by its public path. */
   articlePage: (path: string) => `article-page:${path}`,
   /** The desks: navigation, desk pages, and the desk names on article cards. */

@@ -1,9 +1,9 @@
 import type { Field, FieldAccess, FieldHook } from 'payload'
-import { ValidationError } from 'payload'
 
 import { isDraftSave } from '@/lib/drafts'
 import { editorsField, isEditor, isStaff, staffField } from '@/access/roles'
 import { idOf } from '@/lib/ids'
+import { refuseField as refuse } from '@/lib/errors'
 
 import {
   REVIEW_LABELS,
@@ -12,17 +12,6 @@ import {
   allowedMoves,
   isReviewState,
 } from './states'
-
-/**
- * A refusal the admin shows as it is written: its toast prints the error's message, which a
- * ValidationError would make "The following field is invalid: reviewStatus". The field error
- * stays too, for clients that read `data.errors`.
- */
-function refuse(path: string, message: string): never {
-  const refusal = new ValidationError({ collection: 'articles', errors: [{ path, message }] })
-  refusal.message = message
-  throw refusal
-}
 
 /**
  * Keeps the review state honest, whatever a request sends:

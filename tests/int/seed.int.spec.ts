@@ -63,7 +63,9 @@ describe('demo seed', () => {
     expect(article.headline).toBe(
       'Ren Zhengfei Says U.S. And China Are Moving artificial Intelligence In divergent Directions',
     )
+    // Marked breaking, but a year ago: its three hours are long over, so no label or banner.
     expect(article.breaking).toBe(true)
+    expect(article.breakingUntil).toBe('2025-12-05T12:00:00.000Z')
     expect(article._status).toBe('published')
     expect(article.body.map((section) => section.heading)).toEqual(HEADINGS)
     expect(typeof article.authors[0] === 'object' && article.authors[0].name).toBe('Archyde Staff')

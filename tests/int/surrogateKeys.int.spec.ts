@@ -155,6 +155,44 @@ describe('surrogate keys: what a change purges reaches every page that shows it'
     }
   })
 
+  it('breaking: marking a story breaking, and clearing it, reach every reader page (the banner) but not feeds', async () => {
+    const everyPage = [
+      urls.home(),
+      '/world',
+      '/world/any-story',
+      '/tags/anything',
+      '/authors/someone',
+      '/no/such/page',
+    ]
+    const notHtml = [urls.feed('rss'), urls.newsSitemap(), '/og/site']
+    let article!: Article
+    const marked = await purgedBy(async (context) => {
+      article = await publish({ breaking: true }, context)
+    })
+    expectReaches(marked, everyPage)
+    const cleared = await purgedBy((context) =>
+      payload.update({
+        collection: 'articles',
+        id: article.id,
+        data: { breaking: false },
+        context,
+      }),
+    )
+    expectReaches(cleared, everyPage)
+    // An ordinary story's headline change leaves the banner alone.
+    const plain = await publish()
+    const edit = await purgedBy((context) =>
+      payload.update({
+        collection: 'articles',
+        id: plain.id,
+        data: { headline: `Changed ${unique('h')}` },
+        context,
+      }),
+    )
+    expect(edit.has('breaking')).toBe(false)
+    for (const page of notHtml) expect(surrogateKeys(page), page).not.toContain('breaking')
+  })
+
   it('desks: a renamed desk reaches every page (navigation), its own page and its articles', async () => {
     const desk = await createDesk(payload)
     const article = await publish({ section: desk.id })

@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { isBreakingNow } from '@/content/breaking'
 import { isDraftSave } from '@/lib/drafts'
 import { locateArticle } from '@/lib/articlePath'
 import { urls } from '@/lib/urls'
@@ -33,11 +34,22 @@ export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({
   const path = isPublished && !wasPublished ? urls.article(live) : null
   // Unpublished: no reader may get the page again, not even from the proxy's grace.
   const gone = !isPublished && wasPublished ? urls.article(affected[1]!) : null
+  // The site-wide banner: shown, changed or gone with this story. Gone, it is never served
+  // once more from a cached page.
+  const breakingBefore = wasPublished && isBreakingNow(previousDoc)
+  const breakingAfter = isPublished && isBreakingNow(doc)
+  const bannerGone = breakingBefore && !breakingAfter
+  const expireNow = [
+    ...(path ? [cacheTags.articlePage(path)] : []),
+    ...(gone ? [cacheTags.articlePage(gone)] : []),
+    ...(bannerGone ? [cacheTags.breaking()] : []),
+  ]
   invalidate(
     {
       ...invalidation,
-      ...(path ? { expireNow: [cacheTags.articlePage(path)] } : {}),
-      ...(gone ? { expireNow: [cacheTags.articlePage(gone)], removedPaths: [gone] } : {}),
+      cacheTags: [...(breakingAfter ? [cacheTags.breaking()] : []), ...invalidation.cacheTags],
+      ...(expireNow.length > 0 ? { expireNow } : {}),
+      ...(gone ? { removedPaths: [gone] } : {}),
     },
     scopeOf(req),
   )
@@ -48,10 +60,13 @@ export const revalidateArticleDelete: CollectionAfterDeleteHook<Article> = async
   if (req.context?.disableRevalidate || doc._status !== 'published') return doc
   const located = await locateArticle(doc, req.payload, req)
   const gone = urls.article(located)
+  const banner = isBreakingNow(doc) ? [cacheTags.breaking()] : []
   invalidate(
     {
       ...invalidationFor([located]),
-      ...(gone ? { expireNow: [cacheTags.articlePage(gone)], removedPaths: [gone] } : {}),
+      ...(gone
+        ? { expireNow: [cacheTags.articlePage(gone), ...banner], removedPaths: [gone] }
+        : { expireNow: banner }),
     },
     scopeOf(req),
   )
