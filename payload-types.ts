@@ -108,10 +108,12 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'front-page': FrontPage;
     'editorial-settings': EditorialSetting;
     'comment-settings': CommentSetting;
   };
   globalsSelect: {
+    'front-page': FrontPageSelect<false> | FrontPageSelect<true>;
     'editorial-settings': EditorialSettingsSelect<false> | EditorialSettingsSelect<true>;
     'comment-settings': CommentSettingsSelect<false> | CommentSettingsSelect<true>;
   };
@@ -1143,6 +1145,58 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * Pin the lead, the top stories and each desk’s first stories. Empty slots fill with the latest stories; a story appears once on the page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "front-page".
+ */
+export interface FrontPage {
+  id: number;
+  /**
+   * Left empty: the latest story leads.
+   */
+  lead?: (number | null) | Article;
+  /**
+   * Pinned top stories, in the order shown (drag to reorder).
+   */
+  topStories?:
+    | {
+        article: number | Article;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Slots not pinned above fill with the latest stories.
+   */
+  topStoryCount: number;
+  /**
+   * Which desks, in which order. None here: every desk, in desk order, with its four latest stories.
+   */
+  deskRails?:
+    | {
+        desk: number | Desk;
+        /**
+         * Pinned stories first, then the desk’s latest.
+         */
+        count: number;
+        pinned?: (number | Article)[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  pinnedHeadlines?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  _status?: ('draft' | 'published') | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "editorial-settings".
  */
@@ -1175,6 +1229,33 @@ export interface CommentSetting {
   blocklist?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "front-page_select".
+ */
+export interface FrontPageSelect<T extends boolean = true> {
+  lead?: T;
+  topStories?:
+    | T
+    | {
+        article?: T;
+        id?: T;
+      };
+  topStoryCount?: T;
+  deskRails?:
+    | T
+    | {
+        desk?: T;
+        count?: T;
+        pinned?: T;
+        id?: T;
+      };
+  pinnedHeadlines?: T;
+  _status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1231,7 +1312,7 @@ export interface TaskSchedulePublish {
       relationTo: 'articles';
       value: number | Article;
     } | null;
-    global?: string | null;
+    global?: 'front-page' | null;
     user?: {
       relationTo: 'users';
       value: number | User;

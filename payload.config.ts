@@ -18,6 +18,7 @@ import { Users } from '@/collections/Users'
 import { env } from '@/env'
 import { CommentSettings } from '@/globals/CommentSettings'
 import { EditorialSettings } from '@/globals/EditorialSettings'
+import { FrontPage } from '@/globals/FrontPage'
 import { survivePoolErrors } from '@/lib/databaseResilience'
 import { jobs } from '@/jobs/config'
 import { emailAdapter } from '@/lib/email'
@@ -70,7 +71,7 @@ export default buildConfig({
     Users,
     LoginThrottles,
   ],
-  globals: [EditorialSettings, CommentSettings],
+  globals: [FrontPage, EditorialSettings, CommentSettings],
   email: emailAdapter(),
   editor: lexicalEditor(),
   db: postgresAdapter({

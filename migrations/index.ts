@@ -15,6 +15,7 @@ import * as migration_20261201_183834_article_presence from './20261201_183834_a
 import * as migration_20261201_190000_edit_snapshots from './20261201_190000_edit_snapshots';
 import * as migration_20261201_213839_breaking_until from './20261201_213839_breaking_until';
 import * as migration_20261201_220200_most_read from './20261201_220200_most_read';
+import * as migration_20261201_222048_front_page from './20261201_222048_front_page';
 import * as migration_20261201_222527_breaking_expiry_task from './20261201_222527_breaking_expiry_task';
 
 export const migrations = [
@@ -102,6 +103,11 @@ export const migrations = [
     up: migration_20261201_220200_most_read.up,
     down: migration_20261201_220200_most_read.down,
     name: '20261201_220200_most_read',
+  },
+  {
+    up: migration_20261201_222048_front_page.up,
+    down: migration_20261201_222048_front_page.down,
+    name: '20261201_222048_front_page',
   },
   {
     up: migration_20261201_222527_breaking_expiry_task.up,

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next'
 
-import { ArticleCard } from '@/components/ArticleCard'
+import { RefreshOnSave } from '@/components/LivePreview/RefreshOnSave'
+import { FrontPageView } from '@/components/FrontPage'
 import { JsonLd } from '@/components/JsonLd'
 import { MostRead } from '@/components/MostRead'
 import { feedAlternates } from '@/lib/feedAlternates'
 import { siteGraph } from '@/lib/structuredData'
 import { urls } from '@/lib/urls'
-import { getLatestArticles } from '@/queries/articles'
 import { getCommentCounts } from '@/queries/comments'
-import { getDesks } from '@/queries/desks'
+import { getFrontPage } from '@/queries/frontPage'
 
 // Rendered per request from cached data (no database query on a cached view),
 // so a build never needs a database.
@@ -19,48 +19,29 @@ export const metadata: Metadata = {
 }
 
 export default async function HomePage() {
-  const [articles, sections] = await Promise.all([getLatestArticles(), getDesks()])
-  const counts = await getCommentCounts(articles.map((article) => article.id))
-  const [lead, ...rest] = articles
-  const groups = sections
-    .map((section) => ({
-      section,
-      articles: rest
-        .filter(
-          (article) => typeof article.section === 'object' && article.section?.id === section.id,
-        )
-        .slice(0, 4),
-    }))
-    .filter((group) => group.articles.length > 0)
+  const frontPage = await getFrontPage()
+  const shown = [
+    frontPage.lead,
+    ...frontPage.topStories,
+    ...frontPage.rails.flatMap((r) => r.articles),
+  ]
+  const counts = await getCommentCounts(shown.flatMap((article) => (article ? [article.id] : [])))
 
   return (
     <div className="home">
       <JsonLd data={siteGraph()} />
-      <h1 className="visually-hidden">Latest news</h1>
-      {lead ? (
-        <section aria-label="Top story" className="home__lead">
-          <ArticleCard article={lead} lead headingLevel={2} commentCount={counts[lead.id]} />
-        </section>
-      ) : (
-        <p>No articles have been published yet.</p>
+      {frontPage.preview && (
+        <>
+          <RefreshOnSave />
+          <p className="preview-banner" role="status">
+            Preview: this is the front page’s latest draft, visible only to logged-in newsroom
+            users. <a href="/next/exit-preview">Leave preview</a>
+          </p>
+        </>
       )}
-      <MostRead />
-      {groups.map(({ section, articles: deskArticles }) => (
-        <section
-          key={section.id}
-          className="home__section"
-          aria-labelledby={`desk-${section.slug}`}
-        >
-          <h2 id={`desk-${section.slug}`} className="desk-heading">
-            <a href={urls.desk(section) ?? '#'}>{section.name}</a>
-          </h2>
-          <div className="card-grid">
-            {deskArticles.map((article) => (
-              <ArticleCard key={article.id} article={article} commentCount={counts[article.id]} />
-            ))}
-          </div>
-        </section>
-      ))}
+      <h1 className="visually-hidden">Latest news</h1>
+      {/* `aside` takes the "Most read" rail: beside the desk rails on a wide screen. */}
+      <FrontPageView frontPage={frontPage} counts={counts} aside={<MostRead />} />
     </div>
   )
 }

@@ -35,6 +35,7 @@ const {
   commentCounts,
   commentSettings,
   desks,
+  frontPage,
   mostRead,
   topics,
 } = cacheTags
@@ -56,7 +57,7 @@ export function surrogateKeys(pathname: string): string[] | null {
   let shown: string[]
   let html = true
   // The home page also carries the "Most read" rail.
-  if (segments.length === 0) shown = [...LIST, mostRead()]
+  if (segments.length === 0) shown = [frontPage(), ...LIST, mostRead()]
   else if (first === 'search') return null
   else if (first === 'feeds' || first === 'sitemaps' || first === 'sitemap.xml') {
     shown = FEED

@@ -35,12 +35,20 @@ export async function livePreviewUrl(
   siteUrl: string,
 ): Promise<string | null> {
   const path = await articlePreviewPath(doc, req)
-  if (!path) return null
+  return path ? `${previewOrigin(req, siteUrl)}${path}` : null
+}
+
+/** The Front page's live preview: the home page in draft mode. */
+export function frontPageLivePreviewUrl(req: PayloadRequest, siteUrl: string): string {
+  return `${previewOrigin(req, siteUrl)}/next/preview?path=${encodeURIComponent('/')}`
+}
+
+function previewOrigin(req: PayloadRequest, siteUrl: string): string {
   const origin = new URL(req.origin || siteUrl)
   const site = new URL(siteUrl)
   const forwarded = req.headers?.get('x-forwarded-proto')?.split(',')[0]?.trim()
   if (forwarded === 'https' || (site.host === origin.host && site.protocol === 'https:')) {
     origin.protocol = 'https:'
   }
-  return `${origin.origin}${path}`
+  return origin.origin
 }

@@ -19,6 +19,8 @@ export const cacheTags = {
   articleComments: (articleId: number) => `article-comments:${articleId}`,
   /** Approved-comment counts on article pages and lists. */
   commentCounts: () => 'comment-counts',
+  /** What the editors pinned on the front page (its published version). */
+  frontPage: () => 'front-page',
   /** Comment settings shown on pages (whether comments are still open). */
   commentSettings: () => 'comment-settings',
   /** The "Most read" rail on the home page (re-ranked by src/mostRead/refresh.ts). */

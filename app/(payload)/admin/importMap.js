@@ -43,6 +43,7 @@ import { TableGrid as TableGrid_25ace3cc65f2c0a9cfcf9dabdb56bb51 } from '@/compo
 import { RowsInGrid as RowsInGrid_3f521a27b53a0b0fc00d2464307bb14a } from '@/components/admin/TableGrid/RowsInGrid'
 import { StatusFilters as StatusFilters_554a1dceba049dff8f5cf8605d67baf4 } from '@/components/admin/Moderation/StatusFilters'
 import { ModerationActions as ModerationActions_6d8bc94e5b11ecde1633dc70a03298e9 } from '@/components/admin/Moderation/ModerationActions'
+import { PinNotice as PinNotice_57329b909c7979d261984dd8a41e9962 } from '@/components/admin/FrontPage/PinNotice'
 import { MostReadNavLink as MostReadNavLink_74d0eda283098e788a5e822060eddf76 } from '@/components/admin/MostRead/NavLink'
 import { ReviewQueue as ReviewQueue_01e7ce9fe6a159943c68e0585b00a832 } from '@/components/admin/Review/ReviewQueue'
 import { PendingCount as PendingCount_7cfb9fbcef48cf06295227f1f2f2372f } from '@/components/admin/Moderation/PendingCount'
@@ -96,6 +97,7 @@ export const importMap = {
   "@/components/admin/TableGrid/RowsInGrid#RowsInGrid": RowsInGrid_3f521a27b53a0b0fc00d2464307bb14a,
   "@/components/admin/Moderation/StatusFilters#StatusFilters": StatusFilters_554a1dceba049dff8f5cf8605d67baf4,
   "@/components/admin/Moderation/ModerationActions#ModerationActions": ModerationActions_6d8bc94e5b11ecde1633dc70a03298e9,
+  "@/components/admin/FrontPage/PinNotice#PinNotice": PinNotice_57329b909c7979d261984dd8a41e9962,
   "@/components/admin/MostRead/NavLink#MostReadNavLink": MostReadNavLink_74d0eda283098e788a5e822060eddf76,
   "@/components/admin/Review/ReviewQueue#ReviewQueue": ReviewQueue_01e7ce9fe6a159943c68e0585b00a832,
   "@/components/admin/Moderation/PendingCount#PendingCount": PendingCount_7cfb9fbcef48cf06295227f1f2f2372f,

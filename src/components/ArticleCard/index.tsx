@@ -13,7 +13,7 @@ import type { ArticleCard as Card } from '@/queries/articles'
 export type CardImage = 'lead' | 'large' | 'thumb' | 'none'
 
 /** The `sizes` of each picture, as laid out by styles.css (`.card--image-*`). */
-const IMAGE_SIZES: Record<Exclude<CardImage, 'none'>, string> = {
+export const IMAGE_SIZES: Record<Exclude<CardImage, 'none'>, string> = {
   lead: '(min-width: 1100px) 660px, (min-width: 700px) 60vw, 100vw',
   large: '(min-width: 1100px) 320px, (min-width: 700px) 45vw, 100vw',
   thumb: '(min-width: 700px) 160px, 120px',

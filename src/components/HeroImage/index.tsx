@@ -1,5 +1,16 @@
 import type { Media } from '@/payload-types'
 
+/** An image's sizes made at upload, as `src` (the largest) and `srcSet`. */
+export function imageSources(media: Media): { src: string; srcSet: string } {
+  const candidates = Object.values(media.sizes ?? {})
+    .filter((size): size is { url: string; width: number } => Boolean(size?.url && size.width))
+    .sort((a, b) => a.width - b.width)
+  return {
+    src: candidates.at(-1)?.url ?? media.url ?? '',
+    srcSet: candidates.map((size) => `${size.url} ${size.width}w`).join(', '),
+  }
+}
+
 /**
  * A responsive image from the sizes made at upload: width and height reserve
  * its space (no layout shift); the browser picks the smallest size that fits.
@@ -19,17 +30,14 @@ export function HeroImage({
   className?: string
 }) {
   if (!media || typeof media !== 'object' || !media.url) return null
-  const candidates = Object.values(media.sizes ?? {})
-    .filter((size): size is { url: string; width: number } => Boolean(size?.url && size.width))
-    .sort((a, b) => a.width - b.width)
-  const srcSet = candidates.map((size) => `${size.url} ${size.width}w`).join(', ')
+  const { src, srcSet } = imageSources(media)
   const caption = [media.caption, media.credit ? `Credit: ${media.credit}` : null]
     .filter(Boolean)
     .join(' ')
   return (
     <figure className={className}>
       <img
-        src={candidates.at(-1)?.url ?? media.url}
+        src={src}
         srcSet={srcSet || undefined}
         sizes={srcSet ? sizes : undefined}
         width={media.width ?? undefined}

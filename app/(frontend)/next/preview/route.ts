@@ -9,12 +9,12 @@ const query = z.object({
     .string()
     .max(300)
     .regex(
-      /^\/[a-z0-9-]+\/[a-z0-9-]+$/,
-      'path must be an article path such as /technology/my-article',
+      /^\/$|^\/[a-z0-9-]+\/[a-z0-9-]+$/,
+      'path must be the home page (/) or an article path such as /technology/my-article',
     ),
 })
 
-/** Turns on draft mode for a logged-in newsroom user and sends them to the article. */
+/** Turns on draft mode for a logged-in newsroom user and sends them to the article (or the home page). */
 export async function GET(request: Request): Promise<Response> {
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   if (!parsed.success) {
