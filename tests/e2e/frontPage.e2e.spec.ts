@@ -159,22 +159,6 @@ test.describe('the home page', () => {
     })
   }
 
-  test('preloads the lead’s picture and gives every picture its size and text', async ({
-    page,
-  }) => {
-    await page.goto('/')
-    const preload = page.locator('link[rel="preload"][as="image"]')
-    await expect(preload).toHaveCount(1)
-    await expect(preload).toHaveAttribute('imagesrcset', /\dw/)
-    const lead = page.getByRole('region', { name: 'Top story' }).getByRole('img')
-    await expect(lead).toHaveAttribute('fetchpriority', 'high')
-    for (const image of await page.getByRole('main').getByRole('img').all()) {
-      await expect(image).toHaveAttribute('width', /^\d+$/)
-      await expect(image).toHaveAttribute('height', /^\d+$/)
-      await expect(image).toHaveAttribute('alt', /\S/)
-    }
-  })
-
   test('screenshots for the docs, at 375 and 1280 px, light and dark', async ({ page }) => {
     const dir = path.resolve('docs/screenshots')
     mkdirSync(dir, { recursive: true })
