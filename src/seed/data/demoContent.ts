@@ -76,6 +76,12 @@ export const demoContent: ContentSet = {
       section: 'business',
       tags: ['economy', 'trade'],
       publishedAt: '2026-01-22T07:30:00.000Z',
+      hero: {
+        alt: 'Illustration of a factory floor with idle machines and a single worker at a control panel, in muted orange and slate',
+        caption: 'Survey respondents say they are holding vacancies open rather than filling them.',
+        credit: 'Broadsheet illustration',
+        palette: ['#5b4636', '#e0a458'],
+      },
       sections: [
         {
           heading: 'A cautious start to the year',
@@ -121,6 +127,12 @@ export const demoContent: ContentSet = {
       section: 'technology',
       tags: ['artificial-intelligence'],
       publishedAt: '2026-03-12T10:00:00.000Z',
+      hero: {
+        alt: 'Illustration of a city bus at a stop beneath a timetable display, drawn in teal and cream',
+        caption: 'The agency says riders will see the first new timetables in the spring.',
+        credit: 'Broadsheet illustration',
+        palette: ['#1f5f5b', '#f2e3bc'],
+      },
       updatedAt: '2026-03-13T08:15:00.000Z',
       sections: [
         {
@@ -240,6 +252,12 @@ export const demoContent: ContentSet = {
       section: 'business',
       tags: ['trade', 'economy', 'europe'],
       publishedAt: '2026-09-15T11:45:00.000Z',
+      hero: {
+        alt: 'Illustration of stacked shipping containers on a quay with a crane overhead, in navy and rust',
+        caption: 'Freight rates have fallen for three months in a row.',
+        credit: 'Broadsheet illustration',
+        palette: ['#24395c', '#c8553d'],
+      },
       sections: [
         {
           heading: 'Queues shorten',
