@@ -26,6 +26,7 @@ export function ArticleCard({
   image = lead ? 'lead' : 'none',
   headingLevel = 3,
   commentCount = 0,
+  dek = image !== 'thumb',
 }: {
   article: Card
   commentCount?: number
@@ -33,6 +34,8 @@ export function ArticleCard({
   /** Defaults to `lead` for the lead card, otherwise `none`. */
   image?: CardImage
   headingLevel?: 2 | 3
+  /** Show the dek: by default every card but a thumbnail one (rails keep those short). */
+  dek?: boolean
 }) {
   const href = urls.article(article)
   if (!href) return null
@@ -55,7 +58,7 @@ export function ArticleCard({
           {isBreakingNow(article) && <strong className="label-breaking">Breaking</strong>}
           <a href={href}>{article.headline}</a>
         </Heading>
-        {image !== 'thumb' && <p className="card__dek">{article.dek}</p>}
+        {dek && <p className="card__dek">{article.dek}</p>}
         <p className="card__meta">
           <Byline authors={article.authors} />
           {article.publishedAt && (

@@ -1,3 +1,5 @@
+import { preload } from 'react-dom'
+
 import type { Media } from '@/payload-types'
 
 /** An image's sizes made at upload, as `src` (the largest) and `srcSet`. */
@@ -14,6 +16,9 @@ export function imageSources(media: Media): { src: string; srcSet: string } {
 /**
  * A responsive image from the sizes made at upload: width and height reserve
  * its space (no layout shift); the browser picks the smallest size that fits.
+ * A `priority` image (the page's largest, above the fold) loads eagerly at high
+ * priority and is preloaded from the head (`<link rel=preload as=image imagesrcset imagesizes>`),
+ * so the browser fetches the size it will show before it has laid out the page.
  */
 export function HeroImage({
   media,
@@ -34,6 +39,14 @@ export function HeroImage({
   const caption = [media.caption, media.credit ? `Credit: ${media.credit}` : null]
     .filter(Boolean)
     .join(' ')
+  const src = candidates.at(-1)?.url ?? media.url
+  if (priority) {
+    preload(src, {
+      as: 'image',
+      fetchPriority: 'high',
+      ...(srcSet && { imageSrcSet: srcSet, imageSizes: sizes }),
+    })
+  }
   return (
     <figure className={className}>
       <img
