@@ -210,22 +210,31 @@ export function asCandidate(
 
 export async function findRelatedArticles(article: RelatedCandidate): Promise<ArticleCard[]> {
   const payload = await payloadClient()
-  const or: Where[] = []
-  if (article.tags.length) or.push({ tags: { in: article.tags } })
-  if (article.section !== null) or.push({ section: { equals: article.section } })
-  if (or.length === 0) return []
-  // The newest 100 that share something are plenty to rank five from.
-  const { docs } = await payload.find({
-    collection: 'articles',
-    where: { and: [{ id: { not_equals: article.id } }, { or }] },
-    select: { ...cardSelect, tags: true },
-    populate: cardPopulate,
-    sort: '-publishedAt',
-    depth: 1,
-    limit: 100,
-    pagination: false,
-    overrideAccess: false,
-  })
+  const shares: Where[] = []
+  if (article.tags.length) shares.push({ tags: { in: article.tags } })
+  if (article.section !== null) shares.push({ section: { equals: article.section } })
+  if (shares.length === 0) return []
+  // The newest 100 sharing a topic and the newest 100 of the desk are plenty to rank five
+  // from; asked apart, so a busy desk's latest briefs never crowd out an older story on
+  // the same topics.
+  const found = await Promise.all(
+    shares.map((share) =>
+      payload.find({
+        collection: 'articles',
+        where: { and: [{ id: { not_equals: article.id } }, share] },
+        select: { ...cardSelect, tags: true },
+        populate: cardPopulate,
+        sort: '-publishedAt',
+        depth: 1,
+        limit: 100,
+        pagination: false,
+        overrideAccess: false,
+      }),
+    ),
+  )
+  const docs = [
+    ...new Map(found.flatMap((result) => result.docs).map((doc) => [doc.id, doc])).values(),
+  ]
   const byId = new Map(docs.map((doc) => [doc.id, doc]))
   return rankRelated(
     article,

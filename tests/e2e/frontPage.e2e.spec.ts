@@ -116,6 +116,21 @@ const widths = [
 ]
 
 test.describe('the home page', () => {
+  // A seeded story with a picture leads, whatever other tests published since.
+  test.beforeEach(async ({ request }) => {
+    const found = await request.get(
+      '/api/articles?where[slug][equals]=trade-ministers-agree-critical-mineral-tracking-framework&depth=0',
+      { headers: await editorHeaders(request) },
+    )
+    const [article] = (await found.json()).docs
+    const response = await request.post('/api/globals/front-page', {
+      headers: await editorHeaders(request),
+      data: { lead: article.id, _status: 'published' },
+    })
+    expect(response.ok(), 'pin a pictured lead').toBe(true)
+  })
+  test.afterEach(async ({ request }) => restoreFrontPage(request))
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`has no WCAG 2.2 AA violations axe can find, in ${colorScheme} mode`, async ({ page }) => {
       await page.emulateMedia({ colorScheme })
@@ -158,6 +173,23 @@ test.describe('the home page', () => {
       expect(shift).toBeLessThan(0.01)
     })
   }
+
+  test('preloads the lead’s picture and gives every picture its size and text', async ({
+    page,
+  }) => {
+    await page.goto('/')
+    const preload = page.locator('link[rel="preload"][as="image"]')
+    await expect(preload).toHaveCount(1)
+    await expect(preload).toHaveAttribute('imagesrcset', /\dw/)
+    const lead = page.getByRole('region', { name: 'Top story' }).getByRole('img')
+    await expect(lead).toHaveAttribute('fetchpriority', 'high')
+    await expect(lead).toHaveAttribute('alt', /cargo ship/)
+    for (const image of await page.getByRole('main').getByRole('img').all()) {
+      await expect(image).toHaveAttribute('width', /^\d+$/)
+      await expect(image).toHaveAttribute('height', /^\d+$/)
+      await expect(image).toHaveAttribute('alt', /\S/)
+    }
+  })
 
   test('screenshots for the docs, at 375 and 1280 px, light and dark', async ({ page }) => {
     const dir = path.resolve('docs/screenshots')

@@ -95,7 +95,7 @@ test('every kind of page has an OpenGraph image, a Twitter card and a canonical 
 
 test('an article without a hero gets a drawn share image', async ({ request }) => {
   const response = await request.get(
-    '/og/world/trade-ministers-agree-critical-mineral-tracking-framework',
+    '/og/business/manufacturers-slow-hiring-as-input-costs-stay-high',
   )
   expect(response.status()).toBe(200)
   expect(response.headers()['content-type']).toBe('image/png')

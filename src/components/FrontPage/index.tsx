@@ -1,24 +1,8 @@
 import type { ReactNode } from 'react'
-import { preload } from 'react-dom'
 
-import { ArticleCard, IMAGE_SIZES } from '@/components/ArticleCard'
-import { imageSources } from '@/components/HeroImage'
+import { ArticleCard } from '@/components/ArticleCard'
 import { urls } from '@/lib/urls'
-import type { ArticleCard as Card } from '@/queries/articles'
 import type { FrontPageView as View } from '@/queries/frontPage'
-
-/** The lead's picture is the page's largest: the browser fetches it before it reads the CSS. */
-function preloadLeadImage(lead: Card | null) {
-  const media = lead?.heroImage
-  if (!media || typeof media !== 'object' || !media.url) return
-  const { src, srcSet } = imageSources(media)
-  preload(src, {
-    as: 'image',
-    fetchPriority: 'high',
-    imageSrcSet: srcSet || undefined,
-    imageSizes: srcSet ? IMAGE_SIZES.lead : undefined,
-  })
-}
 
 /**
  * The home page as a newspaper's front: the lead large with the top stories beside it (below it
@@ -35,7 +19,6 @@ export function FrontPageView({
   aside?: ReactNode
 }) {
   const { lead, topStories, rails } = frontPage
-  preloadLeadImage(lead)
   if (!lead) return <p>No articles have been published yet.</p>
   return (
     <>

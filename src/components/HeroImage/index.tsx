@@ -39,7 +39,6 @@ export function HeroImage({
   const caption = [media.caption, media.credit ? `Credit: ${media.credit}` : null]
     .filter(Boolean)
     .join(' ')
-  const src = candidates.at(-1)?.url ?? media.url
   if (priority) {
     preload(src, {
       as: 'image',

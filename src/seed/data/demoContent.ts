@@ -76,12 +76,6 @@ export const demoContent: ContentSet = {
       section: 'business',
       tags: ['economy', 'trade'],
       publishedAt: '2026-01-22T07:30:00.000Z',
-      hero: {
-        alt: 'Illustration of a factory floor with idle machines and a single worker at a control panel, in muted orange and slate',
-        caption: 'Survey respondents say they are holding vacancies open rather than filling them.',
-        credit: 'Broadsheet illustration',
-        palette: ['#5b4636', '#e0a458'],
-      },
       sections: [
         {
           heading: 'A cautious start to the year',
@@ -303,6 +297,12 @@ export const demoContent: ContentSet = {
       section: 'world',
       tags: ['trade', 'europe', 'semiconductors'],
       publishedAt: '2026-11-20T14:00:00.000Z',
+      hero: {
+        alt: 'Illustration of a cargo ship’s hold with crates of ore marked by tracking labels, in deep green and gold',
+        caption: 'Ministers say the framework will be reviewed after its first year.',
+        credit: 'Broadsheet illustration',
+        palette: ['#2f4a3a', '#d4a84b'],
+      },
       sections: [
         {
           heading: 'What was agreed',
