@@ -58,7 +58,10 @@ async function findPinned(ids: number[]): Promise<ArticleCard[]> {
 export async function resolveFrontPageDoc(doc: FrontPageDoc | null): Promise<FrontPageView> {
   const config = configOf(doc)
   const [latest, desks] = await Promise.all([getLatestArticles(), getDesks()])
-  const railDesks = config.rails.length > 0 ? config.rails.map((rail) => rail.desk) : []
+  // Each rail from its own desk's latest (the default rails too): a quiet desk's stories are
+  // older than the site's newest forty, and its rail must not go thin when another desk is busy.
+  const railDesks =
+    config.rails.length > 0 ? config.rails.map((rail) => rail.desk) : desks.map((desk) => desk.id)
   const [pinned, ...deskLists] = await Promise.all([
     findPinned([...new Set(pinsOf(config, String).map((pin) => pin.id))]),
     ...railDesks.map((desk) => getDeskArticles(desk, DESK_POOL)),
