@@ -24,6 +24,46 @@ export interface Edge {
   stop: () => Promise<void>
 }
 
+/**
+ * Bounds on what readers may send and how slowly (varnishd parameters; the app has its own,
+ * src/server/limits.ts). Varnish 7.1 answers a header line over http_req_hdr_len with a 400
+ * and closes a request over http_req_size without an answer; neither reaches the app.
+ * - http_req_size 12k: every request header together, under the app's 16 KiB with room for the
+ *   headers Varnish adds (X-Forwarded-For, Via, X-Varnish). Cookies here are well under 4 KiB.
+ * - http_req_hdr_len 8k: one header line (Varnish's default).
+ * - timeout_idle 10s: a request's headers must be in within 10 s of the connection opening (or
+ *   of the previous answer on a kept-alive one), and a body may pause for at most 10 s between
+ *   two reads. It bounds gaps, not the whole body, so a large upload on a slow link still
+ *   arrives; a body trickled faster than that is cut off by the app (under 500 bytes a second).
+ * - http_resp_hdr_len 32k, http_resp_size 64k (workspace_backend 128k): headroom, not measured
+ *   need: a page's Content-Security-Policy lists a hash (~55 bytes) for each inline script, so
+ *   it grows with the page, and a header over the default 8k would make that page a 503.
+ * - idle_send_timeout 30s, send_timeout 300s: a reader who stops reading is dropped after 30 s
+ *   without progress, and one still reading after five minutes of such pauses is dropped.
+ * - backend_idle_timeout 20s: unused connections to the app are closed before the app closes
+ *   them (its keepAliveTimeout is 30 s), so the proxy never sends a request on a dying one.
+ */
+export const EDGE_LIMITS: Readonly<Record<string, string>> = {
+  http_req_size: '12k',
+  http_req_hdr_len: '8k',
+  timeout_idle: '10',
+  http_resp_hdr_len: '32k',
+  http_resp_size: '64k',
+  workspace_backend: '128k',
+  idle_send_timeout: '30',
+  send_timeout: '300',
+  backend_idle_timeout: '20',
+}
+
+/**
+ * varnishd's arguments besides where it listens and which VCL it loads, wherever it runs
+ * (`npm run start:edge`, the tests, docker-compose.yml through src/scripts/renderEdge.ts).
+ */
+export function varnishdArgs(): string[] {
+  const limits = Object.entries(EDGE_LIMITS).flatMap(([name, value]) => ['-p', `${name}=${value}`])
+  return ['-s', 'malloc,256m', '-p', 'http_gzip_support=off', '-p', 'feature=+http2', ...limits]
+}
+
 /** The VCL for these options: the template with its placeholders filled in. */
 export function renderVcl(options: Pick<EdgeOptions, 'backendHost' | 'backendPort' | 'purgers'>) {
   const purgers = (options.purgers ?? ['127.0.0.1']).map((address) => `  "${address}";`).join('\n')
@@ -82,12 +122,7 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
       `${host}:${options.listenPort}`,
       '-f',
       vcl,
-      '-s',
-      'malloc,256m',
-      '-p',
-      'http_gzip_support=off',
-      '-p',
-      'feature=+http2',
+      ...varnishdArgs(),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )

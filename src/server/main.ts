@@ -15,6 +15,7 @@ import next from 'next'
 import { servedOverHttps as https } from '@/lib/origins'
 
 import { clientAddressFrom, parseTrustedProxies } from './clientAddress'
+import { boundSlowBodies, SERVER_OPTIONS } from './limits'
 import { applySecurityHeaders } from './securityHeaders'
 
 const dev = process.argv[2] === 'dev'
@@ -31,12 +32,15 @@ if (!existsSync(path.join(dir, 'next.config.mjs')) && existsSync(frozenConfig)) 
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...config, distDir: './.next' })
 }
 
-const server = http.createServer()
+// Bounds on slow or oversized requests (headers, bodies, idle connections): ./limits.ts.
+const server = http.createServer(SERVER_OPTIONS)
+const watchBody = boundSlowBodies()
 const app = next({ dev, dir, hostname, port, httpServer: server })
 await app.prepare()
 const handle = app.getRequestHandler()
 
 server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+  watchBody(request, response)
   request.headers['x-forwarded-for'] = clientAddressFrom(
     request.socket.remoteAddress,
     request.headers['x-forwarded-for'],
