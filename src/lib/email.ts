@@ -1,38 +1,45 @@
-import type { SendMailOptions } from 'nodemailer'
-import { createTransport } from 'nodemailer'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import type { EmailAdapter } from 'payload'
 
 import { env } from '@/env'
 import { site } from '@/lib/site'
 
-/**
- * Payload's email adapter over SMTP when SMTP_HOST is set (a send is not
- * awaited: failures go to the log); otherwise Payload's
- * console adapter writes each message's recipients and subject to the log.
- *
- * Written here rather than taken from @payloadcms/email-nodemailer: that
- * package is published only as 3.90.1, and Payload refuses to start when its
- * packages' versions differ (we are on 3.90.2). It is nodemailer either way.
- */
-export function emailAdapter(): EmailAdapter | undefined {
-  if (!env.SMTP_HOST) return undefined
-  const transport = createTransport({
-    host: env.SMTP_HOST,
-    port: env.SMTP_PORT,
-    secure: env.SMTP_PORT === 465,
-    auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS } : undefined,
-  })
-  const from = { name: site.name, address: env.EMAIL_FROM }
-  return ({ payload }) => ({
-    name: 'smtp',
-    defaultFromAddress: from.address,
-    defaultFromName: from.name,
-    // Sent off the request path: Payload's forgot-password awaits the send only for a real
-    // account, so an awaited SMTP round trip would tell anyone which addresses have one.
-    sendEmail: async (message) => {
-      transport
-        .sendMail({ from, ...(message as SendMailOptions) })
-        .catch((error: unknown) => payload.logger.error({ err: error }, 'Email not sent'))
+/** The SMTP settings from the environment (SMTP_*, EMAIL_FROM), as the official adapter takes them. */
+export function smtpOptions(settings = env) {
+  return {
+    defaultFromAddress: settings.EMAIL_FROM,
+    defaultFromName: site.name,
+    // No connection at start-up: an unreachable server must not hold up the app (nodemailer
+    // waits up to two minutes); a failing send is logged instead.
+    skipVerify: true,
+    transportOptions: {
+      host: settings.SMTP_HOST,
+      port: settings.SMTP_PORT,
+      secure: settings.SMTP_PORT === 465,
+      auth: settings.SMTP_USER ? { user: settings.SMTP_USER, pass: settings.SMTP_PASS } : undefined,
     },
+  }
+}
+
+/**
+ * Payload's official nodemailer adapter over SMTP when SMTP_HOST is set; otherwise none, and
+ * Payload's console adapter writes each message's recipients and subject to the log.
+ *
+ * The official adapter awaits each send; this wraps its `sendEmail` so that a send is started
+ * and not awaited (failures go to the log). Payload's forgot-password awaits the send only for
+ * a real account, so an awaited SMTP round trip would tell anyone which addresses have one.
+ */
+export function emailAdapter(settings = env): Promise<EmailAdapter> | undefined {
+  if (!settings.SMTP_HOST) return undefined
+  return nodemailerAdapter(smtpOptions(settings)).then((official) => (args) => {
+    const adapter = official(args)
+    return {
+      ...adapter,
+      sendEmail: async (message) => {
+        adapter
+          .sendEmail(message)
+          .catch((error: unknown) => args.payload.logger.error({ err: error }, 'Email not sent'))
+      },
+    }
   })
 }
