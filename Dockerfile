@@ -14,6 +14,12 @@ COPY . .
 RUN npm run build && npx esbuild src/server/main.ts --bundle --platform=node --format=esm \
     --target=node20 --packages=external --outfile=.next/standalone/broadsheet-server.mjs
 
+# The deploy steps' image (docker-compose.yml's `migrate` and `edge-config`): the sources and
+# every dependency, for `npm run migrate`, `npm run seed` and src/scripts/renderEdge.ts.
+FROM build AS tools
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
+CMD ["npm", "run", "migrate"]
+
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 MEDIA_DIR=/data/media
@@ -25,6 +31,7 @@ COPY --from=build --chown=app:app /app/.next/static ./.next/static
 COPY --from=build --chown=app:app /app/public ./public
 USER app
 EXPOSE 3000
-# Migrations run on start (Payload's prodMigrations); BROADSHEET_SEED=1 seeds an empty database.
-# TRUSTED_PROXIES (unset: nobody) names the proxy whose X-Forwarded-For is believed.
+# Migrations are not applied here: they are a deploy step of their own (`npm run migrate`, the
+# `tools` image above), before any replica starts. TRUSTED_PROXIES (unset: nobody) names the
+# proxy whose X-Forwarded-For is believed. SIGTERM finishes what is in flight, then exits.
 CMD ["node", "broadsheet-server.mjs"]
