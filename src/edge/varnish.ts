@@ -24,6 +24,35 @@ export interface Edge {
   stop: () => Promise<void>
 }
 
+/** The VCL for these options: the template with its placeholders filled in. */
+export function renderVcl(options: Pick<EdgeOptions, 'backendHost' | 'backendPort' | 'purgers'>) {
+  const purgers = (options.purgers ?? ['127.0.0.1']).map((address) => `  "${address}";`).join('\n')
+  return readFileSync(VCL_TEMPLATE, 'utf8')
+    .replace('BROADSHEET_BACKEND_HOST', options.backendHost)
+    .replace('BROADSHEET_BACKEND_PORT', String(options.backendPort))
+    .replace('  BROADSHEET_PURGERS', purgers)
+}
+
+function varnishd(): string {
+  for (const candidate of ['/usr/sbin/varnishd', '/usr/bin/varnishd']) {
+    if (existsSync(candidate)) return candidate
+  }
+  throw new Error(
+    'Varnish is not installed: apt-get install varnish varnish-modules (Debian), then run this again.',
+  )
+}
+
+function answers(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port })
+    socket.once('connect', () => {
+      socket.end()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
 /**
  * Bounds on what readers may send and how slowly (varnishd parameters; the app has its own,
  * src/server/limits.ts). Varnish 7.1 answers a header line over http_req_hdr_len with a 400
@@ -62,35 +91,6 @@ export const EDGE_LIMITS: Readonly<Record<string, string>> = {
 export function varnishdArgs(): string[] {
   const limits = Object.entries(EDGE_LIMITS).flatMap(([name, value]) => ['-p', `${name}=${value}`])
   return ['-s', 'malloc,256m', '-p', 'http_gzip_support=off', '-p', 'feature=+http2', ...limits]
-}
-
-/** The VCL for these options: the template with its placeholders filled in. */
-export function renderVcl(options: Pick<EdgeOptions, 'backendHost' | 'backendPort' | 'purgers'>) {
-  const purgers = (options.purgers ?? ['127.0.0.1']).map((address) => `  "${address}";`).join('\n')
-  return readFileSync(VCL_TEMPLATE, 'utf8')
-    .replace('BROADSHEET_BACKEND_HOST', options.backendHost)
-    .replace('BROADSHEET_BACKEND_PORT', String(options.backendPort))
-    .replace('  BROADSHEET_PURGERS', purgers)
-}
-
-function varnishd(): string {
-  for (const candidate of ['/usr/sbin/varnishd', '/usr/bin/varnishd']) {
-    if (existsSync(candidate)) return candidate
-  }
-  throw new Error(
-    'Varnish is not installed: apt-get install varnish varnish-modules (Debian), then run this again.',
-  )
-}
-
-function answers(port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port })
-    socket.once('connect', () => {
-      socket.end()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
 }
 
 /**

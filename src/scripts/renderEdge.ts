@@ -23,9 +23,11 @@ export function parseReplica(value: string): Replica {
 }
 
 /**
- * The VCL for several replicas. renderVcl fills in one backend (`app`); the others are copies
- * of its block (same timeouts) behind a round-robin director.
- * TODO(cluster): once renderVcl takes the backend list itself, this becomes one call.
+ * The VCL for several replicas, through renderVcl. Until renderVcl takes the backend list itself
+ * (the cluster work: `backends`, one backend block and add_backend line per replica), the
+ * template has one backend (`app`) and no director: the others are then copies of its block
+ * (same timeouts) behind a round robin added here. Once the template has its own director this
+ * adds nothing.
  */
 export function renderReplicasVcl(replicas: Replica[]): string {
   const [first, ...rest] = replicas
@@ -33,9 +35,10 @@ export function renderReplicasVcl(replicas: Replica[]): string {
   const vcl = renderVcl({
     backendHost: first.host,
     backendPort: first.port,
+    backends: replicas,
     purgers: replicas.map((replica) => replica.host),
-  })
-  if (rest.length === 0) return vcl
+  } as Parameters<typeof renderVcl>[0])
+  if (rest.length === 0 || vcl.includes('directors.round_robin()')) return vcl
   const block = /backend app \{[^}]*\}/.exec(vcl)?.[0]
   if (!block) throw new Error('deploy/varnish/default.vcl has no `backend app { … }` block')
   const names = ['app', ...rest.map((_, index) => `app_${index + 2}`)]

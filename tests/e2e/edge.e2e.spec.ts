@@ -52,7 +52,7 @@ function viaEdge(
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      // A connection of its own each time: Varnish closes idle ones after 10 s, and reusing one
+      // A connection of its own each time: Varnish closes idle ones after 5 s, and reusing one
       // just as it does is a "socket hang up", not an answer.
       {
         host: '127.0.0.1',

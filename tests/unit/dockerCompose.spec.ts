@@ -150,8 +150,10 @@ describe('docker-compose.yml: Varnish → two app replicas → PostgreSQL, Redis
     // The replicas' names resolve only inside Compose's network: the same VCL for two loopback
     // addresses here.
     const vcl = renderReplicasVcl(['127.0.0.11:3000', '127.0.0.12:3000'].map(parseReplica))
-    expect(vcl).toContain('replicas.add_backend(app);')
-    expect(vcl).toContain('replicas.add_backend(app_2);')
+    expect(vcl).toContain('.host = "127.0.0.11";')
+    expect(vcl).toContain('.host = "127.0.0.12";')
+    expect(vcl).toContain('directors.round_robin()')
+    expect(vcl.match(/^\s*replicas\.add_backend\(\w+\);$/gm)).toHaveLength(2)
     // Readable by the user varnishd's compiler runs as (a mkdtemp folder is not), as startEdge's.
     const dir = path.resolve('.data', `vcl-check-${Date.now().toString(36)}`)
     mkdirSync(dir, { recursive: true })
