@@ -60,6 +60,18 @@ const schema = z.object({
    * http://127.0.0.1:8080): each change purges its surrogate keys there.
    */
   PURGE_URLS: urlList('PURGE_URLS lists http(s) URLs, comma-separated'),
+  /**
+   * The Redis every replica shares Next's page and data cache through (src/lib/sharedCache.mjs,
+   * which reads these two itself); unset, each process keeps its own cache as before.
+   */
+  REDIS_URL: z
+    .url({
+      protocol: /^rediss?$/,
+      error: 'REDIS_URL is not a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+    })
+    .optional(),
+  /** Prefix of every key the app writes to Redis: one per site and database. */
+  REDIS_KEY_PREFIX: z.string().min(1).default('broadsheet:'),
 })
 
 const parsed = schema.safeParse(process.env)
