@@ -1,18 +1,42 @@
 vcl 4.1;
 
+import directors;
 import std;
 import xkey;
 
-# Broadsheet's readers' path: Varnish in front of the app.
-# `npm run start:edge` (src/edge/varnish.ts) and docker-compose.yml render the
-# BROADSHEET_* placeholders below; everything else is plain VCL.
+# Broadsheet's readers' path: Varnish in front of the app's replicas.
+# `npm run start:edge`, `npm run start:cluster` (src/edge/varnish.ts) and
+# docker-compose.yml render the BROADSHEET_* placeholders below; everything else
+# is plain VCL. src/edge/varnish.ts repeats the backend (and its add_backend
+# line) once per replica; with one replica the template is used as it is.
 
-backend app {
+# A replica that stops answering is taken out of the rotation within about two
+# seconds, and put back once it answers again.
+probe replica_alive {
+  .url = "/favicon.ico";
+  .interval = 1s;
+  .timeout = 1s;
+  .window = 3;
+  .threshold = 2;
+  .initial = 2;
+}
+
+# BROADSHEET_BACKENDS_BEGIN
+backend app1 {
   .host = "BROADSHEET_BACKEND_HOST";
   .port = "BROADSHEET_BACKEND_PORT";
   .connect_timeout = 2s;
   .first_byte_timeout = 30s;
   .between_bytes_timeout = 10s;
+  .probe = replica_alive;
+}
+# BROADSHEET_BACKENDS_END
+
+sub vcl_init {
+  new replicas = directors.round_robin();
+  # BROADSHEET_DIRECTOR_BEGIN
+  replicas.add_backend(app1);
+  # BROADSHEET_DIRECTOR_END
 }
 
 # Who may PURGE: the app's own addresses, never a range.
@@ -21,6 +45,7 @@ acl purgers {
 }
 
 sub vcl_recv {
+  set req.backend_hint = replicas.backend();
   # Surrogate keys are the app's word about a page, never a client's.
   unset req.http.xkey;
   unset req.http.Surrogate-Key;
@@ -185,6 +210,12 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
+  # A replica that died mid-fetch (or refused the connection before its probe
+  # noticed): a read is asked again of the next replica, so readers never see
+  # it. Writes are not repeated: the client is told, and may send it again.
+  if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries < 2) {
+    return (retry);
+  }
   # Refreshing a copy in the background failed: keep serving the copy.
   if (bereq.is_bgfetch || bereq.http.X-Broadsheet-Warm) {
     return (abandon);

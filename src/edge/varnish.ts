@@ -13,6 +13,11 @@ export interface EdgeOptions {
   /** The app behind it. */
   backendHost: string
   backendPort: number
+  /**
+   * The app's replicas, when there are several (`npm run start:cluster`): readers are shared
+   * among those that answer the health probe. Defaults to backendHost:backendPort alone.
+   */
+  backends?: Backend[]
   /** Addresses allowed to PURGE: the app's own, never a range. */
   purgers?: string[]
   /** Varnish's working folder (its shared memory log and compiled VCL). */
@@ -24,13 +29,45 @@ export interface Edge {
   stop: () => Promise<void>
 }
 
+export interface Backend {
+  host: string
+  port: number
+}
+
+/** The text between `# NAME_BEGIN` and `# NAME_END`, once per item, as `render` makes it. */
+function repeatBlock<T>(
+  vcl: string,
+  name: string,
+  items: T[],
+  render: (block: string, item: T, index: number) => string,
+) {
+  const pattern = new RegExp(`(# ${name}_BEGIN\\n)([\\s\\S]*?)(\\s*# ${name}_END)`)
+  return vcl.replace(
+    pattern,
+    (_all, begin: string, block: string, end: string) =>
+      begin + items.map((item, index) => render(block, item, index)).join('\n') + end,
+  )
+}
+
 /** The VCL for these options: the template with its placeholders filled in. */
-export function renderVcl(options: Pick<EdgeOptions, 'backendHost' | 'backendPort' | 'purgers'>) {
+export function renderVcl(
+  options: Pick<EdgeOptions, 'backendHost' | 'backendPort' | 'backends' | 'purgers'>,
+) {
   const purgers = (options.purgers ?? ['127.0.0.1']).map((address) => `  "${address}";`).join('\n')
-  return readFileSync(VCL_TEMPLATE, 'utf8')
-    .replace('BROADSHEET_BACKEND_HOST', options.backendHost)
-    .replace('BROADSHEET_BACKEND_PORT', String(options.backendPort))
-    .replace('  BROADSHEET_PURGERS', purgers)
+  const backends = options.backends?.length
+    ? options.backends
+    : [{ host: options.backendHost, port: options.backendPort }]
+  const named = (block: string, index: number) => block.replace(/\bapp1\b/, `app${index + 1}`)
+  let vcl = readFileSync(VCL_TEMPLATE, 'utf8')
+  vcl = repeatBlock(vcl, 'BROADSHEET_BACKENDS', backends, (block, backend, index) =>
+    named(block, index)
+      .replace('BROADSHEET_BACKEND_HOST', backend.host)
+      .replace('BROADSHEET_BACKEND_PORT', String(backend.port)),
+  )
+  vcl = repeatBlock(vcl, 'BROADSHEET_DIRECTOR', backends, (block, _backend, index) =>
+    named(block, index),
+  )
+  return vcl.replace('  BROADSHEET_PURGERS', purgers)
 }
 
 function varnishd(): string {

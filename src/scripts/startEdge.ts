@@ -3,26 +3,18 @@
  * app on 127.0.0.1:PORT) with Varnish in front of it on EDGE_PORT (8080).
  * Installs Debian's varnish when it is missing and this runs as root.
  */
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { spawn } from 'node:child_process'
 import path from 'node:path'
 
 import { startEdge } from '@/edge/varnish'
 
+import { installWhenMissing } from './debian'
 import { isListening } from './net'
 
 const port = Number(process.env.PORT ?? 3000)
 const edgePort = Number(process.env.EDGE_PORT ?? 8080)
 
-if (!existsSync('/usr/sbin/varnishd') && process.getuid?.() === 0) {
-  console.log('Installing Varnish from Debian (once)…')
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
-  const installed = spawnSync('apt-get', ['install', '-y', '-qq', 'varnish', 'varnish-modules'], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  })
-  if (installed.status !== 0) process.exit(installed.status ?? 1)
-}
+installWhenMissing('/usr/sbin/varnishd', ['varnish', 'varnish-modules'])
 
 // Readers come through the proxy; the app itself listens on loopback only.
 const app = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/start.ts', 'start'], {
