@@ -64,12 +64,16 @@ const schema = z.object({
    * The Redis every replica shares Next's page and data cache through (src/lib/sharedCache.mjs,
    * which reads these two itself); unset, each process keeps its own cache as before.
    */
-  REDIS_URL: z
-    .url({
-      protocol: /^rediss?$/,
-      error: 'REDIS_URL is not a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
-    })
-    .optional(),
+  REDIS_URL: z.preprocess(
+    // Empty (as compose files leave it) is unset.
+    (value) => (value === '' ? undefined : value),
+    z
+      .url({
+        protocol: /^rediss?$/,
+        error: 'REDIS_URL is not a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+      })
+      .optional(),
+  ),
   /** Prefix of every key the app writes to Redis: one per site and database. */
   REDIS_KEY_PREFIX: z.string().min(1).default('broadsheet:'),
 })

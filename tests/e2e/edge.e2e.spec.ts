@@ -1,8 +1,8 @@
-import http from 'node:http'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { type Edge, startEdge } from '../../src/edge/varnish'
+import { type Answer, rawRequest, type RawRequestOptions } from '../support/rawRequest'
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy'
 import { createArticle, createUser, editorHeaders, headersOf, section } from './api'
 import { EDITOR, expect, REFERENCE, test } from './fixtures'
@@ -34,50 +34,9 @@ test.afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true })
 })
 
-interface Answer {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: string
-}
-
 /** A raw request to the proxy, from `from` (a loopback address), with exactly these headers. */
-function viaEdge(
-  target: string,
-  {
-    method = 'GET',
-    headers = {},
-    from,
-    body,
-  }: { method?: string; headers?: Record<string, string>; from?: string; body?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      // A connection of its own each time: Varnish closes idle ones after 5 s, and reusing one
-      // just as it does is a "socket hang up", not an answer.
-      {
-        host: '127.0.0.1',
-        port: edge.port,
-        path: target,
-        method,
-        headers,
-        localAddress: from,
-        agent: false,
-      },
-      (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-      },
-    )
-    request.on('error', reject)
-    request.end(body)
-  })
+function viaEdge(target: string, options: RawRequestOptions = {}): Promise<Answer> {
+  return rawRequest(edge.port, target, options)
 }
 
 test('a reader’s second view is served by the proxy, whatever cookies or tracking parameters they bring', async ({

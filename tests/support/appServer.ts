@@ -34,6 +34,8 @@ export interface AppServer {
   distDir: string
   output: () => string
   exitCode: () => number | null
+  /** Sends `signal` to the server (SIGKILL: a replica dying mid-request) and waits for it to go. */
+  kill: (signal: NodeJS.Signals) => Promise<void>
   stop: () => Promise<void>
 }
 
@@ -49,7 +51,8 @@ export async function startAppServer(
   env: Record<string, string> = {},
 ): Promise<AppServer> {
   const build = isolatedBuild(process.env.E2E_DIST_DIR!, name)
-  const port = await freePort()
+  // A given PORT: a replica started again where the proxy in front expects it.
+  const port = env.PORT ? Number(env.PORT) : await freePort()
   const url = `http://127.0.0.1:${port}`
   let output = ''
   const server = spawn(process.execPath, serverArgs('start'), {
@@ -71,12 +74,14 @@ export async function startAppServer(
   })
   server.stdout?.on('data', (chunk) => (output += chunk))
   server.stderr?.on('data', (chunk) => (output += chunk))
+  const kill = async (signal: NodeJS.Signals) => {
+    if (server.exitCode !== null || server.signalCode !== null) return
+    const exited = new Promise((resolve) => server.once('exit', resolve))
+    server.kill(signal)
+    await exited
+  }
   const stop = async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve))
-      server.kill('SIGTERM')
-      await exited
-    }
+    await kill('SIGTERM')
     build.remove()
   }
   try {
@@ -91,6 +96,7 @@ export async function startAppServer(
     distDir: build.distDir,
     output: () => output,
     exitCode: () => server.exitCode,
+    kill,
     stop,
   }
 }
