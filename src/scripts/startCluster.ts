@@ -33,7 +33,9 @@ installWhenMissing('/usr/sbin/varnishd', ['varnish', 'varnish-modules'])
 const apps: ChildProcess[] = []
 let edge: Edge | null = null
 let redis: RedisServer | null = null
+let stopping = false
 onShutdown(async () => {
+  stopping = true
   await edge?.stop()
   await Promise.all(apps.map(stopChild))
   await redis?.stop()
@@ -128,6 +130,7 @@ await runOnDatabase(
     )
     // Until Ctrl-C or SIGTERM (database.ts runs the shutdown above), or every replica has stopped.
     await Promise.all(apps.map((child) => new Promise((resolve) => child.once('exit', resolve))))
+    if (stopping) return 0
     console.error('Every replica has stopped.')
     await edge.stop()
     return 1
