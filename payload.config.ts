@@ -21,6 +21,7 @@ import { EditorialSettings } from '@/globals/EditorialSettings'
 import { FrontPage } from '@/globals/FrontPage'
 import { survivePoolErrors } from '@/lib/databaseResilience'
 import { jobs } from '@/jobs/config'
+import { replicaAwarePg, routeReads } from '@/lib/readReplicas'
 import { emailAdapter } from '@/lib/email'
 import { answerOutagesWith503 } from '@/lib/restUnavailable'
 import { siteOrigins } from '@/lib/origins'
@@ -77,7 +78,19 @@ export default buildConfig({
   db: postgresAdapter({
     // A database that does not answer fails a query in 5 s (a 503), instead of holding the
     // reader until the operating system gives up on the connection.
-    pool: { connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5000 },
+    pool: {
+      connectionString: env.DATABASE_URL,
+      connectionTimeoutMillis: 5000,
+      // Per process and per server: the primary's pool and each replica's open at most this many.
+      max: env.DATABASE_POOL_MAX,
+      application_name: 'broadsheet',
+    },
+    // Readers' reads go to these; writes, transactions and logged-in users' reads to the primary
+    // (src/lib/readReplicas.ts).
+    ...(env.DATABASE_READ_URLS.length > 0 && {
+      readReplicas: env.DATABASE_READ_URLS,
+      pg: replicaAwarePg(env.DATABASE_READ_URLS),
+    }),
     // Schema changes ship as migrations; never push to a database that keeps data.
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -86,6 +99,7 @@ export default buildConfig({
   }),
   onInit: async (payload) => {
     survivePoolErrors(payload)
+    routeReads(payload, env.DATABASE_READ_MAX_LAG_SECONDS)
     startMostReadRefresh(payload)
     // BROADSHEET_SEED=1 (the Docker image's default) creates the demo content in an empty database.
     if (process.env.BROADSHEET_SEED === '1') {

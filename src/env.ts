@@ -10,18 +10,20 @@ const DEV_SECRET = 'broadsheet-development-secret-do-not-use-in-production'
 const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
 const isProduction = process.env.NODE_ENV === 'production'
 
-/** A comma-separated list of http(s) URLs; `error` says what the list is for. */
-const urlList = (error: string) =>
+/** A comma-separated list, its items trimmed, empty ones dropped. */
+const commaList = () =>
   z
     .string()
     .default('')
     .transform((value) =>
       value
         .split(',')
-        .map((url) => url.trim())
+        .map((item) => item.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.url({ protocol: /^https?$/, error })))
+
+/** A comma-separated list of http(s) URLs; `error` says what the list is for. */
+const urlList = (error: string) => commaList().pipe(z.array(z.url({ protocol: /^https?$/, error })))
 
 const schema = z.object({
   DATABASE_URL: z
@@ -31,6 +33,34 @@ const schema = z.object({
       'DATABASE_URL is not a postgres:// URL; unset it and use `npm start` to run on the embedded database',
     )
     .optional(),
+  /**
+   * Read replicas of DATABASE_URL (comma-separated postgres:// URLs, streaming
+   * standbys): readers' reads go to them, writes and logged-in users' reads to
+   * the primary. Empty: everything on DATABASE_URL.
+   */
+  DATABASE_READ_URLS: commaList().pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^postgres(ql)?:\/\/[^\s]+$/,
+          'DATABASE_READ_URLS lists postgres:// URLs of read replicas, comma-separated',
+        ),
+    ),
+  ),
+  /** Connections each pool (the primary's, and each replica's) opens at most, per app process. */
+  DATABASE_POOL_MAX: z.coerce
+    .number({ error: 'DATABASE_POOL_MAX is a whole number of connections, such as 10' })
+    .int('DATABASE_POOL_MAX is a whole number of connections, such as 10')
+    .min(1, 'DATABASE_POOL_MAX must be at least 1')
+    .max(1000, 'DATABASE_POOL_MAX above 1000 is surely a typo')
+    .default(10),
+  /** A replica further behind the primary than this is skipped until it catches up. */
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce
+    .number({ error: 'DATABASE_READ_MAX_LAG_SECONDS is a number of seconds, such as 5' })
+    .min(0, 'DATABASE_READ_MAX_LAG_SECONDS cannot be negative')
+    .max(3600, 'DATABASE_READ_MAX_LAG_SECONDS is at most 3600 (an hour)')
+    .default(5),
   PAYLOAD_SECRET: z.string().min(16, 'PAYLOAD_SECRET must be at least 16 characters').optional(),
   NEXT_PUBLIC_SERVER_URL: z.url().default('http://localhost:3000'),
   /**
@@ -105,5 +135,7 @@ function resolveDatabaseUrl(): string {
 export const env = {
   ...raw,
   DATABASE_URL: resolveDatabaseUrl(),
+  // A build reads no replica: its placeholder primary has none.
+  DATABASE_READ_URLS: isBuild ? [] : raw.DATABASE_READ_URLS,
   PAYLOAD_SECRET: resolveSecret(),
 }

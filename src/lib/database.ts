@@ -1,5 +1,7 @@
 import type { sql } from '@payloadcms/db-postgres'
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { replicaRouting } from '@/lib/readReplicas'
 
 export type Executor = {
   execute: (query: ReturnType<typeof sql>) => Promise<unknown>
@@ -13,6 +15,18 @@ export async function database(req: PayloadRequest): Promise<Executor> {
   }
   const id = req.transactionID ? await req.transactionID : undefined
   return (id !== undefined && adapter.sessions?.[id]?.db) || adapter.drizzle
+}
+
+/**
+ * Where a reader's raw read goes: a read replica that is up and caught up
+ * (DATABASE_READ_URLS), else the primary. `payload.db.drizzle.execute` always
+ * runs on the primary (drizzle sends raw SQL there, since it may write): use
+ * this for reads only, and never inside a write's transaction.
+ */
+export function readerDatabase(payload: Payload): Executor {
+  const routing = replicaRouting(payload)
+  if (!routing) return (payload.db as unknown as { drizzle: Executor }).drizzle
+  return { execute: (query) => (routing.readDatabase() as unknown as Executor).execute(query) }
 }
 
 /** The rows of a raw query's result (node-postgres answers `{ rows }`). */

@@ -4,6 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { type ArticleLookup, lookUpArticle } from '@/comments/article'
 import { commentsOpen } from '@/comments/closing'
 import { submitComment, type SubmissionContext } from '@/comments/submit'
+import { readerDatabase, rowsOf } from '@/lib/database'
 import type { Comment } from '@/payload-types'
 
 import { payloadClient } from './payload'
@@ -75,7 +76,7 @@ export async function countApprovedComments(articleIds: number[]): Promise<Recor
   const payload = await payloadClient()
   // One grouped count for a whole list; the Local API has no GROUP BY.
   // Counted as the page shows them: a reply counts once its parent is approved too.
-  const result = await payload.db.drizzle.execute(sql`
+  const result = await readerDatabase(payload).execute(sql`
     select c.article_id as "articleId", count(*)::int as "count"
     from comments c
     left join comments p on p.id = c.parent_id
@@ -87,7 +88,7 @@ export async function countApprovedComments(articleIds: number[]): Promise<Recor
       )})
     group by c.article_id`)
   const counts: Record<number, number> = {}
-  for (const row of result.rows as { articleId: number; count: number }[])
+  for (const row of rowsOf<{ articleId: number; count: number }>(result))
     counts[row.articleId] = row.count
   return counts
 }

@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 
+import { readerDatabase, rowsOf } from '@/lib/database'
 import { phrasePairs } from '@/lib/phrasePairs'
 
 import { payloadClient } from './payload'
@@ -60,10 +61,10 @@ export async function searchArticles(input: string, page: number): Promise<Searc
   const query = input.replace(/[\u0000-\u001f\u007f]/g, ' ')
   const payload = await payloadClient()
   const offset = (page - 1) * SEARCH_PAGE_SIZE
-  const parsed = await payload.db.drizzle.execute(
+  const parsed = await readerDatabase(payload).execute(
     sql`SELECT websearch_to_tsquery('english', ${query})::text AS query`,
   )
-  const pairs = phrasePairs(String((parsed.rows[0] as { query?: string } | undefined)?.query ?? ''))
+  const pairs = phrasePairs(String(rowsOf<{ query?: string }>(parsed)[0]?.query ?? ''))
   // The query is written out in the WHERE clause (not taken from a CTE) so the planner can
   // estimate how many articles match: for common words it walks the publication-date index
   // newest first and stops at SEARCH_CANDIDATES; for rare ones it uses the GIN index; for
@@ -71,7 +72,7 @@ export async function searchArticles(input: string, page: number): Promise<Searc
   // Only the page of results is joined to its desk and given a snippet: ranking reads the
   // candidates' stored vectors alone, and a snippet (which rebuilds the article's text) is
   // made for the twenty rows shown, never for all the candidates.
-  const result = await payload.db.drizzle.execute(sql`
+  const result = await readerDatabase(payload).execute(sql`
     WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
     matches AS (
       SELECT a.id, a.headline, a.slug, a.section_id, a.search_vector, a.published_at
@@ -99,7 +100,7 @@ export async function searchArticles(input: string, page: number): Promise<Searc
     JOIN sections s ON s.id = r.section_id
     CROSS JOIN q
     ORDER BY r.rank DESC, r.published_at DESC NULLS LAST, r.id DESC`)
-  const rows = result.rows as {
+  const rows = rowsOf<{
     id: number
     headline: string
     slug: string
@@ -108,7 +109,7 @@ export async function searchArticles(input: string, page: number): Promise<Searc
     deskName: string
     snippet: string
     total: string | number
-  }[]
+  }>(result)
   const total = Number(rows[0]?.total ?? 0)
   return {
     hits: rows.map((row) => ({
