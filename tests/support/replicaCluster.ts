@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, chownSync, mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -13,7 +13,21 @@ import { freePort } from '@/scripts/net'
  * (initdb, pg_basebackup -R), so the machine's main cluster is never touched.
  * PostgreSQL refuses to run as root, so as root the servers run as `postgres`.
  */
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin'
+function serverBinaries(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN
+  // Debian keeps each major version's server programs under /usr/lib/postgresql/<major>/bin.
+  const majors = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql').filter((name) => /^\d+$/.test(name))
+    : []
+  const newest = majors.sort((a, b) => Number(b) - Number(a))[0]
+  if (!newest || !existsSync(`/usr/lib/postgresql/${newest}/bin/pg_basebackup`)) {
+    throw new Error(
+      "The read-replica test needs PostgreSQL's server programs (initdb, pg_ctl, pg_basebackup): apt-get install postgresql, or set PG_BIN to their folder",
+    )
+  }
+  return `/usr/lib/postgresql/${newest}/bin`
+}
+const BIN = serverBinaries()
 
 export interface ReplicaCluster {
   /** postgres:// URLs of a database on each server (`broadsheet`, made on the primary). */
