@@ -39,7 +39,7 @@ export interface ReplicaCluster {
   /** Holds (or lets go) the standby's replay: it receives WAL but applies none, falling behind. */
   pauseReplay: () => Promise<void>
   resumeReplay: () => Promise<void>
-  /** Waits until the standby has replayed everything the primary has flushed. */
+  /** Waits until the standby has replayed everything the primary has written so far. */
   caughtUp: (timeoutMs?: number) => Promise<void>
   /** Runs one query on a server (as the superuser, on the `broadsheet` database). */
   query: <R extends pg.QueryResultRow>(server: 'primary' | 'replica', text: string) => Promise<R[]>
@@ -101,7 +101,6 @@ export async function startReplicaCluster(): Promise<ReplicaCluster> {
         "listen_addresses = '127.0.0.1'",
         `unix_socket_directories = '${root}'`,
         'fsync = off',
-        'synchronous_commit = off',
         'full_page_writes = off',
         "shared_preload_libraries = 'pg_stat_statements'",
         'max_connections = 100',
@@ -155,7 +154,7 @@ export async function startReplicaCluster(): Promise<ReplicaCluster> {
   const caughtUp = async (timeoutMs = 30_000) => {
     const [{ lsn }] = await query<{ lsn: string }>(
       'primary',
-      'SELECT pg_current_wal_flush_lsn()::text AS lsn',
+      'SELECT pg_current_wal_lsn()::text AS lsn',
       'postgres',
     )
     const deadline = Date.now() + timeoutMs
