@@ -52,6 +52,16 @@ interface ReplicaState {
 
 const STATES = new WeakMap<object, ReplicaState>()
 
+/**
+ * A standby cancels a read that holds back the WAL it must replay ("canceling statement due to
+ * conflict with recovery": 40001, or 40P01 for a buffer-pin deadlock); the primary has no such
+ * conflict, so the read is asked there. The replica itself is fine.
+ */
+function isRecoveryConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '40001' || code === '40P01'
+}
+
 /** A replica's pool: a read it cannot answer is asked of the primary's pool instead. */
 class ReplicaPool extends pg.Pool {
   fallback: pg.Pool | null = null
@@ -63,8 +73,9 @@ class ReplicaPool extends pg.Pool {
       return own as never
     return own.catch((error: unknown) => {
       const fallback = this.fallback
-      if (!fallback || !isDatabaseUnreachable(error)) throw error
-      markDown(this, error)
+      const unreachable = isDatabaseUnreachable(error)
+      if (!fallback || !(unreachable || isRecoveryConflict(error))) throw error
+      if (unreachable) markDown(this, error)
       return (fallback.query as (...a: unknown[]) => Promise<unknown>).apply(fallback, args)
     }) as never
   }
