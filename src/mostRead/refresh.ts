@@ -1,6 +1,7 @@
 import type { Payload, RequestContext } from 'payload'
 
 import { env } from '@/env'
+import { jobsLeader } from '@/jobs/leader'
 import { invalidate } from '@/revalidation/invalidate'
 import { cacheTags } from '@/queries/tags'
 
@@ -32,8 +33,9 @@ export async function refreshMostRead(
 const TIMER = Symbol.for('broadsheet.mostReadTimer')
 
 /**
- * Every MOST_READ_REFRESH_SECONDS inside the server, wherever the jobs
- * runner runs (not in scripts, tests on the Local API or `next build`).
+ * Every MOST_READ_REFRESH_SECONDS inside the server, in the one process that
+ * runs the scheduled jobs (src/jobs/leader.ts; not in scripts, tests on the
+ * Local API or `next build`): the ranking is shared, so one re-ranker is enough.
  * A plain timer rather than a scheduled Payload job: a job row every few
  * seconds would crowd Newsroom → Scheduled jobs, which editors read for
  * failed publishes.
@@ -45,7 +47,7 @@ export function startMostReadRefresh(payload: Payload): void {
   if (store[TIMER]) return
   let running = false
   store[TIMER] = setInterval(() => {
-    if (running) return
+    if (running || !jobsLeader().isLeader) return
     running = true
     refreshMostRead(payload)
       .catch((error: unknown) =>
