@@ -1,6 +1,17 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+import { SubmissionError } from './errors'
+
+/** What the submission's statements run on: the transaction that holds its locks. */
+export type CommentDb = Pick<Payload['db']['drizzle'], 'execute'>
+
+/** How long a submission waits for another one holding the same address, email or key. */
+const LOCK_WAIT_MS = 5000
+
 const queues = new Map<string, Promise<void>>()
 
-async function withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
+async function withProcessLock<T>(key: string, task: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve()
   let release!: () => void
   const current = new Promise<void>((resolve) => (release = resolve))
@@ -15,16 +26,61 @@ async function withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
   }
 }
 
+function lockTimedOut(error: unknown): boolean {
+  for (let cause = error; cause && typeof cause === 'object';) {
+    if ((cause as { code?: string }).code === '55P03') return true
+    cause = (cause as { cause?: unknown }).cause
+  }
+  return false
+}
+
 /**
- * Runs `task` while holding every key, taken in sorted order so two tasks can
- * never wait on each other. Serialises submissions from one address, one
- * email or with one submission key in this process, so the flood, duplicate
- * and idempotency checks see each other's rows. (Several app processes would
- * need a database lock; the unique indexes still stop double writes.)
+ * One transaction holding a PostgreSQL advisory lock per key (a 64-bit hash
+ * of it), taken left to right in sorted order in one statement, so two
+ * submissions never wait on each other, and freed by the commit. Every app
+ * process on the database sees the same locks.
  */
-export function withLocks<T>(keys: string[], task: () => Promise<T>): Promise<T> {
+async function withDatabaseLocks<T>(
+  payload: Payload,
+  sorted: string[],
+  task: (db: CommentDb) => Promise<T>,
+): Promise<T> {
+  const locks = sorted.map(
+    (key) => sql`pg_advisory_xact_lock(hashtextextended(${`comment:${key}`}, 0))`,
+  )
+  try {
+    return await payload.db.drizzle.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('lock_timeout', ${`${LOCK_WAIT_MS}ms`}, true), ${sql.join(locks, sql`, `)}`,
+      )
+      return task(tx)
+    })
+  } catch (error) {
+    if (!lockTimedOut(error)) throw error
+    throw new SubmissionError(
+      'Another comment from you is still being saved. Please wait a few seconds and send again.',
+      { status: 429, retryAfter: 5, notice: 'wait' },
+    )
+  }
+}
+
+/**
+ * Runs `task` while holding every key: submissions from one address, one
+ * email or with one submission key go one at a time, in this process and
+ * across every process on the database, so the flood, duplicate and
+ * idempotency checks see each other's rows. The in-process queue in front
+ * keeps a burst from one reader to one waiting connection per process, so it
+ * cannot take the whole pool; the database locks hold across processes.
+ */
+export function withLocks<T>(
+  payload: Payload,
+  keys: string[],
+  task: (db: CommentDb) => Promise<T>,
+): Promise<T> {
   const sorted = [...new Set(keys)].sort()
   const run = (index: number): Promise<T> =>
-    index === sorted.length ? task() : withLock(sorted[index]!, () => run(index + 1))
+    index === sorted.length
+      ? withDatabaseLocks(payload, sorted, task)
+      : withProcessLock(sorted[index]!, () => run(index + 1))
   return run(0)
 }

@@ -1,13 +1,14 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { Payload } from 'payload'
 
 import { urls } from '@/lib/urls'
 
 import type { CommentArticle } from './article'
 import { DUPLICATE_WINDOW_MINUTES, type FloodWindow } from './floodControl'
+import type { CommentDb } from './locks'
 
 /*
- * The comment POST's two statements. A busy thread takes hundreds of comments
+ * The comment POST's two statements (inside the transaction that holds the
+ * submission's locks, src/comments/locks.ts). A busy thread takes hundreds of comments
  * a second, so the checks read everything they need in one round trip, and
  * the new comment is written by one INSERT; the rules themselves stay in
  * submit.ts, floodControl.ts and closing.ts, unchanged. Both statements
@@ -70,7 +71,7 @@ const iso = (value: Date | string | null): string | null => asDate(value)?.toISO
 
 /** Everything the checks read, in one statement. */
 export async function readSubmissionState(
-  payload: Payload,
+  db: CommentDb,
   submission: {
     submissionKey: string
     articleId: number
@@ -84,7 +85,7 @@ export async function readSubmissionState(
   const { submissionKey, articleId, parentId, ipHash, email, body, now } = submission
   const hourAgo = new Date(now.getTime() - HOUR_MS).toISOString()
   const duplicateSince = new Date(now.getTime() - DUPLICATE_WINDOW_MINUTES * 60_000).toISOString()
-  const result = await payload.db.drizzle.execute(sql`
+  const result = await db.execute(sql`
     select
       (select id from comments where submission_key = ${submissionKey} limit 1) as replay_id,
       s.close_after_days, s.hourly_limit, s.blocklist,
@@ -188,12 +189,12 @@ export function uniqueIndexHit(error: unknown): 'submissionKey' | 'challengeId' 
  * Payload's would be.
  */
 export async function insertComment(
-  payload: Payload,
+  db: CommentDb,
   comment: NewComment,
 ): Promise<{ id: number; createdAt: string }> {
   const now = new Date().toISOString()
   const reasons = `{${comment.heldReasons.map((reason) => `"${reason.replace(/["\\]/g, '\\$&')}"`).join(',')}}`
-  const result = await payload.db.drizzle.execute(sql`
+  const result = await db.execute(sql`
     with c as (
       insert into comments (body, status, article_id, parent_id, author_name, email, trust,
                             ip_hash, user_agent, submission_key, challenge_id,

@@ -13,7 +13,7 @@ import { checkDuplicate, checkFlood, DUPLICATE_WINDOW_MINUTES } from './floodCon
 import { readFormToken } from './formToken'
 import { holdReasons, parseBlocklist } from './holdRules'
 import { parseCommentInput, type CommentInput } from './input'
-import { withLocks } from './locks'
+import { type CommentDb, withLocks } from './locks'
 import { checkProof } from './proofOfWork'
 import {
   type CommentSettingsRow,
@@ -121,7 +121,8 @@ function replayed(id: number, article: CommentArticle | null): SubmissionResult 
 /**
  * The one way a reader's comment gets in: validation, bot signals, the
  * article's state, flood control, duplicates, proof of work and hold rules,
- * then one transactional write. Every refusal is a SubmissionError with a
+ * then one write, in one transaction holding the submission's locks
+ * (./locks.ts). Every refusal is a SubmissionError with a
  * status and a message meant for the reader; nothing is written half-way.
  * `lookup` is the article `raw` names; a caller that passes its own (made
  * from the same `raw`) can answer a refusal with the article's path.
@@ -152,94 +153,129 @@ export async function submitComment(
     `body:${input.article}:${sha256(input.body)}`,
   ]
 
-  return withLocks(locks, async () => {
-    const now = context.now ?? new Date()
-    // Every check's reading of the database, in one statement (src/comments/store.ts).
-    const state = await readSubmissionState(payload, {
-      submissionKey,
-      articleId: input.article,
-      parentId: input.parent ?? null,
-      ipHash,
-      email,
-      body: input.body,
-      now,
-    })
-    lookup.settle(state.article)
-    if (state.replayId !== null) return replayed(state.replayId, state.article)
-
-    checkBotSignals(input, now)
-    const proof = input.altcha ? await checkProof(input.altcha) : null
-    if (proof && !proof.ok) {
+  const locked = (db: CommentDb): Promise<Accepted | SubmissionResult> =>
+    acceptLocked(db, { input, email, ipHash, submissionKey, context, lookup })
+  let outcome: Accepted | SubmissionResult
+  try {
+    outcome = await withLocks(payload, locks, locked)
+  } catch (error) {
+    const index = uniqueIndexHit(error)
+    if (index === 'submissionKey') {
+      // The same submission, written meanwhile by a process that did not take the locks.
+      const again = await readSubmissionState(payload.db.drizzle, {
+        submissionKey,
+        articleId: input.article,
+        parentId: null,
+        ipHash,
+        email,
+        body: input.body,
+        now: context.now ?? new Date(),
+      })
+      if (again.replayId !== null) return replayed(again.replayId, again.article)
+    }
+    if (index === 'challengeId') {
       throw new SubmissionError(
-        'altcha: The anti-spam check did not pass. Please send your comment again.',
+        'altcha: This anti-spam answer was already used. Please send your comment again.',
         { status: 422, field: 'altcha', notice: 'robot' },
       )
     }
+    throw error
+  }
+  if (!('reasons' in outcome)) return outcome
+  // The comment is stored (committed): a notice that cannot be sent must not tell the reader otherwise.
+  await noticeNewComment(payload, {
+    id: outcome.id,
+    authorName: input.name,
+    body: input.body,
+    heldReasons: outcome.reasons,
+  }).catch((error: unknown) =>
+    payload.logger.error({ msg: 'Could not prepare the new-comment notice', error }),
+  )
+  return {
+    status: 201,
+    id: outcome.id,
+    articlePath: outcome.articlePath,
+    message: AWAITING_MODERATION,
+  }
+}
 
-    const { settings } = state
-    const article = openArticle(state.article, settings, now)
-    checkParent(input, state.parent)
-    checkFlood(state.flood, settings.hourlyLimit ?? 10, now)
-    checkDuplicate(state.duplicate)
+/** A new comment, written inside the submission's transaction. */
+interface Accepted {
+  id: number
+  articlePath: string | null
+  reasons: string[]
+}
 
-    const verified = proof?.ok === true
-    const reasons = holdReasons(
-      { name: input.name, body: input.body },
-      parseBlocklist(settings.blocklist),
-      verified,
-    )
-    try {
-      // Pending, whatever the request says: readers never choose a status.
-      const comment = await insertComment(payload, {
-        article: input.article,
-        parent: input.parent ?? null,
-        authorName: input.name,
-        email,
-        body: input.body,
-        trust: verified ? 'verified' : 'unverified',
-        heldReasons: reasons,
-        ipHash,
-        userAgent: context.userAgent?.slice(0, 512) ?? null,
-        submissionKey,
-        challengeId: proof?.ok ? proof.challengeId : null,
-      })
-      // The comment is stored: a notice that cannot be sent must not tell the reader otherwise.
-      await noticeNewComment(payload, {
-        id: comment.id,
-        authorName: input.name,
-        body: input.body,
-        heldReasons: reasons,
-      }).catch((error: unknown) =>
-        payload.logger.error({ msg: 'Could not prepare the new-comment notice', error }),
-      )
-      return {
-        status: 201,
-        id: comment.id,
-        articlePath: article.path,
-        message: AWAITING_MODERATION,
-      }
-    } catch (error) {
-      const index = uniqueIndexHit(error)
-      if (index === 'submissionKey') {
-        // The same submission, sent twice at once from two app processes: the first one won.
-        const again = await readSubmissionState(payload, {
-          submissionKey,
-          articleId: input.article,
-          parentId: null,
-          ipHash,
-          email,
-          body: input.body,
-          now,
-        })
-        if (again.replayId !== null) return replayed(again.replayId, again.article)
-      }
-      if (index === 'challengeId') {
-        throw new SubmissionError(
-          'altcha: This anti-spam answer was already used. Please send your comment again.',
-          { status: 422, field: 'altcha', notice: 'robot' },
-        )
-      }
-      throw error
-    }
+/**
+ * Every check, then the write, while the submission's locks are held: what
+ * the checks read cannot change before the comment is written.
+ */
+async function acceptLocked(
+  db: CommentDb,
+  {
+    input,
+    email,
+    ipHash,
+    submissionKey,
+    context,
+    lookup,
+  }: {
+    input: CommentInput
+    email: string
+    ipHash: string
+    submissionKey: string
+    context: SubmissionContext
+    lookup: ArticleLookup
+  },
+): Promise<Accepted | SubmissionResult> {
+  const now = context.now ?? new Date()
+  // Every check's reading of the database, in one statement (src/comments/store.ts).
+  const state = await readSubmissionState(db, {
+    submissionKey,
+    articleId: input.article,
+    parentId: input.parent ?? null,
+    ipHash,
+    email,
+    body: input.body,
+    now,
   })
+  lookup.settle(state.article)
+  if (state.replayId !== null) return replayed(state.replayId, state.article)
+
+  checkBotSignals(input, now)
+  const proof = input.altcha ? await checkProof(input.altcha) : null
+  if (proof && !proof.ok) {
+    throw new SubmissionError(
+      'altcha: The anti-spam check did not pass. Please send your comment again.',
+      { status: 422, field: 'altcha', notice: 'robot' },
+    )
+  }
+
+  const { settings } = state
+  const article = openArticle(state.article, settings, now)
+  checkParent(input, state.parent)
+  checkFlood(state.flood, settings.hourlyLimit ?? 10, now)
+  checkDuplicate(state.duplicate)
+
+  const verified = proof?.ok === true
+  const reasons = holdReasons(
+    { name: input.name, body: input.body },
+    parseBlocklist(settings.blocklist),
+    verified,
+  )
+  // Pending, whatever the request says: readers never choose a status.
+  const comment = await insertComment(db, {
+    article: input.article,
+    parent: input.parent ?? null,
+    authorName: input.name,
+    email,
+    body: input.body,
+    trust: verified ? 'verified' : 'unverified',
+    heldReasons: reasons,
+    ipHash,
+    userAgent: context.userAgent?.slice(0, 512) ?? null,
+    submissionKey,
+    challengeId: proof?.ok ? proof.challengeId : null,
+  })
+  return { id: comment.id, articlePath: article.path, reasons }
 }

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { articleData, createUser, seededIds } from '../support/factories'
+import { createUser, scheduledDraft } from '../support/factories'
 import { testPayload } from '../support/payload'
 
 async function scheduled(role: 'editor' | 'author') {
   const payload = await testPayload()
-  const ids = await seededIds(payload)
   const user = await createUser(payload, role)
-  const draft = await payload.create({
-    collection: 'articles',
-    data: articleData(ids, { _status: 'draft' }),
-    draft: true,
-    user,
-  })
-  const job = await payload.jobs.queue({
-    task: 'schedulePublish',
-    input: {
-      type: 'publish',
-      doc: { relationTo: 'articles', value: draft.id },
-      user: { relationTo: 'users', value: user.id },
-    },
-    waitUntil: new Date(Date.now() - 1000),
-  })
+  const { draft, job } = await scheduledDraft(payload, user, new Date(Date.now() - 1000))
   await payload.jobs.runByID({ id: job.id })
   const left = await payload.find({ collection: 'payload-jobs', where: { id: { equals: job.id } } })
   return {

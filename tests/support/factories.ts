@@ -181,3 +181,23 @@ export function nestedQuotes(depth: number) {
   }
   return { root: { type: 'root', version: 1, children: [node] } }
 }
+
+/** A draft article with a publish scheduled by `user` for `waitUntil` (the queued job and the draft). */
+export async function scheduledDraft(payload: Payload, user: User, waitUntil: Date) {
+  const draft = await payload.create({
+    collection: 'articles',
+    data: articleData(await seededIds(payload), { _status: 'draft' }),
+    draft: true,
+    user,
+  })
+  const job = await payload.jobs.queue({
+    task: 'schedulePublish',
+    input: {
+      type: 'publish',
+      doc: { relationTo: 'articles', value: draft.id },
+      user: { relationTo: 'users', value: user.id },
+    },
+    waitUntil,
+  })
+  return { draft, job }
+}
