@@ -26,8 +26,8 @@ import { emailAdapter } from '@/lib/email'
 import { answerOutagesWith503 } from '@/lib/restUnavailable'
 import { siteOrigins } from '@/lib/origins'
 import { keepValidationDetails } from '@/lib/validationDetails'
-import { migrations } from '@/migrations'
 import { startMostReadRefresh } from '@/mostRead/refresh'
+import { logger } from '@/operations/logger'
 import { queryGuards } from '@/plugins/queryGuards'
 import { redirects } from '@/plugins/redirects'
 import { safeRichText } from '@/plugins/safeRichText'
@@ -94,9 +94,11 @@ export default buildConfig({
     // Schema changes ship as migrations; never push to a database that keeps data.
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
-    // A production server (the Docker image) applies pending migrations when it starts.
-    prodMigrations: migrations,
+    // No prodMigrations: migrations are a deploy step of their own (`npm run migrate`), and the
+    // server refuses to start on a database that lacks one (src/server/main.ts).
   }),
+  // JSON lines in production, pretty in development; each line carries its request's id.
+  logger: logger(),
   onInit: async (payload) => {
     survivePoolErrors(payload)
     routeReads(payload, env.DATABASE_READ_MAX_LAG_SECONDS)

@@ -1,14 +1,18 @@
-import type { Payload } from 'payload'
+import type { Migration, Payload } from 'payload'
+
+import { migrations } from '@/migrations'
 
 /**
- * Applies pending migrations from migrations/ and, unless told not to, the
+ * Applies pending migrations (the list in migrations/index.ts, the same one the server's
+ * start-up check and /api/ready compare the database with) and, unless told not to, the
  * idempotent demo seed.
  */
 export async function migrateAndSeed(
   payload: Payload,
   { seed = true }: { seed?: boolean } = {},
 ): Promise<void> {
-  await payload.db.migrate()
+  // Payload types a migration's arguments as unknown; the generated ones name theirs.
+  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   if (seed) {
     const { seedDemoContent } = await import('@/seed')
     await seedDemoContent(payload)

@@ -94,6 +94,11 @@ export function clientAddressFrom(
   return client
 }
 
+/** True when the socket's peer is one of the trusted proxies (whose headers are believed). */
+export function isTrustedPeer(socketAddress: string | undefined, trusted: TrustedProxies): boolean {
+  return trusted.has(normalize(socketAddress ?? ''))
+}
+
 /**
  * The client address of a request inside the app (route handlers, the
  * middleware, Payload hooks). src/server/main.ts has replaced X-Forwarded-For

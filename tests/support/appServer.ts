@@ -1,6 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readdirSync } from 'node:fs'
-import path from 'node:path'
 
 import { freePort } from '../../src/scripts/net'
 import { serverArgs } from '../../src/scripts/next'
@@ -102,15 +100,4 @@ export async function startAppServer(
 }
 
 /** How many files a folder holds, at any depth (0 when it does not exist). */
-export function countFiles(folder: string): number {
-  let entries
-  try {
-    entries = readdirSync(folder, { withFileTypes: true })
-  } catch {
-    return 0
-  }
-  return entries.reduce(
-    (sum, entry) => sum + (entry.isDirectory() ? countFiles(path.join(folder, entry.name)) : 1),
-    0,
-  )
-}
+export { fileCount as countFiles } from '../../src/operations/backup/media'

@@ -69,3 +69,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     close: stop,
   }
 }
+
+/** A TCP proxy in front of the database `databaseUrl` names, and the URL that goes through it. */
+export async function proxiedDatabase(
+  databaseUrl: string,
+): Promise<{ proxy: TcpProxy; url: string }> {
+  const url = new URL(databaseUrl)
+  const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) })
+  url.hostname = '127.0.0.1'
+  url.port = String(proxy.port)
+  return { proxy, url: url.toString() }
+}
