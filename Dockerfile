@@ -13,6 +13,12 @@ COPY . .
 # standalone server.js; bundled to plain JavaScript, `next` and the rest come from the standalone tree.
 RUN npm run build && npx esbuild src/server/main.ts --bundle --platform=node --format=esm \
     --target=node20 --packages=external --outfile=.next/standalone/broadsheet-server.mjs
+# The deploy's migrate step (src/server/migrate.ts), for an image without npm: `node broadsheet-migrate.mjs`.
+# Next's subpath modules need their file names under Node's ESM resolution.
+RUN npx esbuild src/server/migrate.ts --bundle --platform=node --format=esm --target=node20 \
+    --packages=external --alias:next/cache=next/cache.js --alias:next/headers=next/headers.js \
+    --alias:next/server=next/server.js --alias:next/navigation=next/navigation.js \
+    --outfile=.next/standalone/broadsheet-migrate.mjs
 
 # The deploy steps' image (docker-compose.yml's `migrate` and `edge-config`): the sources and
 # every dependency, for `npm run migrate`, `npm run seed` and src/scripts/renderEdge.ts.
@@ -31,7 +37,13 @@ COPY --from=build --chown=app:app /app/.next/static ./.next/static
 COPY --from=build --chown=app:app /app/public ./public
 USER app
 EXPOSE 3000
+<<<<<<< HEAD
 # Migrations are not applied here: they are a deploy step of their own (`npm run migrate`, the
 # `tools` image above), before any replica starts. TRUSTED_PROXIES (unset: nobody) names the
 # proxy whose X-Forwarded-For is believed. SIGTERM finishes what is in flight, then exits.
+=======
+# Migrations are a step of their own: run `node broadsheet-migrate.mjs` (BROADSHEET_SEED=1 also seeds
+# an empty database) before this; the server refuses to start on a database that lacks a migration.
+# TRUSTED_PROXIES (unset: nobody) names the proxy whose X-Forwarded-For is believed.
+>>>>>>> 1b30005 (Shutdown test: clients that heed readiness (as the proxy does), comments matched by body (the key is stored hashed); migrations as a deploy step in Docker: broadsheet-migrate.mjs (src/server/migrate.ts) and a compose migrate service the app waits for, with a readiness health check and a 30 s stop grace; the seed moves from Payload's onInit to that step)
 CMD ["node", "broadsheet-server.mjs"]

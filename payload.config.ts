@@ -103,11 +103,6 @@ export default buildConfig({
     survivePoolErrors(payload)
     routeReads(payload, env.DATABASE_READ_MAX_LAG_SECONDS)
     startMostReadRefresh(payload)
-    // BROADSHEET_SEED=1 (the Docker image's default) creates the demo content in an empty database.
-    if (process.env.BROADSHEET_SEED === '1') {
-      const { seedDemoContent } = await import('@/seed')
-      await seedDemoContent(payload)
-    }
   },
   // safeRichText last: it guards the rich-text fields the other plugins add too.
   plugins: [seo, redirects, queryGuards, safeRichText],

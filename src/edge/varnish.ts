@@ -106,8 +106,8 @@ function answers(port: number, host: string): Promise<boolean> {
  *   it grows with the page, and a header over the default 8k would make that page a 503.
  * - idle_send_timeout 30s, send_timeout 300s: a reader who stops reading is dropped after 30 s
  *   without progress, and one still reading after five minutes of such pauses is dropped.
- * - backend_idle_timeout 20s: unused connections to the app are closed before the app closes
- *   them (its keepAliveTimeout is 30 s), so the proxy never sends a request on a dying one.
+ * - backend_idle_timeout 3s: unused connections to the app are closed before the app closes
+ *   them (its keepAliveTimeout is 5 s), so the proxy never sends a request on a dying one.
  */
 export const EDGE_LIMITS: Readonly<Record<string, string>> = {
   http_req_size: '12k',
@@ -118,7 +118,7 @@ export const EDGE_LIMITS: Readonly<Record<string, string>> = {
   workspace_backend: '128k',
   idle_send_timeout: '30',
   send_timeout: '300',
-  backend_idle_timeout: '20',
+  backend_idle_timeout: '3',
 }
 
 /**

@@ -6,9 +6,11 @@
  *
  * - headers: at most 16 KiB (Node's default, kept on purpose: the proxy refuses anything over
  *   12 KiB first) → 431; all of them within 10 s of the request's first byte → 408. An idle
- *   keep-alive connection is not a request yet: it is closed after 30 s (keepAliveTimeout), longer
- *   than the proxy keeps an unused connection to the app (backend_idle_timeout, 20 s), so the app
- *   never closes a connection just as the proxy reuses it.
+ *   keep-alive connection is not a request yet: it is closed after 5 s (keepAliveTimeout, Node's
+ *   default, announced as `Keep-Alive: timeout=5`), longer than the proxy keeps an unused
+ *   connection to the app (backend_idle_timeout, 3 s), so the app never closes a connection just
+ *   as the proxy reuses it; and short enough that a shutdown (./shutdown.ts), which lets idle
+ *   connections run out rather than racing a client reusing one, ends well within its bound.
  * - bodies: bounded by how they arrive, not by how long they take, so a 20 MB image on a slow
  *   link still uploads: 408 once nothing has arrived for 30 s, or once the body has averaged
  *   under 500 bytes a second after its first 10 s (Apache mod_reqtimeout's MinRate rule, which
@@ -23,7 +25,7 @@ export const SERVER_OPTIONS = {
   maxHeaderSize: 16 * 1024,
   headersTimeout: 10_000,
   requestTimeout: 3_600_000,
-  keepAliveTimeout: 30_000,
+  keepAliveTimeout: 5_000,
   // How often Node looks for expired header and request timers (its default is 30 s, which
   // would let a slow header hold a socket for up to 40 s instead of 10).
   connectionsCheckingInterval: 1_000,

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 
 import { codeMigrations } from '../../src/operations/schemaStatus'
+import { freePort } from '../../src/scripts/net'
 import { serverArgs } from '../../src/scripts/next'
 import { type AppServer, startAppServer } from '../support/appServer'
 import { proxiedDatabase, type TcpProxy } from '../support/tcpProxy'
@@ -153,7 +154,7 @@ test('a server whose database lacks a migration refuses to start, naming it and 
         NODE_ENV: 'production',
         DATABASE_URL: database.url,
         PAYLOAD_SECRET: 'end-to-end-test-secret-0123456789',
-        PORT: '0',
+        PORT: String(await freePort()),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -175,11 +176,10 @@ type Outcome = 'answered' | 'refused' | 'reset'
 /** One request's fate: answered (any status), refused (never reached a server), or reset. */
 async function attempt(
   send: () => Promise<Response>,
-): Promise<{ outcome: Outcome; response?: Response; error?: string }> {
+): Promise<{ outcome: Outcome; status?: number; text?: string; error?: string }> {
   try {
     const response = await send()
-    await response.arrayBuffer()
-    return { outcome: 'answered', response }
+    return { outcome: 'answered', status: response.status, text: await response.text() }
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause
     if (cause?.code === 'ECONNREFUSED') return { outcome: 'refused' }
@@ -187,6 +187,14 @@ async function attempt(
   }
 }
 
+/*
+ * The load comes from clients that behave like the proxy in front of the app: they probe
+ * /api/ready and stop sending new requests to this process once it answers 503 (what
+ * SHUTDOWN_DRAIN_SECONDS gives them time for). Requests already sent keep going, on keep-alive
+ * connections, and must all be answered. (A client that ignores readiness and keeps opening
+ * connections may, at the instant the port closes, have one in the kernel's accept queue:
+ * Linux resets those. That is why the drain exists.)
+ */
 test('SIGTERM under load: nothing reset, every acknowledged comment stored once, exit within the bound', async ({
   request,
 }) => {
@@ -198,29 +206,40 @@ test('SIGTERM under load: nothing reset, every acknowledged comment stored once,
   const app = await startAppServer('shutdown', process.env.E2E_DATABASE_URL!, {
     COMMENT_MIN_SECONDS: '0',
     SHUTDOWN_TIMEOUT_SECONDS: '10',
-    SHUTDOWN_DRAIN_SECONDS: '1',
+    SHUTDOWN_DRAIN_SECONDS: '2',
   })
   const { token } = await (
     await fetch(`${app.url}/next/comments/token?article=${article.articleId}`)
   ).json()
   let stopping = false
+  let drained = false
   const resets: string[] = []
   const acknowledged = new Map<string, string>()
   const statuses: number[] = []
+  let answeredAfterSigterm = 0
   const readiness: { afterSigterm: boolean; status: number; shuttingDown: boolean }[] = []
 
+  const record = (
+    label: string,
+    result: Awaited<ReturnType<typeof attempt>>,
+    sentAfter: boolean,
+  ) => {
+    if (result.outcome === 'reset') resets.push(`${label} ${result.error}`)
+    if (result.outcome === 'answered' && sentAfter) answeredAfterSigterm += 1
+    return result.outcome === 'answered'
+  }
   const page = async () => {
-    for (;;) {
+    while (!drained) {
+      const sentAfter = stopping
       const result = await attempt(() => fetch(`${app.url}${article.path}`))
-      if (result.outcome === 'refused') return
-      if (result.outcome === 'reset') resets.push(`GET ${result.error}`)
-      else statuses.push(result.response!.status)
+      if (record('GET', result, sentAfter)) statuses.push(result.status!)
     }
   }
   const comment = async () => {
-    for (;;) {
+    while (!drained) {
       const key = randomUUID()
       const body = `A comment sent while the server stops ${key}.`
+      const sentAfter = stopping
       const result = await attempt(() =>
         fetch(`${app.url}/next/comments`, {
           method: 'POST',
@@ -235,34 +254,21 @@ test('SIGTERM under load: nothing reset, every acknowledged comment stored once,
           }),
         }),
       )
-      if (result.outcome === 'refused') return
-      if (result.outcome === 'reset') resets.push(`POST ${result.error}`)
-      else if ([200, 201].includes(result.response!.status)) acknowledged.set(key, body)
-      else statuses.push(result.response!.status)
+      if (!record('POST', result, sentAfter)) continue
+      if ([200, 201].includes(result.status!)) acknowledged.set(key, body)
+      else statuses.push(result.status!)
     }
   }
   const probe = async () => {
-    for (;;) {
+    while (!drained) {
       const afterSigterm = stopping
       const result = await attempt(() => fetch(`${app.url}/api/ready`))
-      if (result.outcome === 'refused') return
-      if (result.outcome === 'reset') resets.push(`ready ${result.error}`)
-      else {
-        const body = JSON.parse(
-          await result
-            .response!.clone()
-            .text()
-            .catch(() => '{}'),
-        ) as {
-          shuttingDown?: boolean
-        }
-        readiness.push({
-          afterSigterm,
-          status: result.response!.status,
-          shuttingDown: !!body.shuttingDown,
-        })
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      if (record('ready', result, afterSigterm)) {
+        const body = JSON.parse(result.text!) as { shuttingDown?: boolean }
+        readiness.push({ afterSigterm, status: result.status!, shuttingDown: !!body.shuttingDown })
+        if (afterSigterm && result.status === 503) drained = true
+      } else if (result.outcome === 'refused') drained = true
+      await new Promise((resolve) => setTimeout(resolve, 100))
     }
   }
 
@@ -275,33 +281,34 @@ test('SIGTERM under load: nothing reset, every acknowledged comment stored once,
   await app.stop()
   const elapsed = Date.now() - begin
   await Promise.all(load)
+  test.info().annotations.push({
+    type: 'figures',
+    description: `${statuses.length} pages, ${acknowledged.size} comments acknowledged, ${answeredAfterSigterm} requests sent after SIGTERM answered, exit after ${elapsed} ms`,
+  })
 
-  expect(resets, 'requests answered with a reset').toEqual([])
+  expect(resets, `requests answered with a reset\n${app.output().slice(-3000)}`).toEqual([])
   expect(app.exitCode()).toBe(0)
   expect(elapsed).toBeLessThan(10_000 + 2_000)
+  expect(answeredAfterSigterm, 'requests sent after SIGTERM and answered').toBeGreaterThan(0)
   expect(
     statuses.filter((status) => status !== 200),
     'pages answered other than 200',
   ).toEqual([])
-  // Readiness flips to 503 as soon as shutdown starts, while the drain keeps the port open.
-  const afterwards = readiness.filter((probe) => probe.afterSigterm)
-  expect(afterwards.some((probe) => probe.status === 503 && probe.shuttingDown)).toBe(true)
+  // Readiness flipped to 503 once shutdown began, while the drain kept the port open.
   expect(
-    afterwards
-      .slice(afterwards.findIndex((probe) => probe.status === 503))
-      .every((probe) => probe.status === 503),
+    readiness.some((probe) => probe.afterSigterm && probe.status === 503 && probe.shuttingDown),
   ).toBe(true)
   expect(app.output()).toContain('Shut down')
 
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL })
   await client.connect()
-  const { rows } = await client.query<{ submission_key: string; body: string }>(
-    'select submission_key, body from comments where article_id = $1',
+  const { rows } = await client.query<{ body: string }>(
+    'select body from comments where article_id = $1',
     [article.articleId],
   )
   await client.end()
-  const stored = new Map(rows.map((row) => [row.submission_key, row.body]))
+  // (The submission key is stored hashed; each body names its key.)
+  const stored = rows.map((row) => row.body).sort()
   // Every acknowledged comment is stored, whole, once; nothing unacknowledged was stored.
-  expect(rows.length).toBe(stored.size)
-  expect(stored).toEqual(acknowledged)
+  expect(stored).toEqual([...acknowledged.values()].sort())
 })
