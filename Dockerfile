@@ -41,7 +41,6 @@ EXPOSE 3000
 # Migrations are not applied here: they are a deploy step of their own (`npm run migrate`, the
 # `tools` image above), before any replica starts. TRUSTED_PROXIES (unset: nobody) names the
 # proxy whose X-Forwarded-For is believed. SIGTERM finishes what is in flight, then exits.
-=======
 # Migrations are a step of their own: run `node broadsheet-migrate.mjs` (BROADSHEET_SEED=1 also seeds
 # an empty database) before this; the server refuses to start on a database that lacks a migration.
 # TRUSTED_PROXIES (unset: nobody) names the proxy whose X-Forwarded-For is believed.
