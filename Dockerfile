@@ -37,12 +37,9 @@ COPY --from=build --chown=app:app /app/.next/static ./.next/static
 COPY --from=build --chown=app:app /app/public ./public
 USER app
 EXPOSE 3000
-<<<<<<< HEAD
-# Migrations are not applied here: they are a deploy step of their own (`npm run migrate`, the
-# `tools` image above), before any replica starts. TRUSTED_PROXIES (unset: nobody) names the
-# proxy whose X-Forwarded-For is believed. SIGTERM finishes what is in flight, then exits.
 # Migrations are a step of their own: run `node broadsheet-migrate.mjs` (BROADSHEET_SEED=1 also seeds
 # an empty database) before this; the server refuses to start on a database that lacks a migration.
-# TRUSTED_PROXIES (unset: nobody) names the proxy whose X-Forwarded-For is believed.
->>>>>>> 1b30005 (Shutdown test: clients that heed readiness (as the proxy does), comments matched by body (the key is stored hashed); migrations as a deploy step in Docker: broadsheet-migrate.mjs (src/server/migrate.ts) and a compose migrate service the app waits for, with a readiness health check and a 30 s stop grace; the seed moves from Payload's onInit to that step)
+# (compose's `migrate` service uses the `tools` image's `npm run migrate` instead.)
+# TRUSTED_PROXIES (unset: nobody) names the proxy whose X-Forwarded-For is believed. SIGTERM
+# finishes what is in flight, then exits.
 CMD ["node", "broadsheet-server.mjs"]
