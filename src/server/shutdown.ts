@@ -82,6 +82,11 @@ export function installShutdown(
     started = true
     const begin = Date.now()
     const deadline = begin + timeoutMs
+    // The bound holds even if closing the pool hangs (a database that vanished mid-query).
+    setTimeout(() => {
+      log.error(`Shutdown did not finish within ${timeoutMs / 1000} s (+5 s): exiting`)
+      process.exit(1)
+    }, timeoutMs + 5000).unref()
     lifecycle().shuttingDown = true
     log.info({ signal, inFlight: tracked.inFlight() }, 'Shutting down: not ready any more')
     const payloads = payloadInstances()
