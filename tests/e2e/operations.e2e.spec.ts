@@ -187,6 +187,13 @@ async function attempt(
   }
 }
 
+// A failed run must not leave its server running.
+let shutdownServer: AppServer | undefined
+test.afterEach(async () => {
+  await shutdownServer?.stop()
+  shutdownServer = undefined
+})
+
 /*
  * The load comes from clients that behave like the proxy in front of the app: they probe
  * /api/ready and stop sending new requests to this process once it answers 503 (what
@@ -203,11 +210,11 @@ test('SIGTERM under load: nothing reset, every acknowledged comment stored once,
   const article = await createArticle(request, headers, {
     headline: `Harbour ${Date.now().toString(36)} stays open through the night`,
   })
-  const app = await startAppServer('shutdown', process.env.E2E_DATABASE_URL!, {
+  const app = (shutdownServer = await startAppServer('shutdown', process.env.E2E_DATABASE_URL!, {
     COMMENT_MIN_SECONDS: '0',
     SHUTDOWN_TIMEOUT_SECONDS: '10',
     SHUTDOWN_DRAIN_SECONDS: '2',
-  })
+  }))
   const { token } = await (
     await fetch(`${app.url}/next/comments/token?article=${article.articleId}`)
   ).json()
