@@ -33,6 +33,7 @@ import { redirects } from '@/plugins/redirects'
 import { safeRichText } from '@/plugins/safeRichText'
 import { seo } from '@/plugins/seo'
 import { uploadSharp } from '@/uploads/sharp'
+import { mediaStorage } from '@/uploads/storage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -105,7 +106,7 @@ export default buildConfig({
     startMostReadRefresh(payload)
   },
   // safeRichText last: it guards the rich-text fields the other plugins add too.
-  plugins: [seo, redirects, queryGuards, safeRichText],
+  plugins: [mediaStorage(), seo, redirects, queryGuards, safeRichText],
   jobs,
   hooks: { afterError: [keepValidationDetails, answerOutagesWith503] },
   graphQL: { disable: true },

@@ -17,6 +17,7 @@ import * as migration_20261201_213839_breaking_until from './20261201_213839_bre
 import * as migration_20261201_220200_most_read from './20261201_220200_most_read';
 import * as migration_20261201_222048_front_page from './20261201_222048_front_page';
 import * as migration_20261201_222527_breaking_expiry_task from './20261201_222527_breaking_expiry_task';
+import * as migration_20261202_005719_media_storage_fields from './20261202_005719_media_storage_fields';
 
 export const migrations = [
   {
@@ -113,5 +114,10 @@ export const migrations = [
     up: migration_20261201_222527_breaking_expiry_task.up,
     down: migration_20261201_222527_breaking_expiry_task.down,
     name: '20261201_222527_breaking_expiry_task',
+  },
+  {
+    up: migration_20261202_005719_media_storage_fields.up,
+    down: migration_20261202_005719_media_storage_fields.down,
+    name: '20261202_005719_media_storage_fields'
   },
 ];

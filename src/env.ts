@@ -25,6 +25,10 @@ const commaList = () =>
 /** A comma-separated list of http(s) URLs; `error` says what the list is for. */
 const urlList = (error: string) => commaList().pipe(z.array(z.url({ protocol: /^https?$/, error })))
 
+/** An optional setting where an empty value (`S3_BUCKET=` in a compose file) means unset. */
+const optional = <T extends z.ZodType>(type: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), type.optional())
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -106,6 +110,28 @@ const schema = z.object({
   ),
   /** Prefix of every key the app writes to Redis: one per site and database. */
   REDIS_KEY_PREFIX: z.string().min(1).default('broadsheet:'),
+  /** Images go to this S3 bucket (src/uploads/storage.ts) instead of MEDIA_DIR when it is set. */
+  S3_BUCKET: optional(z.string().min(1)),
+  /** An S3-compatible server (MinIO, s3rver, R2…); unset, AWS's endpoint for S3_REGION. */
+  S3_ENDPOINT: optional(
+    z.url({
+      protocol: /^https?$/,
+      error: 'S3_ENDPOINT is an http(s) URL such as http://minio:9000',
+    }),
+  ),
+  S3_REGION: optional(z.string().min(1)).transform((value) => value ?? 'us-east-1'),
+  S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  S3_FORCE_PATH_STYLE: optional(
+    z.enum(['true', 'false'], { error: 'S3_FORCE_PATH_STYLE is true or false' }),
+  ),
+  /** Where readers fetch images straight from the bucket (or a CDN in front of it), e.g. https://cdn.example.com/media. */
+  S3_PUBLIC_URL: optional(
+    z.url({
+      protocol: /^https?$/,
+      error: 'S3_PUBLIC_URL is an http(s) URL such as https://media.example.com',
+    }),
+  ),
 })
 
 const parsed = schema.safeParse(process.env)
@@ -132,8 +158,33 @@ function resolveDatabaseUrl(): string {
   )
 }
 
+/** The bucket images are kept in, or null for MEDIA_DIR on this machine's disk. */
+function resolveS3() {
+  if (!raw.S3_BUCKET) return null
+  if (Boolean(raw.S3_ACCESS_KEY_ID) !== Boolean(raw.S3_SECRET_ACCESS_KEY)) {
+    throw new Error(
+      'Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS SDK then finds credentials itself, e.g. an instance role).',
+    )
+  }
+  return {
+    bucket: raw.S3_BUCKET,
+    endpoint: raw.S3_ENDPOINT,
+    region: raw.S3_REGION,
+    credentials:
+      raw.S3_ACCESS_KEY_ID && raw.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: raw.S3_ACCESS_KEY_ID, secretAccessKey: raw.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    // S3-compatible servers rarely have a DNS name per bucket: path style unless told otherwise.
+    forcePathStyle: raw.S3_FORCE_PATH_STYLE
+      ? raw.S3_FORCE_PATH_STYLE === 'true'
+      : Boolean(raw.S3_ENDPOINT),
+    publicUrl: raw.S3_PUBLIC_URL?.replace(/\/+$/, ''),
+  }
+}
+
 export const env = {
   ...raw,
+  S3: resolveS3(),
   DATABASE_URL: resolveDatabaseUrl(),
   // A build reads no replica: its placeholder primary has none.
   DATABASE_READ_URLS: isBuild ? [] : raw.DATABASE_READ_URLS,

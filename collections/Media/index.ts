@@ -25,7 +25,8 @@ export const Media: CollectionConfig = {
   access: contributedByStaff,
   upload: {
     staticDir,
-    handlers: [missingFileIs404(staticDir)],
+    // In a bucket (src/uploads/storage.ts), the adapter's handler answers a missing file with 404 itself.
+    handlers: env.S3 ? [] : [missingFileIs404(staticDir)],
     mimeTypes: acceptedImageTypes,
     adminThumbnail: 'thumbnail',
     focalPoint: true,

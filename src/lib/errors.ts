@@ -8,7 +8,7 @@ import { APIError, ValidationError } from 'payload'
  * when the error is recognisably an error (an instanceof check, or a name).
  */
 export class UserFacingError extends APIError {
-  constructor(message: string, status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429) {
+  constructor(message: string, status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503) {
     super(message, status, undefined, true)
     this.name = 'UserFacingError'
   }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 
+import { env } from '@/env'
+
 /**
  * Content-Security-Policy without a per-request nonce, so that a page stays
  * cacheable (Next's cache, Varnish): the App Router inlines its flight data as
@@ -71,11 +73,16 @@ export function inlineStyleHashes(html: string): string[] {
   ]
 }
 
+/** Where images come from besides this origin: the bucket or CDN readers fetch them from (S3_PUBLIC_URL). */
+const imageOrigins = env.S3?.publicUrl ? [new URL(env.S3.publicUrl).origin] : []
+
 export interface PolicyOptions {
   /** `next dev`: React rebuilds server error stacks with eval, and reloads over a websocket. */
   dev?: boolean
   /** Served over https: anything left on http is upgraded. */
   https?: boolean
+  /** Other origins images load from; by default S3_PUBLIC_URL's, when set. */
+  imageOrigins?: string[]
 }
 
 const join = (directives: Record<string, string[]>) =>
@@ -97,7 +104,7 @@ export function htmlPolicy(area: Exclude<Area, 'api'>, html: string, options: Po
     'default-src': ["'self'"],
     'script-src': scripts,
     'connect-src': ["'self'", ...(options.dev ? ['ws:'] : [])],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    'img-src': ["'self'", 'data:', 'blob:', ...(options.imageOrigins ?? imageOrigins)],
     'font-src': ["'self'", 'data:'],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],

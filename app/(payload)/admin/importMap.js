@@ -47,6 +47,7 @@ import { PinNotice as PinNotice_57329b909c7979d261984dd8a41e9962 } from '@/compo
 import { MostReadNavLink as MostReadNavLink_74d0eda283098e788a5e822060eddf76 } from '@/components/admin/MostRead/NavLink'
 import { ReviewQueue as ReviewQueue_01e7ce9fe6a159943c68e0585b00a832 } from '@/components/admin/Review/ReviewQueue'
 import { PendingCount as PendingCount_7cfb9fbcef48cf06295227f1f2f2372f } from '@/components/admin/Moderation/PendingCount'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { MostReadView as MostReadView_5aa623745af382ae2e5715dca66e4ea3 } from '@/components/admin/MostRead/MostReadView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -101,6 +102,7 @@ export const importMap = {
   "@/components/admin/MostRead/NavLink#MostReadNavLink": MostReadNavLink_74d0eda283098e788a5e822060eddf76,
   "@/components/admin/Review/ReviewQueue#ReviewQueue": ReviewQueue_01e7ce9fe6a159943c68e0585b00a832,
   "@/components/admin/Moderation/PendingCount#PendingCount": PendingCount_7cfb9fbcef48cf06295227f1f2f2372f,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@/components/admin/MostRead/MostReadView#MostReadView": MostReadView_5aa623745af382ae2e5715dca66e4ea3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -3,16 +3,17 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 import { urls } from '@/lib/urls'
 import type { Media } from '@/payload-types'
 import { cacheTags } from '@/queries/tags'
+import { imageFileNames } from '@/uploads/fileNames'
 import { invalidateArticlesWhere } from '@/revalidation/articles'
 import { invalidate, scopeOf } from '@/revalidation/invalidate'
 
-/** The public paths of an image's files (the original and every size), which the proxy stores. */
-export function filePaths(doc: Pick<Media, 'url' | 'sizes'> | null | undefined): string[] {
-  if (!doc) return []
-  const urls = [doc.url, ...Object.values(doc.sizes ?? {}).map((size) => size?.url)]
-  return urls
-    .filter((url): url is string => typeof url === 'string' && url.length > 0)
-    .map((url) => new URL(url, 'http://files.invalid').pathname)
+/**
+ * The paths the app serves an image's files at (the original and every size),
+ * which the proxy stores; the same whether the files are on disk or in a
+ * bucket, and whether or not readers' pages point at S3_PUBLIC_URL instead.
+ */
+export function filePaths(doc: Pick<Media, 'filename' | 'sizes'> | null | undefined): string[] {
+  return imageFileNames(doc).map((name) => `/api/media/file/${encodeURIComponent(name)}`)
 }
 
 /**
