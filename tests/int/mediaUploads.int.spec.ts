@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { imageLimits } from '@/uploads/limits'
+import { listMediaObjects } from '@/uploads/listMediaObjects'
 import type { Media } from '@/payload-types'
 
 import { createUser, unique } from '../support/factories'
@@ -140,6 +141,20 @@ describe('image uploads', () => {
     expect(responses.map((response) => response.status)).toEqual([201, 201, 201])
     expect(peak - before).toBeLessThan(200 * 1024 * 1024)
   }, 120_000)
+
+  it('lists every stored file with its size for a backup, the original and each size', async () => {
+    const response = await uploadImage(await solidPng(2400, 1350), 'listed.png', unique('listed'))
+    expect(response.status).toBe(201)
+    const { doc } = (await response.json()) as { doc: Media }
+
+    const listed = await listMediaObjects()
+
+    const names = [doc.filename!, ...Object.values(doc.sizes ?? {}).map((size) => size!.filename!)]
+    expect(names).toHaveLength(5)
+    for (const name of names) {
+      expect(listed).toContainEqual({ key: name, size: readFileSync(storedPath(name)).length })
+    }
+  })
 
   it('refuses content that is not an image whatever its name says', async () => {
     const svg = Buffer.from(

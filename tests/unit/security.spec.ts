@@ -45,6 +45,19 @@ describe('the content security policy of a page', () => {
     expect(policy).not.toContain('unsafe-eval')
   })
 
+  it('loads images from this origin only, unless told where else images come from (S3_PUBLIC_URL)', () => {
+    expect(directivesOf(htmlPolicy('reader', page))['img-src']).toEqual([
+      "'self'",
+      'data:',
+      'blob:',
+    ])
+    expect(
+      directivesOf(htmlPolicy('reader', page, { imageOrigins: ['https://media.example.com'] }))[
+        'img-src'
+      ],
+    ).toEqual(["'self'", 'data:', 'blob:', 'https://media.example.com'])
+  })
+
   it('lets no other page frame the admin', () => {
     expect(htmlPolicy('admin', page)).toContain("frame-ancestors 'none'")
   })
