@@ -13,10 +13,22 @@ import { UserFacingError } from '@/lib/errors'
 
 import { isStorageError, objectKeys, s3Client, s3ClientConfig, type S3Settings } from './s3'
 
-const UPLOAD_FAILED =
-  'The image store (S3) did not answer, so the image was not saved and nothing was kept. Try again in a minute; if it keeps happening, tell whoever runs the site.'
-const DELETE_FAILED =
-  'The image store (S3) did not answer, so the image was not deleted: its files would have stayed behind. Try again in a minute.'
+/**
+ * What went wrong with the bucket, for the sentence the editor reads: a
+ * server that answered with an error (wrong credentials, no such bucket) is
+ * the settings' fault, not a passing outage.
+ */
+function whatTheStoreDid(error: unknown): string {
+  const { $metadata, name } = error as { $metadata?: { httpStatusCode?: number }; name?: string }
+  return $metadata?.httpStatusCode
+    ? `answered ${name ?? `HTTP ${$metadata.httpStatusCode}`} (check the S3_* settings)`
+    : 'did not answer'
+}
+
+const uploadFailed = (error: unknown) =>
+  `The image store (S3) ${whatTheStoreDid(error)}, so the image was not saved and nothing was kept. Try again in a minute; if it keeps happening, tell whoever runs the site.`
+const deleteFailed = (error: unknown) =>
+  `The image store (S3) ${whatTheStoreDid(error)}, so the image was not deleted: its files would have stayed behind. Try again in a minute.`
 const SERVE_FAILED = 'The image store (S3) did not answer. Try again in a minute.'
 const RETRY_AFTER = '30'
 
@@ -68,7 +80,7 @@ function rollBackUploadsOnFailure(
       if (!isStorageError(error)) throw error
       args.req.payload.logger.error({ err: error }, 'An image could not be written to the bucket')
       retryLater(args.req)
-      throw new UserFacingError(UPLOAD_FAILED, 503)
+      throw new UserFacingError(uploadFailed(error), 503)
     }
   }
 }
@@ -84,7 +96,7 @@ function refuseDeleteWhileStoreIsDown(settings: S3Settings): CollectionBeforeDel
     } catch (error) {
       if (!isStorageError(error)) throw error
       retryLater(req)
-      throw new UserFacingError(DELETE_FAILED, 503)
+      throw new UserFacingError(deleteFailed(error), 503)
     }
   }
 }

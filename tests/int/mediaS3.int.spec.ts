@@ -191,4 +191,20 @@ describe('images in an S3 bucket', () => {
     expect((await rest.rest('DELETE', `media/${doc.id}`, undefined, token)).status).toBe(200)
     expect(await keysStartingWith('kept-while-down')).toEqual([])
   })
+
+  it('names what the store answered when the settings are wrong (no such bucket), keeping nothing', async () => {
+    const alt = unique('no bucket')
+    expect(await s3.list()).toEqual([])
+    await s3.bucket.deleteBucket({ Bucket: s3.bucketName })
+    try {
+      const response = await uploadPhoto(await photo(), 'no-bucket.png', alt)
+      expect(response.status).toBe(503)
+      expect(await errorMessage(response)).toContain(
+        'The image store (S3) answered NoSuchBucket (check the S3_* settings), so the image was not saved',
+      )
+    } finally {
+      await s3.bucket.createBucket({ Bucket: s3.bucketName })
+    }
+    expect(await mediaWithAlt(alt)).toHaveLength(0)
+  })
 })
