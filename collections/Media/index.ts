@@ -60,6 +60,9 @@ export const Media: CollectionConfig = {
     },
     { name: 'caption', type: 'textarea', maxLength: 500 },
     { name: 'credit', type: 'text', maxLength: 120 },
+    // storage-s3's folder field, declared here so the schema (and payload-types.ts) is the same
+    // with and without S3_BUCKET: the adapter adds it only when it is off. Always '' here.
+    { name: 'prefix', type: 'text', defaultValue: '', admin: { hidden: true, readOnly: true } },
   ],
   hooks: {
     beforeOperation: [checkUploadedImage],

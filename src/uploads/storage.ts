@@ -11,7 +11,14 @@ import type {
 import { env } from '@/env'
 import { UserFacingError } from '@/lib/errors'
 
-import { isStorageError, objectKeys, s3Client, s3ClientConfig, type S3Settings } from './s3'
+import {
+  isStorageError,
+  objectKeys,
+  s3Client,
+  s3ClientConfig,
+  type S3Settings,
+  writesSettled,
+} from './s3'
 
 /**
  * What went wrong with the bucket, for the sentence the editor reads: a
@@ -71,6 +78,7 @@ function rollBackUploadsOnFailure(
     try {
       return await upload(args)
     } catch (error) {
+      await writesSettled()
       const kept = new Set(objectKeys(args.previousDoc))
       await removeObjects(
         settings,

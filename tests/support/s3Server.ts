@@ -11,6 +11,7 @@ import S3rver from 's3rver'
 import { freePort } from '../../src/scripts/net'
 
 interface S3rverInstance {
+  httpServer?: http.Server
   run(): Promise<AddressInfo>
   close(): Promise<void>
 }
@@ -58,6 +59,8 @@ export async function startS3Server(bucketName = 'broadsheet-media'): Promise<S3
     await server.run()
   }
   const stop = async () => {
+    // Kept-alive connections too: a stopped server answers nothing more.
+    server?.httpServer?.closeAllConnections()
     await server?.close()
     server = null
   }
