@@ -1,10 +1,14 @@
-import { existsSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { createBackup } from '@/operations/backup/backup'
+import { MEDIA_LISTING_FILE } from '@/operations/backup/manifest'
 import type { Media } from '@/payload-types'
 
 import { startS3Server, S3_CREDENTIALS, type S3Server } from '../support/s3Server'
@@ -113,10 +117,25 @@ describe('images in an S3 bucket', () => {
       expect((await sharp(bytes).metadata()).width).toBe(width)
     }
 
-    // The backup's listing names every file with its size.
+    // The backup's listing names every file with its size, in the listing and in a real backup.
     const listed = await listMediaObjects()
-    for (const name of names) {
-      expect(listed).toContainEqual({ key: name, size: stored.get(name) })
+    const backupDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-s3-backup-'))
+    try {
+      const { file, manifest } = await createBackup({
+        databaseUrl: process.env.DATABASE_URL!,
+        mediaDir: process.env.MEDIA_DIR ?? '.data/media',
+        backupDir,
+      })
+      expect(manifest.media).toEqual({ kind: 's3-listing', objects: listed.length })
+      const inBackup = JSON.parse(
+        execFileSync('tar', ['-xOf', file, MEDIA_LISTING_FILE], { encoding: 'utf8' }),
+      ) as unknown
+      for (const name of names) {
+        expect(listed).toContainEqual({ key: name, size: stored.get(name) })
+        expect(inBackup).toContainEqual({ key: name, size: stored.get(name) })
+      }
+    } finally {
+      rmSync(backupDir, { recursive: true, force: true })
     }
 
     const deleted = await rest.rest('DELETE', `media/${doc.id}`, undefined, token)

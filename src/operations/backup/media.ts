@@ -1,29 +1,27 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 
+import type { MediaObject } from '@/uploads/listMediaObjects'
+
 /**
  * What a backup keeps of the media. On local disk: the files themselves (MEDIA_DIR). In S3
  * (S3_BUCKET set) the bucket is the store of record and keeps its own versions; a backup keeps
- * the listing (key, size, ETag) so a restore can tell which objects the database refers to.
+ * the listing (key, size) so a restore can tell which objects the database refers to.
  */
-export interface MediaObject {
-  key: string
-  size: number
-  etag?: string
-}
+export type { MediaObject }
 
 export function mediaInS3(): boolean {
+  // Empty (as compose files leave it) is unset, as in src/env.ts.
   return Boolean(process.env.S3_BUCKET)
 }
 
 /**
- * HOOK for the S3 work (src/uploads/): list the bucket's objects. Until that module exports
- * its listing function, a backup with S3_BUCKET set refuses rather than pretend.
+ * Every object in the media bucket (src/uploads/listMediaObjects.ts), sorted by key. Imported
+ * when asked for: src/env.ts checks the environment, which the command has only just settled.
  */
 export async function listS3Media(): Promise<MediaObject[]> {
-  throw new Error(
-    'S3_BUCKET is set, but the bucket listing is not wired into `npm run db:backup` yet (src/operations/backup/media.ts, listS3Media): back the bucket up with its own versioning, or unset S3_BUCKET to back up MEDIA_DIR.',
-  )
+  const { listMediaObjects } = await import('@/uploads/listMediaObjects')
+  return listMediaObjects()
 }
 
 /** How many files a folder holds, at any depth (0 when it does not exist). */
