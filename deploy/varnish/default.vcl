@@ -10,10 +10,12 @@ import xkey;
 # is plain VCL. src/edge/varnish.ts repeats the backend (and its add_backend
 # line) once per replica; with one replica the template is used as it is.
 
-# A replica that stops answering is taken out of the rotation within about two
-# seconds, and put back once it answers again.
+# A replica that stops answering, or says it is shutting down (/api/health answers 503
+# from SIGTERM on), is taken out of the rotation within about two seconds, and put back
+# once it answers again. Liveness, not readiness: with the database down every replica
+# still serves its cached pages.
 probe replica_alive {
-  .url = "/favicon.ico";
+  .url = "/api/health";
   .interval = 1s;
   .timeout = 1s;
   .window = 3;

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process'
 
 import { onShutdown } from './database'
 import { migrateAndSeed } from './migrateAndSeed'
+import { startJobsRunner } from './jobsRunner'
 import { buildSite, clearRuntimeCache, needsBuild, serverArgs } from './next'
 import { runOnDatabase, withPayload } from './withPayload'
 
@@ -29,29 +30,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1)))
   })
   return current
-}
-
-/**
- * Scheduled publishing runs in the app's jobs runner, which starts with Payload:
- * ask the server once it answers, so it runs even before the first reader.
- */
-async function startJobsRunner(port: string): Promise<void> {
-  const host =
-    !process.env.HOST || ['0.0.0.0', '::'].includes(process.env.HOST)
-      ? '127.0.0.1'
-      : process.env.HOST
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    try {
-      const response = await fetch(`http://${host}:${port}/next/jobs`, {
-        signal: AbortSignal.timeout(30_000),
-      })
-      if (response.ok) return
-    } catch {
-      // Not up yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-  }
-  console.warn('Could not start the jobs runner; it starts with the first request instead.')
 }
 
 await runOnDatabase(

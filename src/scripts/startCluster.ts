@@ -14,6 +14,7 @@ import { type Edge, startEdge } from '@/edge/varnish'
 
 import { onShutdown } from './database'
 import { installWhenMissing } from './debian'
+import { startJobsRunner } from './jobsRunner'
 import { migrateAndSeed } from './migrateAndSeed'
 import { isListening } from './net'
 import { buildSite, clearRuntimeCache, needsBuild, serverArgs } from './next'
@@ -105,11 +106,15 @@ await runOnDatabase(
           TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? '127.0.0.1',
           // Every replica purges the one Varnish after each change it makes.
           PURGE_URLS: process.env.PURGE_URLS ?? `http://127.0.0.1:${edgePort}`,
+          // After SIGTERM a replica's /api/health answers 503 this long before its port closes:
+          // Varnish's probe (two failures a second apart) takes it out of the rotation first.
+          SHUTDOWN_DRAIN_SECONDS: process.env.SHUTDOWN_DRAIN_SECONDS ?? '3',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
       prefixed(child, `app${index + 1}`)
       apps.push(child)
+      void startJobsRunner(String(port), '127.0.0.1')
     }
     for (const [index, port] of ports.entries()) {
       while (!(await isListening(port))) {

@@ -225,6 +225,7 @@ test('SIGTERM under load: nothing reset, every acknowledged comment stored once,
   const statuses: number[] = []
   let answeredAfterSigterm = 0
   const readiness: { afterSigterm: boolean; status: number; shuttingDown: boolean }[] = []
+  const liveness: { afterSigterm: boolean; status: number; said: string }[] = []
 
   const record = (
     label: string,
@@ -273,6 +274,12 @@ test('SIGTERM under load: nothing reset, every acknowledged comment stored once,
       if (record('ready', result, afterSigterm)) {
         const body = JSON.parse(result.text!) as { shuttingDown?: boolean }
         readiness.push({ afterSigterm, status: result.status!, shuttingDown: !!body.shuttingDown })
+        // Liveness says so too: the proxy's probe (/api/health) drains a replica being stopped.
+        const health = await attempt(() => fetch(`${app.url}/api/health`))
+        if (record('health', health, afterSigterm)) {
+          const { status } = JSON.parse(health.text!) as { status: string }
+          liveness.push({ afterSigterm, status: health.status!, said: status })
+        }
         if (afterSigterm && result.status === 503) drained = true
       } else if (result.outcome === 'refused') drained = true
       await new Promise((resolve) => setTimeout(resolve, 100))
@@ -305,6 +312,10 @@ test('SIGTERM under load: nothing reset, every acknowledged comment stored once,
   expect(
     readiness.some((probe) => probe.afterSigterm && probe.status === 503 && probe.shuttingDown),
   ).toBe(true)
+  expect(
+    liveness.filter((probe) => !probe.afterSigterm).every((probe) => probe.status === 200),
+  ).toBe(true)
+  expect(liveness).toContainEqual({ afterSigterm: true, status: 503, said: 'shutting down' })
   expect(app.output()).toContain('Shut down')
 
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL })
