@@ -210,10 +210,27 @@ export interface ReplicaRouting {
   readDatabase: () => Drizzle
   /** Each replica as the last probe (or failed read) left it: for readiness and tests. */
   status: () => ReplicaStatus[]
+  /**
+   * Resolves once every usable replica has replayed what the primary has written so far (true),
+   * or after `timeoutMs` (false: the lagging ones are then skipped by the lag rule meanwhile).
+   */
+  caughtUp: (timeoutMs: number) => Promise<boolean>
   stop: () => void
 }
 
 const ROUTING = Symbol.for('broadsheet.replicaRouting')
+/** The routing of this process's Payload, for code that has no Payload at hand (invalidate). */
+const CURRENT = Symbol.for('broadsheet.replicaRouting.current')
+
+/**
+ * Waits (at most `timeoutMs`) until the read replicas have replayed every change committed so
+ * far; at once without replicas. A publish purges and re-renders pages only after this, so a
+ * page rebuilt from a replica never keeps what the publish replaced.
+ */
+export async function replicasCaughtUp(timeoutMs = 2000): Promise<boolean> {
+  const routing = (globalThis as { [CURRENT]?: ReplicaRouting })[CURRENT]
+  return routing ? routing.caughtUp(timeoutMs) : true
+}
 
 /**
  * Wires the replicas Payload's adapter opened (onInit): picks replicas by
@@ -314,9 +331,40 @@ export function routeReads(payload: Payload, maxLagSeconds: number): void {
         lagSeconds: state.lagSeconds,
         usable: isUsable(state, maxLagSeconds),
       })),
+    caughtUp: async (timeoutMs) => {
+      const deadline = Date.now() + timeoutMs
+      try {
+        const { rows } = await primaryPool.query<{ lsn: string }>(
+          'SELECT pg_current_wal_lsn()::text AS lsn',
+        )
+        const target = lsn(rows[0]?.lsn)
+        if (target === null) return true
+        const waiting = new Set(states.filter(({ state }) => isUsable(state, maxLagSeconds)))
+        while (waiting.size > 0) {
+          for (const entry of [...waiting]) {
+            const { rows: replayed } = await entry.pool
+              .probe<{ replayed: string | null }>(
+                'SELECT pg_last_wal_replay_lsn()::text AS replayed',
+              )
+              .catch(() => ({ rows: [] as { replayed: string | null }[] }))
+            const at = lsn(replayed[0]?.replayed)
+            // Caught up, or not answering (its reads go to the primary then).
+            if (at === null || at >= target) waiting.delete(entry)
+          }
+          if (waiting.size === 0) break
+          if (Date.now() >= deadline) return false
+          await new Promise((resolve) => setTimeout(resolve, 10))
+        }
+        return true
+      } catch {
+        // The primary is away: nothing was committed that a replica could be missing.
+        return true
+      }
+    },
     stop: () => clearInterval(timer),
   }
   ;(adapter as unknown as { [ROUTING]?: ReplicaRouting })[ROUTING] = routing
+  ;(globalThis as { [CURRENT]?: ReplicaRouting })[CURRENT] = routing
 }
 
 /** The routing routeReads set up on this Payload, if it has replicas. */

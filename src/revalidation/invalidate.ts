@@ -5,6 +5,7 @@ import type { Payload, PayloadRequest, RequestContext } from 'payload'
 import { purgeKeys } from '@/edge/keys'
 import { proxies, purgeProxies, WARM_HEADER } from '@/edge/purge'
 import { env } from '@/env'
+import { replicasCaughtUp } from '@/lib/readReplicas'
 import { derivedSecret } from '@/lib/secrets'
 
 /** What a change makes stale for readers. */
@@ -77,11 +78,18 @@ export function invalidate(invalidation: Invalidation, scope: InvalidationScope)
     const unique = [...new Set(invalidation.paths)]
       .filter((path) => !warmed.has(path) && !removed.has(path))
       .slice(0, MAX_WARM_PATHS)
+    // Purged and re-rendered once the read replicas have the change (at once without any).
     if (edges) {
       const { soft, hard } = purgeKeys(invalidation)
-      after(() => purgeProxies({ soft, hard }, unique, logger))
+      after(async () => {
+        await replicasCaughtUp()
+        await purgeProxies({ soft, hard }, unique, logger)
+      })
     } else if (unique.length > 0) {
-      after(() => warm(unique, logger))
+      after(async () => {
+        await replicasCaughtUp()
+        await warm(unique, logger)
+      })
     }
     for (const path of unique) warmed.add(path)
   } catch (error) {

@@ -5,7 +5,7 @@ import type { Payload, TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { isDatabaseUnreachable } from '@/lib/outage'
-import type { ReplicaStatus } from '@/lib/readReplicas'
+import { replicasCaughtUp, type ReplicaStatus } from '@/lib/readReplicas'
 
 import { startReplicaCluster, type ReplicaCluster } from '../support/replicaCluster'
 import { publishedArticle, unique } from '../support/factories'
@@ -238,6 +238,30 @@ describe('read replicas (DATABASE_READ_URLS)', () => {
     await resetCounts()
     expect(await readerHeadlines()).toContain(headline)
     expect(await calls('replica', '%from "articles"%')).toBeGreaterThan(0)
+  })
+
+  it('holds a publish’s purge until the replica has replayed it, so no page is rebuilt from before it', async () => {
+    await eventually('the replica to be usable', () => status()[0]?.usable)
+    await cluster.pauseReplay()
+    let caught: Promise<boolean> | undefined
+    try {
+      const changed = `${headline} (purged after replay)`
+      await editorRenames(changed)
+      // Not replayed yet: a bounded wait says so (well inside the lag limit, the replica is usable).
+      expect(await replicasCaughtUp(300)).toBe(false)
+      caught = replicasCaughtUp(30_000)
+      headline = changed
+    } finally {
+      await cluster.resumeReplay()
+    }
+    expect(await caught).toBe(true)
+    // When the wait ends, the replica has the change: pages rebuilt from it show the new headline.
+    const [replayed] = await cluster.query<{ headline: string }>(
+      'replica',
+      `SELECT headline FROM articles WHERE id = ${articleId}`,
+    )
+    expect(replayed?.headline).toBe(headline)
+    await eventually('the replica to be usable again', () => status()[0]?.usable)
   })
 
   it('answers readers from the primary while the replica is down; writes go on; then uses it again', async () => {
