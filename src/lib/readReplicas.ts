@@ -196,6 +196,9 @@ const READS = [
   'queryDrafts',
 ] as const
 
+/** The adapter's methods for Payload's jobs queue: always on the primary. */
+const JOB_METHODS = ['updateJobs', 'updateJob', 'deleteJobs'] as const
+
 export interface ReplicaStatus {
   /** Host, port and database (no password). */
   replica: string
@@ -263,12 +266,32 @@ export function routeReads(payload: Payload, maxLagSeconds: number): void {
     pick as never,
   ) as unknown as Adapter['drizzle']
 
+  // Auth collections too, whoever asks: the login check looks the user (and their session) up
+  // before req.user exists, and a session just created or revoked must count at once, on every
+  // process. And the jobs queue, which only the runners read.
+  const primarySlugs = new Set([
+    ...payload.config.collections.filter((collection) => collection.auth).map(({ slug }) => slug),
+    'payload-jobs',
+  ])
   for (const method of READS) {
     const read = adapter[method]
     if (typeof read !== 'function') continue
-    adapter[method] = function (this: unknown, args: { req?: { user?: unknown } }) {
+    adapter[method] = function (
+      this: unknown,
+      args: { req?: { user?: unknown }; collection?: string },
+    ) {
       const call = () => (read as (a: unknown) => unknown).call(this, args)
-      return args?.req?.user ? readingPrimary(call) : call()
+      const primaryOnly = args?.req?.user || (args?.collection && primarySlugs.has(args.collection))
+      return primaryOnly ? readingPrimary(call) : call()
+    }
+  }
+  // The jobs runner reads a due job and then marks it, outside a transaction: that read must
+  // see what the primary has, or a job another runner just finished looks due again.
+  for (const method of JOB_METHODS) {
+    const work = adapter[method]
+    if (typeof work !== 'function') continue
+    adapter[method] = function (this: unknown, args: unknown) {
+      return readingPrimary(() => (work as (a: unknown) => unknown).call(this, args))
     }
   }
 

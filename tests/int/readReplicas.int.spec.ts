@@ -196,6 +196,22 @@ describe('read replicas (DATABASE_READ_URLS)', () => {
     headline = changed
   })
 
+  it('reads logins and the jobs queue on the primary, with no user on the request', async () => {
+    await eventually('the replica to be usable', () => status()[0]?.usable)
+    await outsideWriteWindow()
+    await resetCounts()
+    // What the login check does before req.user exists: look the user (and sessions) up.
+    const user = await payload.findByID({ collection: 'users', id: editor.id, depth: 0 })
+    expect(user.email).toBe(editor.email)
+    // A jobs runner claiming due jobs (a read, then a mark), and a look at the queue.
+    await payload.jobs.run({ queue: 'default', limit: 1 })
+    await payload.find({ collection: 'payload-jobs', limit: 1, depth: 0 })
+    expect(await calls('primary', '%from "users"%')).toBeGreaterThan(0)
+    expect(await calls('replica', '%from "users"%')).toBe(0)
+    expect(await calls('primary', '%from "payload_jobs"%')).toBeGreaterThan(0)
+    expect(await calls('replica', '%from "payload_jobs"%')).toBe(0)
+  })
+
   it('reads the primary while the replica lags, and the replica again once it catches up', async () => {
     await eventually('the replica to be usable', () => status()[0]?.usable)
     await cluster.pauseReplay()
