@@ -120,40 +120,58 @@ export async function restoreBackup({
     const pgRestore = postgresTool('pg_restore', manifest.pgDumpMajor)
     const temporary = `${target}_restoring_${Date.now().toString(36)}`
     await withClient(admin, (client) => client.query(`create database "${temporary}"`))
-    const dropTemporary = () =>
-      withClient(admin, (client) =>
-        client.query(`drop database if exists "${temporary}" with (force)`),
-      )
+    // Whatever goes wrong before the rename (a dump without payload_migrations, a refused
+    // schema, the rename itself), the temporary database goes with it.
+    let renamed = false
+    let restored: string[]
     try {
-      await runTool(
-        pgRestore.path,
-        [
-          '--exit-on-error',
-          '--single-transaction',
-          '--no-owner',
-          '--no-privileges',
-          `--dbname=${temporary}`,
-          path.join(staging, DUMP_FILE),
-        ],
-        libpqEnv(onDatabase(databaseUrl, temporary)),
-      )
-    } catch (error) {
-      await dropTemporary()
-      refuse(file, `its database dump could not be restored (${(error as Error).message})`)
+      try {
+        await runTool(
+          pgRestore.path,
+          [
+            '--exit-on-error',
+            '--single-transaction',
+            '--no-owner',
+            '--no-privileges',
+            `--dbname=${temporary}`,
+            path.join(staging, DUMP_FILE),
+          ],
+          libpqEnv(onDatabase(databaseUrl, temporary)),
+        )
+      } catch (error) {
+        refuse(file, `its database dump could not be restored (${(error as Error).message})`)
+      }
+      restored = await withClient(onDatabase(databaseUrl, temporary), async (client) => {
+        const { rows } = await client
+          .query<{ name: string }>('select name from payload_migrations')
+          .catch(() => refuse(file, 'its database has no payload_migrations table'))
+        return rows.map((row) => row.name)
+      })
+      const newer = unknownMigrations(restored)
+      if (newer.length) {
+        refuse(file, `its database holds migrations this code does not know (${newer.join(', ')})`)
+      }
+      // Asked again just before the swap: something may have migrated or written into the
+      // target while the dump was restored, and that is never dropped.
+      const tablesNow = await userTables(databaseUrl)
+      if (tablesNow) {
+        refuse(
+          file,
+          `the database "${target}" gained ${tablesNow} tables while the backup was restored; nothing was changed`,
+        )
+      }
+      await withClient(admin, async (client) => {
+        if (tablesNow === 0) await client.query(`drop database "${target}" with (force)`)
+        await client.query(`alter database "${temporary}" rename to "${target}"`)
+      })
+      renamed = true
+    } finally {
+      if (!renamed) {
+        await withClient(admin, (client) =>
+          client.query(`drop database if exists "${temporary}" with (force)`),
+        )
+      }
     }
-    const restored = await withClient(onDatabase(databaseUrl, temporary), async (client) => {
-      const { rows } = await client.query<{ name: string }>('select name from payload_migrations')
-      return rows.map((row) => row.name)
-    })
-    const newer = unknownMigrations(restored)
-    if (newer.length) {
-      await dropTemporary()
-      refuse(file, `its database holds migrations this code does not know (${newer.join(', ')})`)
-    }
-    await withClient(admin, async (client) => {
-      if (tables === 0) await client.query(`drop database "${target}" with (force)`)
-      await client.query(`alter database "${temporary}" rename to "${target}"`)
-    })
     const media = path.join(staging, MEDIA_FOLDER)
     if (existsSync(media)) cpSync(media, mediaDir, { recursive: true })
     return { manifest, pendingMigrations: missingMigrations(restored) }
