@@ -10,13 +10,18 @@ export interface RedisServer {
 
 /**
  * Debian's redis-server on 127.0.0.1:port as a child of this process, keeping nothing on disk
- * (it holds a cache: every entry can be rendered again). Resolves once it accepts connections.
+ * (it holds a cache: every entry can be rendered again), at most 512 MB: when full, the least
+ * recently used page entries (each has a lifetime) go, never the invalidations (none), which
+ * keep stale entries from looking fresh. Resolves once it accepts connections.
  */
 export async function startRedisServer(port: number): Promise<RedisServer> {
   let output = ''
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    [
+      ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ...['--maxmemory', '512mb', '--maxmemory-policy', 'volatile-lru'],
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   child.stdout?.on('data', (chunk) => (output += chunk))
