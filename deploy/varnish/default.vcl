@@ -53,6 +53,8 @@ sub vcl_recv {
   unset req.http.Surrogate-Key;
   unset req.http.X-Cache;
   unset req.http.X-Broadsheet-Pass;
+  # The request's id is the proxy's, never a client's (the app believes the proxy's: TRUSTED_PROXIES).
+  set req.http.X-Request-Id = "varnish-" + server.identity + "-" + req.xid;
 
   if (req.method == "PURGE") {
     if (client.ip !~ purgers) {
@@ -253,6 +255,8 @@ sub vcl_deliver {
   # The keys and the proxy's lifetime are between the app and the proxy.
   unset resp.http.xkey;
   unset resp.http.Surrogate-Control;
+  # A stored page carries the id of the fetch that stored it; each reader gets their own.
+  set resp.http.X-Request-Id = req.http.X-Request-Id;
   unset resp.http.Via;
   unset resp.http.X-Varnish;
   unset resp.http.Age;

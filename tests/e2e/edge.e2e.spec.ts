@@ -259,6 +259,21 @@ test('only the app may purge: a PURGE from any other address is refused', async 
   expect(app.status).toBe(200)
 })
 
+test('a reader’s own X-Request-Id is not believed through the proxy: every request gets the proxy’s id', async () => {
+  const forged = `forged-${Date.now()}`
+  const api = await viaEdge('/api/health', { headers: { 'X-Request-Id': forged } })
+  expect(api.status).toBe(200)
+  expect(api.headers['x-request-id']).toMatch(/^varnish-\S+-\d+$/)
+  // A stored page carries the id of the fetch that stored it; each reader is told their own.
+  const first = await viaEdge(REFERENCE.path, { headers: { 'X-Request-Id': forged } })
+  const second = await viaEdge(REFERENCE.path, { headers: { 'X-Request-Id': forged } })
+  expect(second.headers['x-cache']).toMatch(/^HIT/)
+  for (const answer of [first, second]) {
+    expect(answer.headers['x-request-id']).toMatch(/^varnish-\S+-\d+$/)
+  }
+  expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id'])
+})
+
 test('with the app unreachable, pages readers have seen are still served, even once purged, and the app comes back by itself', async () => {
   const seen = '/technology'
   expect((await viaEdge(seen)).status).toBe(200)
