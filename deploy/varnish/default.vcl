@@ -56,6 +56,12 @@ sub vcl_recv {
   # The request's id is the proxy's, never a client's (the app believes the proxy's: TRUSTED_PROXIES).
   set req.http.X-Request-Id = "varnish-" + server.identity + "-" + req.xid;
 
+  # Readiness names the database's and Redis's errors and the migrations a server lacks: for
+  # the orchestrator, which asks each replica directly, and the app's own host — not for readers.
+  if (req.url ~ "^/api/ready" && client.ip !~ purgers) {
+    return (synth(404, "Not found"));
+  }
+
   if (req.method == "PURGE") {
     if (client.ip !~ purgers) {
       return (synth(403, "Purging is only for the app."));

@@ -281,6 +281,12 @@ test.describe('with Redis gone', () => {
     for (const target of ['/', '/world', '/search?q=tide']) {
       expect((await fetchRaw(replica.url, target)).status, target).toBe(200)
     }
+    // Readiness says so, and stays ready: the replica serves from its own cache meanwhile.
+    const ready = await fetchRaw(replica.url, '/api/ready')
+    expect(ready.status).toBe(200)
+    expect(JSON.parse(ready.body)).toMatchObject({
+      sharedCache: { configured: true, connected: false },
+    })
     // An edit made meanwhile reaches this replica's readers.
     const revised = `${headline} revised`
     const edited = await request.patch(`${replica.url}/api/articles/${articleId}`, {

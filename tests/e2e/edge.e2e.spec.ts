@@ -274,6 +274,16 @@ test('a reader’s own X-Request-Id is not believed through the proxy: every req
   expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id'])
 })
 
+test('readiness, which names the database’s errors, is not for readers through the proxy', async () => {
+  const reader = await viaEdge('/api/ready', { from: '127.0.0.9' })
+  expect(reader.status).toBe(404)
+  expect(reader.body).not.toMatch(/migrations|database|sharedCache/)
+  // The app's own host (the orchestrator asks each replica directly) still gets it.
+  const local = await viaEdge('/api/ready', { from: '127.0.0.1' })
+  expect(local.status).toBe(200)
+  expect(JSON.parse(local.body)).toMatchObject({ ready: true })
+})
+
 test('with the app unreachable, pages readers have seen are still served, even once purged, and the app comes back by itself', async () => {
   const seen = '/technology'
   expect((await viaEdge(seen)).status).toBe(200)
