@@ -12,7 +12,24 @@ export interface AppProcess {
 
 const READY_WITHIN_MS = 120_000
 
-export function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+/**
+ * Starts one, again (up to three times) when Payload's start-up left Node nothing to wait on
+ * before it was ready: Node then ends the process with 13 ("unsettled top-level await"), the
+ * upstream flake src/scripts/withPayload.ts answers with exit 2 for the npm scripts.
+ */
+export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await launch(env)
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof StartUpLeftNothing)) throw error
+    }
+  }
+}
+
+class StartUpLeftNothing extends Error {}
+
+function launch(env: Record<string, string>): Promise<AppProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'tests/support/appProcess.main.ts'],
@@ -31,7 +48,8 @@ export function startAppProcess(env: Record<string, string>): Promise<AppProcess
     }, READY_WITHIN_MS)
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`The app process exited with ${code}:\n${output.slice(-4000)}`))
+      const Failure = code === 13 ? StartUpLeftNothing : Error
+      reject(new Failure(`The app process exited with ${code}:\n${output.slice(-4000)}`))
     })
     child.stderr!.on('data', (chunk) => (output += chunk))
     child.stdout!.on('data', (chunk: Buffer) => {
