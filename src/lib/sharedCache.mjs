@@ -58,9 +58,16 @@ function reviver(_key, value) {
   return value
 }
 
+/** Build ids by build folder, read once: every cache read and write names one. */
+const buildIds = new Map()
+
 function buildId(serverDistDir) {
+  const known = buildIds.get(serverDistDir)
+  if (known) return known
   try {
-    return readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim()
+    const id = readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim()
+    buildIds.set(serverDistDir, id)
+    return id
   } catch {
     return 'unbuilt'
   }
