@@ -35,6 +35,8 @@ export interface Settings {
   serverCores: number
   serverCpus: string
   wrkCpus: string
+  /** The phases run (BENCH_PHASES). */
+  phases: string
 }
 
 const ENCODINGS = ['plain', 'gzip'] as const
@@ -52,10 +54,11 @@ function kind(path: string): string {
   return path.split('/').length === 2 ? 'desks' : 'articles'
 }
 
-function throughput(figures: Figures): string {
-  const rows = (['baseline', 'proxy', 'app'] as const).flatMap((name) =>
+function throughput(figures: Pick<Figures, 'baseline'> & Partial<Figures>): string {
+  const measured = (['baseline', 'proxy', 'app'] as const).filter((name) => figures[name]?.gzip)
+  const rows = measured.flatMap((name) =>
     ENCODINGS.map((encoding) => {
-      const run = figures[name][encoding]
+      const run = figures[name]![encoding]
       const wire = figures.baseline[encoding].rate
       const label = {
         baseline: 'bare node:http, same bytes (the wire)',
@@ -72,7 +75,7 @@ function throughput(figures: Figures): string {
   ].join('\n')
 }
 
-function halfPeak(figures: Figures): string {
+function halfPeak(figures: Pick<Figures, 'half'>): string {
   const rows = ENCODINGS.map((encoding) => {
     const proxy = figures.half.proxy[encoding]
     const wire = figures.half.baseline[encoding]
@@ -83,6 +86,30 @@ function halfPeak(figures: Figures): string {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n')
+}
+
+/**
+ * A run of some phases (BENCH_PHASES): the load and the readers' path tables it measured, for the
+ * console; docs/benchmarks.md is written from a run of every phase.
+ */
+export function partialReport(settings: Settings, figures: Partial<Figures>): string {
+  const load = (l: number[]) => l.map((n) => n.toFixed(2)).join(', ')
+  const sections = [
+    `# Benchmarks (part: ${settings.phases})`,
+    `Load average ${load(settings.loadBefore)} before, ${load(settings.loadAfter)} after.`,
+  ]
+  if (figures.baseline?.gzip) {
+    const baseline = figures.baseline
+    sections.push(throughput({ ...figures, baseline }))
+    if (figures.proxy?.gzip) {
+      const proxy = figures.proxy
+      sections.push(
+        `Readers' path: ${ENCODINGS.map((e) => `${pct(proxy[e].rate / baseline[e].rate)} (${e})`).join(', ')} of the wire.`,
+      )
+    }
+  }
+  if (figures.half) sections.push(halfPeak({ half: figures.half }))
+  return sections.join('\n\n') + '\n'
 }
 
 export function report(settings: Settings, figures: Figures): string {
@@ -118,8 +145,9 @@ ${settings.warmSeconds} s warm-up (none before the paced runs, which follow the 
 all it starts once the build is done: the app, Varnish and the baseline) are pinned to CPU ${settings.serverCpus} and wrk to CPU ${settings.wrkCpus}
 (\`taskset\`; \`BENCH_SERVER_CPUS\`, \`BENCH_WRK_CPUS\`), so the load generator never takes the servers' CPU. Everything runs on
 loopback. The page is the reference article (\`${figures.page.path}\`): ${int(figures.page.plainBytes)} bytes of HTML, or
-${int(figures.page.gzipBytes)} gzipped. Its plain and gzipped bodies were fetched from the app once; the baseline
-(bench/bareServer.ts) is a bare \`node:http\` server that sends exactly those bytes, the gzipped ones to a client sending
+${int(figures.page.gzipBytes)} gzipped. Its plain and gzipped answers were fetched through the proxy once (a hit: body and headers); the baseline
+(bench/bareServer.ts) is a bare \`node:http\` server that sends exactly those bytes — the same headers (the app's
+security headers, Content-Security-Policy included, and the proxy's own) and body —, the gzipped ones to a client sending
 \`Accept-Encoding: gzip\`. "plain" rows send no \`Accept-Encoding\`, "gzip" rows send \`Accept-Encoding: gzip\`. The app is
 the app's server (\`src/server/main.ts\`, Next's handler) on a fresh database of the bench's own (seeded, dropped afterwards), started with \`PURGE_URLS\` naming the
 proxy; the proxy is the shipped VCL (deploy/varnish/default.vcl) started by \`startEdge\` (src/edge/varnish.ts).

@@ -9,7 +9,10 @@
  *
  * Options (env): BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_PUBLISHES
  * (20), BENCH_SERVER_CPUS and BENCH_WRK_CPUS (taskset lists; default the first
- * and second half of the CPUs).
+ * and second half of the CPUs), BENCH_PHASES (a comma-separated subset of
+ * readers,app,crawl,publish,comments; default all). docs/benchmarks.md is
+ * rewritten only by a run of every phase; a partial run prints its tables and
+ * writes bench/results/<time>.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -21,7 +24,7 @@ import { measureComments } from './comments'
 import { crawlList, hitRatio, settledCounters } from './crawl'
 import { processTree, sampleRss } from './proc'
 import { measurePublishes } from './publish'
-import { type Figures, type Pair, report } from './report'
+import { type Figures, type Pair, partialReport, report } from './report'
 import { CPUS, setUpStage } from './stage'
 import { login } from './users'
 import { ensureWrk, wrk, type WrkResult } from './wrk'
@@ -33,6 +36,16 @@ const WARM_SECONDS = Math.min(2, SECONDS)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 20)
 const GZIP = { 'Accept-Encoding': 'gzip' }
+const PHASES = ['readers', 'app', 'crawl', 'publish', 'comments'] as const
+const phases = new Set(
+  (process.env.BENCH_PHASES ?? PHASES.join(',')).split(',').map((phase) => phase.trim()),
+)
+const unknown = [...phases].filter((phase) => !(PHASES as readonly string[]).includes(phase))
+if (unknown.length) {
+  console.error(`BENCH_PHASES: unknown phase ${unknown.join(', ')} (known: ${PHASES.join(', ')})`)
+  process.exit(2)
+}
+const everyPhase = PHASES.every((phase) => phases.has(phase))
 
 ensureWrk()
 const loadBefore = os.loadavg()
@@ -63,9 +76,9 @@ try {
   // Side by side: for each encoding the wire, then the proxy, then the app, so each ratio
   // compares runs seconds apart on a machine whose speed drifts.
   const targets = {
-    baseline: `${bare.url}/`,
-    proxy: `${edgeUrl}${ARTICLE}`,
-    app: `${app.url}${ARTICLE}`,
+    ...(phases.has('readers') || phases.has('app') ? { baseline: `${bare.url}/` } : {}),
+    ...(phases.has('readers') ? { proxy: `${edgeUrl}${ARTICLE}` } : {}),
+    ...(phases.has('app') ? { app: `${app.url}${ARTICLE}` } : {}),
   }
   const peaks: Record<string, Partial<Pair>> = { baseline: {}, proxy: {}, app: {} }
   for (const [encoding, headers] of [
@@ -84,83 +97,90 @@ try {
     app: peaks.app as Pair,
   }
 
-  rss.phase('half')
-  console.log('Half of the proxy’s peak rate…')
-  const half = { plain: figures.proxy!.plain.rate / 2, gzip: figures.proxy!.gzip.rate / 2 }
-  figures.half = {
-    proxy: {
-      plain: await load(`${edgeUrl}${ARTICLE}`, {}, half.plain),
-      gzip: await load(`${edgeUrl}${ARTICLE}`, GZIP, half.gzip),
-    },
-    baseline: {
-      plain: await load(`${bare.url}/`, {}, half.plain),
-      gzip: await load(`${bare.url}/`, GZIP, half.gzip),
-    },
-    target: half,
+  if (phases.has('readers')) {
+    rss.phase('half')
+    console.log('Half of the proxy’s peak rate…')
+    const half = { plain: figures.proxy!.plain.rate / 2, gzip: figures.proxy!.gzip.rate / 2 }
+    figures.half = {
+      proxy: {
+        plain: await load(`${edgeUrl}${ARTICLE}`, {}, half.plain),
+        gzip: await load(`${edgeUrl}${ARTICLE}`, GZIP, half.gzip),
+      },
+      baseline: {
+        plain: await load(`${bare.url}/`, {}, half.plain),
+        gzip: await load(`${bare.url}/`, GZIP, half.gzip),
+      },
+      target: half,
+    }
+  }
+  if (phases.has('crawl')) {
+    rss.phase('crawl')
+    const crawl = await crawlList(edgeUrl)
+    console.log(`Crawling ${crawl.paths.length} URLs through the proxy…`)
+    const crawlFor = (seconds: number) =>
+      wrk({
+        ...client,
+        url: edgeUrl,
+        headers: GZIP,
+        seconds,
+        scripts: ['urls'],
+        params: { urls: crawl.file },
+        watch,
+      })
+    await crawlFor(WARM_SECONDS)
+    const before = await settledCounters(stage.edge.workDir)
+    const crawled = await crawlFor(SECONDS)
+    figures.crawl = {
+      urls: crawl.paths,
+      run: crawled,
+      ...hitRatio(before, await settledCounters(stage.edge.workDir)),
+    }
   }
 
-  rss.phase('crawl')
-  const crawl = await crawlList(edgeUrl)
-  console.log(`Crawling ${crawl.paths.length} URLs through the proxy…`)
-  const crawlFor = (seconds: number) =>
-    wrk({
+  if (phases.has('publish')) {
+    rss.phase('publish')
+    console.log(`${PUBLISHES} publishes…`)
+    const editor = await login(app.url, admin, 'editor')
+    const lookup = (await (
+      await fetch(`${app.url}/api/articles?where[slug][equals]=${PUBLISHED.slug}&depth=0`)
+    ).json()) as { docs: { id: number; headline: string }[] }
+    const published = lookup.docs[0]!
+    const beforePublishes = await settledCounters(stage.edge.workDir)
+    const publishes = await measurePublishes({
+      app: app.url,
+      edge: edgeUrl,
+      headers: editor,
+      articleId: published.id,
+      headline: published.headline,
+      publishes: PUBLISHES,
+      surfaces: [
+        { name: 'article', path: `/${PUBLISHED.desk}/${PUBLISHED.slug}` },
+        { name: 'desk', path: `/${PUBLISHED.desk}` },
+        { name: 'home', path: '/' },
+        { name: 'RSS feed', path: '/feeds/rss.xml' },
+      ],
+    })
+    // The proxy answers a PURGE itself (synth); no reader request of these runs is answered so.
+    const purges = (await settledCounters(stage.edge.workDir)).s_synth - beforePublishes.s_synth
+    figures.publish = { ...publishes, purges }
+  }
+
+  if (phases.has('comments')) {
+    rss.phase('comments')
+    console.log('Comment POSTs…')
+    const reference = (await (
+      await fetch(`${app.url}/api/articles?where[slug][equals]=${ARTICLE.split('/')[2]}&depth=0`)
+    ).json()) as { docs: { id: number }[] }
+    figures.comments = await measureComments({
+      app: app.url,
+      databaseUrl: stage.databaseUrl,
+      articleId: reference.docs[0]!.id,
       ...client,
-      url: edgeUrl,
-      headers: GZIP,
-      seconds,
-      scripts: ['urls'],
-      params: { urls: crawl.file },
+      seconds: SECONDS,
+      warmSeconds: WARM_SECONDS,
       watch,
     })
-  await crawlFor(WARM_SECONDS)
-  const before = await settledCounters(stage.edge.workDir)
-  const crawled = await crawlFor(SECONDS)
-  figures.crawl = {
-    urls: crawl.paths,
-    run: crawled,
-    ...hitRatio(before, await settledCounters(stage.edge.workDir)),
   }
-
-  rss.phase('publish')
-  console.log(`${PUBLISHES} publishes…`)
-  const editor = await login(app.url, admin, 'editor')
-  const lookup = (await (
-    await fetch(`${app.url}/api/articles?where[slug][equals]=${PUBLISHED.slug}&depth=0`)
-  ).json()) as { docs: { id: number; headline: string }[] }
-  const published = lookup.docs[0]!
-  const beforePublishes = await settledCounters(stage.edge.workDir)
-  const publishes = await measurePublishes({
-    app: app.url,
-    edge: edgeUrl,
-    headers: editor,
-    articleId: published.id,
-    headline: published.headline,
-    publishes: PUBLISHES,
-    surfaces: [
-      { name: 'article', path: `/${PUBLISHED.desk}/${PUBLISHED.slug}` },
-      { name: 'desk', path: `/${PUBLISHED.desk}` },
-      { name: 'home', path: '/' },
-      { name: 'RSS feed', path: '/feeds/rss.xml' },
-    ],
-  })
-  // The proxy answers a PURGE itself (synth); no reader request of these runs is answered so.
-  const purges = (await settledCounters(stage.edge.workDir)).s_synth - beforePublishes.s_synth
-  figures.publish = { ...publishes, purges }
-
-  rss.phase('comments')
-  console.log('Comment POSTs…')
-  const reference = (await (
-    await fetch(`${app.url}/api/articles?where[slug][equals]=${ARTICLE.split('/')[2]}&depth=0`)
-  ).json()) as { docs: { id: number }[] }
-  figures.comments = await measureComments({
-    app: app.url,
-    databaseUrl: stage.databaseUrl,
-    articleId: reference.docs[0]!.id,
-    ...client,
-    seconds: SECONDS,
-    warmSeconds: WARM_SECONDS,
-    watch,
-  })
   rss.phase('end')
   figures.rss = rss.peaks()
   figures.page = {
@@ -182,14 +202,17 @@ try {
     serverCores: CPUS.serverCores,
     serverCpus: CPUS.pinned ? CPUS.servers : 'unpinned',
     wrkCpus: CPUS.pinned ? CPUS.wrk : 'unpinned',
+    phases: [...phases].join(','),
   }
   const file = path.join('docs', 'benchmarks.md')
-  const markdown = await prettier.format(report(settings, figures as Figures), {
-    ...(await prettier.resolveConfig(file)),
-    filepath: file,
-  })
-  mkdirSync('docs', { recursive: true })
-  writeFileSync(file, markdown)
+  const markdown = await prettier.format(
+    everyPhase ? report(settings, figures as Figures) : partialReport(settings, figures),
+    { ...(await prettier.resolveConfig(file)), filepath: file },
+  )
+  if (everyPhase) {
+    mkdirSync('docs', { recursive: true })
+    writeFileSync(file, markdown)
+  }
   mkdirSync(path.join('bench', 'results'), { recursive: true })
   writeFileSync(
     path.join('bench', 'results', `${when.replace(/[:.]/g, '-')}.json`),

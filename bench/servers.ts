@@ -48,8 +48,20 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number, readyPath: 
   return { url, process: child, stop: stopper(child) } satisfies Server
 }
 
+/** A response's headers as [name, value] pairs, in the order they were sent. */
+export type HeaderList = [string, string][]
+
+/**
+ * Headers a server sends itself whatever it answers (the baseline's node:http adds its own), or
+ * that differ per request (the proxy's X-Request-Id is replaced by one of the same length).
+ */
+const OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length'])
+
 /** A page's body exactly as the server sends it, gzipped when `gzip` (no decoding). */
-export function rawBody(url: string, gzip: boolean): Promise<{ body: Buffer; encoding?: string }> {
+export function rawBody(
+  url: string,
+  gzip: boolean,
+): Promise<{ body: Buffer; encoding?: string; headers: HeaderList }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers: gzip ? { 'accept-encoding': 'gzip' } : {} }, (response) => {
@@ -58,23 +70,46 @@ export function rawBody(url: string, gzip: boolean): Promise<{ body: Buffer; enc
         response.on('end', () => {
           if (response.statusCode !== 200)
             reject(new Error(`${url} answered ${response.statusCode}`))
-          else
+          else {
+            const headers: HeaderList = []
+            for (let i = 0; i + 1 < response.rawHeaders.length; i += 2) {
+              const [name, value] = [response.rawHeaders[i]!, response.rawHeaders[i + 1]!]
+              if (OWN_HEADERS.has(name.toLowerCase())) continue
+              headers.push([
+                name,
+                name.toLowerCase() === 'x-request-id' ? 'x'.repeat(value.length) : value,
+              ])
+            }
             resolve({
               body: Buffer.concat(chunks),
               encoding: response.headers['content-encoding'],
+              headers,
             })
+          }
         })
       })
       .on('error', reject)
   })
 }
 
-/** bench/bareServer.ts serving these bytes, on 127.0.0.1:port. */
-export async function startBaseline(plain: Buffer, gzip: Buffer, port: number): Promise<Server> {
+/**
+ * bench/bareServer.ts serving these bytes, on 127.0.0.1:port: each body with the headers the
+ * proxy sends with it, so both put the same bytes on the wire.
+ */
+export async function startBaseline(
+  plain: { body: Buffer; headers: HeaderList },
+  gzip: { body: Buffer; headers: HeaderList },
+  port: number,
+): Promise<Server> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'))
-  const files = [path.join(folder, 'page.html'), path.join(folder, 'page.html.gz')]
-  writeFileSync(files[0]!, plain)
-  writeFileSync(files[1]!, gzip)
+  const files = [
+    path.join(folder, 'page.html'),
+    path.join(folder, 'page.html.gz'),
+    path.join(folder, 'headers.json'),
+  ]
+  writeFileSync(files[0]!, plain.body)
+  writeFileSync(files[1]!, gzip.body)
+  writeFileSync(files[2]!, JSON.stringify({ plain: plain.headers, gzip: gzip.headers }))
   const child = fork(path.join('bench', 'bareServer.ts'), [...files, String(port)], {
     execArgv: ['--import', 'tsx'],
     stdio: 'ignore',

@@ -102,10 +102,16 @@ export async function setUpStage(page: string): Promise<Stage> {
       await edge.stop()
       rmSync(workDir, { recursive: true, force: true })
     })
-    const plain = await rawBody(`${app.url}${page}`, false)
-    const gzip = await rawBody(`${app.url}${page}`, true)
+    // The baseline sends what a reader gets through the proxy for each encoding, body and
+    // headers (the second answer: a hit), so the two put the same bytes on the wire.
+    const proxied = async (gzipped: boolean) => {
+      await rawBody(`${edgeUrl}${page}`, gzipped)
+      return rawBody(`${edgeUrl}${page}`, gzipped)
+    }
+    const [plain, gzip] = [await proxied(false), await proxied(true)]
     if (gzip.encoding !== 'gzip') throw new Error('The app did not gzip the article page.')
-    const baseline = await startBaseline(plain.body, gzip.body, barePort)
+    if (plain.encoding) throw new Error(`The proxy sent a plain reader ${plain.encoding}.`)
+    const baseline = await startBaseline(plain, gzip, barePort)
     stops.push(baseline.stop)
     return {
       app,
