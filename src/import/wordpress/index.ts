@@ -310,7 +310,12 @@ export async function importWordPress(
     const source = `wordpress:${item.guid || `${siteUrl}/?p=${item.postId}`}`
     const hash = createHash('sha256')
       .update(
-        JSON.stringify([MAPPING_VERSION, options.pagesDesk ?? '', options.defaultDesk ?? '', item]),
+        JSON.stringify([
+          MAPPING_VERSION,
+          options.pagesDesk ?? '',
+          options.defaultDesk ?? '',
+          { ...item, line: 0 },
+        ]),
       )
       .digest('hex')
     const { docs: found } = await payload.find({
