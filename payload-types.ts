@@ -267,6 +267,10 @@ export interface Article {
    * Kept up to date from the text.
    */
   embeddedFaqs?: (number | Faq)[] | null;
+  importedFrom?: {
+    source?: string | null;
+    hash?: string | null;
+  };
   editBase?: string | null;
   editKeep?: string | null;
   meta?: {
@@ -841,6 +845,12 @@ export interface ArticlesSelect<T extends boolean = true> {
   createdBy?: T;
   embeddedTables?: T;
   embeddedFaqs?: T;
+  importedFrom?:
+    | T
+    | {
+        source?: T;
+        hash?: T;
+      };
   editBase?: T;
   editKeep?: T;
   meta?:

@@ -6,6 +6,7 @@ import { env } from '@/env'
 import { answerDuringOutage } from '@/lib/outageGate'
 import { MAX_QUERY_LENGTH } from '@/lib/search'
 import { absoluteUrl } from '@/lib/urls'
+import { WORDPRESS_QUERY } from '@/redirects/paths'
 import { createRedirectResolver } from '@/redirects/resolve'
 
 type Resolver = ReturnType<typeof createRedirectResolver>
@@ -58,7 +59,12 @@ export async function proxy(request: NextRequest) {
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
   // The app re-warming a page it just purged (a redirect may have just changed) asks afresh.
-  const answer = await resolver().resolve(pathname, request.headers.has(WARM_HEADER))
+  // An old WordPress address (`/?p=123`) is looked up with its query: a redirect stored by an import.
+  const wordpress = pathname === '/' && WORDPRESS_QUERY.test(search)
+  const answer = await resolver().resolve(
+    wordpress ? `/${search}` : pathname,
+    request.headers.has(WARM_HEADER),
+  )
   if (!answer) {
     // During an outage, what this server could serve (its own second look carries the keys).
     const duringOutage = await answerDuringOutage(request)
@@ -67,7 +73,7 @@ export async function proxy(request: NextRequest) {
   }
   const external = /^https?:\/\//i.test(answer.location)
   let location = external ? answer.location : absoluteUrl(answer.location)
-  if (search && !answer.location.includes('?')) location += search
+  if (search && !wordpress && !answer.location.includes('?')) location += search
   const response = NextResponse.redirect(location, answer.status)
   response.headers.set('cache-control', 'public, max-age=3600')
   // A redirect is purged with the page it replaced (its path's key) or when an editor changes it.

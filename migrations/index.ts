@@ -18,6 +18,7 @@ import * as migration_20261201_220200_most_read from './20261201_220200_most_rea
 import * as migration_20261201_222048_front_page from './20261201_222048_front_page';
 import * as migration_20261201_222527_breaking_expiry_task from './20261201_222527_breaking_expiry_task';
 import * as migration_20261202_005719_media_storage_fields from './20261202_005719_media_storage_fields';
+import * as migration_20261202_042910_wordpress_import_source from './20261202_042910_wordpress_import_source';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261202_005719_media_storage_fields.up,
     down: migration_20261202_005719_media_storage_fields.down,
-    name: '20261202_005719_media_storage_fields'
+    name: '20261202_005719_media_storage_fields',
+  },
+  {
+    up: migration_20261202_042910_wordpress_import_source.up,
+    down: migration_20261202_042910_wordpress_import_source.down,
+    name: '20261202_042910_wordpress_import_source'
   },
 ];

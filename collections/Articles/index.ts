@@ -215,6 +215,22 @@ export const Articles: CollectionConfig<'articles'> = {
       hasMany: true,
       admin: { position: 'sidebar', readOnly: true, description: 'Kept up to date from the text.' },
     },
+    {
+      // Where an import took this article from (src/import/wordpress): a re-run finds it here,
+      // updates it when the source changed and leaves it alone when it did not.
+      name: 'importedFrom',
+      label: 'Imported from',
+      type: 'group',
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        condition: (data) => Boolean(data?.importedFrom?.source),
+      },
+      fields: [
+        { name: 'source', type: 'text', index: true, admin: { readOnly: true } },
+        { name: 'hash', type: 'text', admin: { hidden: true } },
+      ],
+    },
     editBaseField,
     editKeepField,
   ],

@@ -11,7 +11,7 @@ export type ContentInline =
 
 export type ContentBlock =
   | { type: 'paragraph'; children: ContentInline[] }
-  | { type: 'list'; ordered?: boolean; items: ContentInline[][] }
+  | ContentList
   /** A subheading inside a section (sections themselves are h2). */
   | { type: 'heading'; tag: 'h3' | 'h4'; children: ContentInline[] }
   | { type: 'quote'; children: ContentInline[] }
@@ -19,6 +19,14 @@ export type ContentBlock =
   | { type: 'table'; table: string }
   /** One FAQ block listing FAQ documents, by their keys in `ContentSet.faqs`. */
   | { type: 'faq'; faqs: string[] }
+
+/** A list; `nested[i]`, when given, is a list under item i (a WordPress import keeps nesting). */
+export interface ContentList {
+  type: 'list'
+  ordered?: boolean
+  items: ContentInline[][]
+  nested?: (ContentList | null)[]
+}
 
 export interface ContentSection {
   heading: string

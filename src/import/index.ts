@@ -55,7 +55,7 @@ export function parseArticleFile(filename: string, text: string, report: Report)
 }
 
 /** The first sentence(s) of the text, within the dek's length, for a file with no dek. */
-function dekFrom(text: string | null): string | null {
+export function dekFrom(text: string | null): string | null {
   if (!text) return null
   if (text.length <= DEK_LIMIT) return text
   const sentences = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? []

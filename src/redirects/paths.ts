@@ -6,6 +6,9 @@ const RESERVED = /^\/(?:admin|api|_next|next)(?:\/|$)/
 
 export const MAX_REDIRECT_PATH = 500
 
+/** The query string of a WordPress post or page address on the home page: `?p=123`, `?page_id=7`. */
+export const WORDPRESS_QUERY = /^\?(?:p|page_id)=\d{1,12}$/
+
 /**
  * How many stored redirects a reader is led through, and how far a new one is
  * followed to find a loop. Moves collapse chains,
@@ -48,6 +51,11 @@ export function normaliseFromPath(input: unknown): PathResult {
       ok: false,
       message: 'The old address must start with a single "/", like /section/slug.',
     }
+  }
+  // WordPress's own query permalinks (`/?p=123`, `/?page_id=7`): the one query form stored, so
+  // an imported archive's oldest links keep working (src/import/wordpress).
+  if (url.pathname === '/' && !url.hash && WORDPRESS_QUERY.test(url.search)) {
+    return { ok: true, path: `/${url.search}` }
   }
   if (url.search || url.hash) {
     return {

@@ -6,31 +6,14 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import type { TypedUser } from 'payload'
 
+import { fileArgs } from './fileArgs'
 import { runWithPayload } from './withPayload'
 
 const usage = 'Usage: npm run import -- <file.md|file.txt> [--section <desk>] [--as <email>]'
-let parsed: ReturnType<typeof parse>
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: { section: { type: 'string' }, as: { type: 'string' } },
-  })
-}
-try {
-  parsed = parse()
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`)
-  process.exit(2)
-}
-const [file] = parsed.positionals
-if (!file || parsed.positionals.length > 1) {
-  console.error(usage)
-  process.exit(2)
-}
+const { file, values } = fileArgs({ section: { type: 'string' }, as: { type: 'string' } }, usage)
 let text: string
 try {
   text = readFileSync(file, 'utf8')
@@ -41,14 +24,14 @@ try {
 await runWithPayload('import', async (payload) => {
   const { formatProblem, importArticle, ImportRefused } = await import('@/import')
   let user: TypedUser | null = null
-  if (parsed.values.as) {
+  if (values.as) {
     const { docs } = await payload.find({
       collection: 'users',
-      where: { email: { equals: parsed.values.as.toLowerCase() } },
+      where: { email: { equals: values.as.toLowerCase() } },
       limit: 1,
     })
     if (!docs[0]) {
-      console.error(`No user has the email ${parsed.values.as}.`)
+      console.error(`No user has the email ${values.as}.`)
       return 2
     }
     user = { ...docs[0], collection: 'users' } as TypedUser
@@ -58,7 +41,7 @@ await runWithPayload('import', async (payload) => {
       filename: path.basename(file),
       text,
       user,
-      section: parsed.values.section ?? null,
+      section: values.section ?? null,
     })
     console.log(`Imported as a draft: ${result.headline}`)
     console.log(`Edit it at /admin/collections/articles/${result.id}`)

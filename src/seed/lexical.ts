@@ -1,4 +1,4 @@
-import type { ContentBlock, ContentInline } from '@/content/types'
+import type { ContentBlock, ContentInline, ContentList } from '@/content/types'
 
 /**
  * Turns seed copy into Lexical JSON, the shape the admin editor saves.
@@ -42,6 +42,25 @@ function inline(run: ContentInline) {
 
 const element = { direction: 'ltr', format: '', indent: 0, version: 1 } as const
 
+/** A list as Lexical keeps it: a nested list is a list item of its own after its parent item. */
+function list(block: ContentList): LexicalNode {
+  const children: LexicalNode[] = []
+  block.items.forEach((item, i) => {
+    children.push({ ...element, type: 'listitem', value: i + 1, children: item.map(inline) })
+    const nested = block.nested?.[i]
+    if (nested)
+      children.push({ ...element, type: 'listitem', value: i + 2, children: [list(nested)] })
+  })
+  return {
+    ...element,
+    type: 'list',
+    listType: block.ordered ? 'number' : 'bullet',
+    tag: block.ordered ? 'ol' : 'ul',
+    start: 1,
+    children,
+  }
+}
+
 export function toLexical(
   blocks: ContentBlock[],
   ids: { tables: Map<string, number>; faqs: Map<string, number> },
@@ -66,19 +85,7 @@ export function toLexical(
       case 'quote':
         return { ...element, type: 'quote', children: block.children.map(inline) }
       case 'list':
-        return {
-          ...element,
-          type: 'list',
-          listType: block.ordered ? 'number' : 'bullet',
-          tag: block.ordered ? 'ol' : 'ul',
-          start: 1,
-          children: block.items.map((item, i) => ({
-            ...element,
-            type: 'listitem',
-            value: i + 1,
-            children: item.map(inline),
-          })),
-        }
+        return list(block)
       case 'table':
         return {
           type: 'block',
