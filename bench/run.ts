@@ -9,7 +9,10 @@
  *
  * Options (env): BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_PUBLISHES
  * (20), BENCH_SERVER_CPUS and BENCH_WRK_CPUS (taskset lists; default the first
- * and second half of the CPUs).
+ * and second half of the CPUs), BENCH_PHASES (a comma list of readers, crawl,
+ * publish, comments; default all of them: only a run of all rewrites
+ * docs/benchmarks.md, one of some prints its figures and keeps them in
+ * bench/results/).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -33,6 +36,18 @@ const WARM_SECONDS = Math.min(2, SECONDS)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 20)
 const GZIP = { 'Accept-Encoding': 'gzip' }
+const PHASES = ['readers', 'crawl', 'publish', 'comments'] as const
+const chosen = (process.env.BENCH_PHASES ?? PHASES.join(','))
+  .split(',')
+  .map((phase) => phase.trim())
+  .filter(Boolean)
+const unknown = chosen.filter((phase) => !(PHASES as readonly string[]).includes(phase))
+if (unknown.length || chosen.length === 0) {
+  console.error(`BENCH_PHASES lists phases from ${PHASES.join(', ')}, not "${unknown.join(', ')}"`)
+  process.exit(1)
+}
+const runs = (phase: (typeof PHASES)[number]) => chosen.includes(phase)
+const allPhases = PHASES.every(runs)
 
 ensureWrk()
 const loadBefore = os.loadavg()
@@ -67,100 +82,110 @@ try {
     proxy: `${edgeUrl}${ARTICLE}`,
     app: `${app.url}${ARTICLE}`,
   }
-  const peaks: Record<string, Partial<Pair>> = { baseline: {}, proxy: {}, app: {} }
-  for (const [encoding, headers] of [
-    ['plain', {}],
-    ['gzip', GZIP],
-  ] as const) {
-    for (const [name, url] of Object.entries(targets)) {
-      rss.phase(name)
-      console.log(`${name}, ${encoding}…`)
-      peaks[name]![encoding] = await load(url, headers)
+  const figures: Partial<Figures> = {}
+  if (runs('readers')) {
+    const peaks: Record<string, Partial<Pair>> = { baseline: {}, proxy: {}, app: {} }
+    for (const [encoding, headers] of [
+      ['plain', {}],
+      ['gzip', GZIP],
+    ] as const) {
+      for (const [name, url] of Object.entries(targets)) {
+        rss.phase(name)
+        console.log(`${name}, ${encoding}…`)
+        peaks[name]![encoding] = await load(url, headers)
+      }
+    }
+    Object.assign(figures, {
+      baseline: peaks.baseline as Pair,
+      proxy: peaks.proxy as Pair,
+      app: peaks.app as Pair,
+    })
+
+    rss.phase('half')
+    console.log('Half of the proxy’s peak rate…')
+    const half = { plain: figures.proxy!.plain.rate / 2, gzip: figures.proxy!.gzip.rate / 2 }
+    figures.half = {
+      proxy: {
+        plain: await load(`${edgeUrl}${ARTICLE}`, {}, half.plain),
+        gzip: await load(`${edgeUrl}${ARTICLE}`, GZIP, half.gzip),
+      },
+      baseline: {
+        plain: await load(`${bare.url}/`, {}, half.plain),
+        gzip: await load(`${bare.url}/`, GZIP, half.gzip),
+      },
+      target: half,
     }
   }
-  const figures: Partial<Figures> = {
-    baseline: peaks.baseline as Pair,
-    proxy: peaks.proxy as Pair,
-    app: peaks.app as Pair,
+
+  if (runs('crawl')) {
+    rss.phase('crawl')
+    const crawl = await crawlList(edgeUrl)
+    console.log(`Crawling ${crawl.paths.length} URLs through the proxy…`)
+    const crawlFor = (seconds: number) =>
+      wrk({
+        ...client,
+        url: edgeUrl,
+        headers: GZIP,
+        seconds,
+        scripts: ['urls'],
+        params: { urls: crawl.file },
+        watch,
+      })
+    await crawlFor(WARM_SECONDS)
+    const before = await settledCounters(stage.edge.workDir)
+    const crawled = await crawlFor(SECONDS)
+    figures.crawl = {
+      urls: crawl.paths,
+      run: crawled,
+      ...hitRatio(before, await settledCounters(stage.edge.workDir)),
+    }
   }
 
-  rss.phase('half')
-  console.log('Half of the proxy’s peak rate…')
-  const half = { plain: figures.proxy!.plain.rate / 2, gzip: figures.proxy!.gzip.rate / 2 }
-  figures.half = {
-    proxy: {
-      plain: await load(`${edgeUrl}${ARTICLE}`, {}, half.plain),
-      gzip: await load(`${edgeUrl}${ARTICLE}`, GZIP, half.gzip),
-    },
-    baseline: {
-      plain: await load(`${bare.url}/`, {}, half.plain),
-      gzip: await load(`${bare.url}/`, GZIP, half.gzip),
-    },
-    target: half,
-  }
-
-  rss.phase('crawl')
-  const crawl = await crawlList(edgeUrl)
-  console.log(`Crawling ${crawl.paths.length} URLs through the proxy…`)
-  const crawlFor = (seconds: number) =>
-    wrk({
-      ...client,
-      url: edgeUrl,
-      headers: GZIP,
-      seconds,
-      scripts: ['urls'],
-      params: { urls: crawl.file },
-      watch,
+  if (runs('publish')) {
+    rss.phase('publish')
+    console.log(`${PUBLISHES} publishes…`)
+    const editor = await login(app.url, admin, 'editor')
+    const lookup = (await (
+      await fetch(`${app.url}/api/articles?where[slug][equals]=${PUBLISHED.slug}&depth=0`)
+    ).json()) as { docs: { id: number; headline: string }[] }
+    const published = lookup.docs[0]!
+    const beforePublishes = await settledCounters(stage.edge.workDir)
+    const publishes = await measurePublishes({
+      app: app.url,
+      edge: edgeUrl,
+      headers: editor,
+      articleId: published.id,
+      headline: published.headline,
+      publishes: PUBLISHES,
+      surfaces: [
+        { name: 'article', path: `/${PUBLISHED.desk}/${PUBLISHED.slug}` },
+        { name: 'desk', path: `/${PUBLISHED.desk}` },
+        { name: 'home', path: '/' },
+        { name: 'RSS feed', path: '/feeds/rss.xml' },
+      ],
     })
-  await crawlFor(WARM_SECONDS)
-  const before = await settledCounters(stage.edge.workDir)
-  const crawled = await crawlFor(SECONDS)
-  figures.crawl = {
-    urls: crawl.paths,
-    run: crawled,
-    ...hitRatio(before, await settledCounters(stage.edge.workDir)),
+    // The proxy answers a PURGE itself (synth); no reader request of these runs is answered so.
+    const purges = (await settledCounters(stage.edge.workDir)).s_synth - beforePublishes.s_synth
+    figures.publish = { ...publishes, purges }
   }
 
-  rss.phase('publish')
-  console.log(`${PUBLISHES} publishes…`)
-  const editor = await login(app.url, admin, 'editor')
-  const lookup = (await (
-    await fetch(`${app.url}/api/articles?where[slug][equals]=${PUBLISHED.slug}&depth=0`)
-  ).json()) as { docs: { id: number; headline: string }[] }
-  const published = lookup.docs[0]!
-  const beforePublishes = await settledCounters(stage.edge.workDir)
-  const publishes = await measurePublishes({
-    app: app.url,
-    edge: edgeUrl,
-    headers: editor,
-    articleId: published.id,
-    headline: published.headline,
-    publishes: PUBLISHES,
-    surfaces: [
-      { name: 'article', path: `/${PUBLISHED.desk}/${PUBLISHED.slug}` },
-      { name: 'desk', path: `/${PUBLISHED.desk}` },
-      { name: 'home', path: '/' },
-      { name: 'RSS feed', path: '/feeds/rss.xml' },
-    ],
-  })
-  // The proxy answers a PURGE itself (synth); no reader request of these runs is answered so.
-  const purges = (await settledCounters(stage.edge.workDir)).s_synth - beforePublishes.s_synth
-  figures.publish = { ...publishes, purges }
-
-  rss.phase('comments')
-  console.log('Comment POSTs…')
-  const reference = (await (
-    await fetch(`${app.url}/api/articles?where[slug][equals]=${ARTICLE.split('/')[2]}&depth=0`)
-  ).json()) as { docs: { id: number }[] }
-  figures.comments = await measureComments({
-    app: app.url,
-    databaseUrl: stage.databaseUrl,
-    articleId: reference.docs[0]!.id,
-    ...client,
-    seconds: SECONDS,
-    warmSeconds: WARM_SECONDS,
-    watch,
-  })
+  if (runs('comments')) {
+    rss.phase('comments')
+    console.log('Comment POSTs…')
+    const reference = (await (
+      await fetch(`${app.url}/api/articles?where[slug][equals]=${ARTICLE.split('/')[2]}&depth=0`)
+    ).json()) as { docs: { id: number }[] }
+    figures.comments = await measureComments({
+      app: app.url,
+      databaseUrl: stage.databaseUrl,
+      articleId: reference.docs[0]!.id,
+      ...client,
+      seconds: SECONDS,
+      warmSeconds: WARM_SECONDS,
+      watch,
+      appTree: () => processTree(app.process.pid!),
+    })
+  }
   rss.phase('end')
   figures.rss = rss.peaks()
   figures.page = {
@@ -182,20 +207,27 @@ try {
     serverCores: CPUS.serverCores,
     serverCpus: CPUS.pinned ? CPUS.servers : 'unpinned',
     wrkCpus: CPUS.pinned ? CPUS.wrk : 'unpinned',
+    phases: chosen,
   }
-  const file = path.join('docs', 'benchmarks.md')
-  const markdown = await prettier.format(report(settings, figures as Figures), {
-    ...(await prettier.resolveConfig(file)),
-    filepath: file,
-  })
-  mkdirSync('docs', { recursive: true })
-  writeFileSync(file, markdown)
   mkdirSync(path.join('bench', 'results'), { recursive: true })
-  writeFileSync(
-    path.join('bench', 'results', `${when.replace(/[:.]/g, '-')}.json`),
-    JSON.stringify({ settings, figures }, null, 2),
-  )
-  console.log(markdown)
+  const results = path.join('bench', 'results', `${when.replace(/[:.]/g, '-')}.json`)
+  writeFileSync(results, JSON.stringify({ settings, figures }, null, 2))
+  if (!allPhases) {
+    // Some phases only: their figures, not a docs/benchmarks.md with holes in it.
+    console.log(JSON.stringify({ settings, figures }, null, 2))
+    console.log(
+      `Phases ${chosen.join(', ')} only: figures in ${results}; docs/benchmarks.md unchanged.`,
+    )
+  } else {
+    const file = path.join('docs', 'benchmarks.md')
+    const markdown = await prettier.format(report(settings, figures as Figures), {
+      ...(await prettier.resolveConfig(file)),
+      filepath: file,
+    })
+    mkdirSync('docs', { recursive: true })
+    writeFileSync(file, markdown)
+    console.log(markdown)
+  }
 } catch (error) {
   console.error(error)
   code = 1
