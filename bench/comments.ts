@@ -6,6 +6,7 @@
  */
 import pg from 'pg'
 
+import { cpuSeconds } from './proc'
 import { wrk, type WrkOptions, type WrkResult } from './wrk'
 
 export const BENCH_READER = 'Benchmark reader'
@@ -17,6 +18,8 @@ export interface CommentResult extends WrkResult {
   duplicated: number
   /** Rows whose answer wrk never read: requests in flight when the run ended. */
   unanswered: number
+  /** CPU the app's processes used over the measured run, in ms per comment stored. */
+  appCpuMsPerComment: number
 }
 
 export async function measureComments(
@@ -25,6 +28,8 @@ export async function measureComments(
     databaseUrl: string
     articleId: number
     warmSeconds: number
+    /** The app's processes: their CPU per comment is a figure contention disturbs less than rates. */
+    appTree: () => number[]
   },
 ): Promise<CommentResult> {
   const { token } = (await (
@@ -41,9 +46,11 @@ export async function measureComments(
   // A warm-up under another name, run number and address range: its readers never meet the
   // measured run's in flood control or duplicate detection.
   await post(options.warmSeconds, 'Benchmark warm-up', process.pid * 10 + 1, 10)
+  const cpuBefore = cpuSeconds(options.appTree())
   const result = await post(options.seconds, BENCH_READER, process.pid * 10 + 2, 100)
   // Let requests still in flight when wrk stopped finish before counting.
   await new Promise((resolve) => setTimeout(resolve, 2000))
+  const appCpu = cpuSeconds(options.appTree()) - cpuBefore
   const client = new pg.Client({ connectionString: options.databaseUrl })
   await client.connect()
   const { rows } = await client.query<{ id: number; email: string; submission_key: string }>(
@@ -65,6 +72,7 @@ export async function measureComments(
         distinct(rows.map((row) => row.submission_key)),
       ),
     unanswered: rows.length - new Set(result.ids.filter((id) => stored.has(id))).size,
+    appCpuMsPerComment: rows.length ? (appCpu * 1000) / rows.length : 0,
     ids: [],
   }
 }

@@ -225,9 +225,9 @@ ${settings.warmSeconds} s warm-up under another name: every request a new reader
 and submission key — so flood control and duplicate detection never refuse one. No proof of work (solving it is the
 browser's cost; verifying it is one HMAC).
 
-| req/s | of the wire (plain) | p50 | p99 | accepted (201) | other answers | rows stored | lost | duplicated | stored, answer unread |
-| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |
-| ${int(comments.rate)} | ${pct(comments.rate / wirePlain.rate, 2)} | ${comments.p50} ms | ${comments.p99} ms | ${int(comments.accepted)} | ${rejected.join(', ') || 'none'} | ${int(comments.rows)} | ${comments.lost} | ${comments.duplicated} | ${comments.unanswered} |
+| req/s | of the wire (plain) | p50 | p99 | accepted (201) | other answers | rows stored | lost | duplicated | stored, answer unread | app CPU per comment |
+| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |
+| ${int(comments.rate)} | ${pct(comments.rate / wirePlain.rate, 2)} | ${comments.p50} ms | ${comments.p99} ms | ${int(comments.accepted)} | ${rejected.join(', ') || 'none'} | ${int(comments.rows)} | ${comments.lost} | ${comments.duplicated} | ${comments.unanswered} | ${comments.appCpuMsPerComment.toFixed(2)} ms |
 
 "Lost" counts comments answered 201 whose row is missing; "duplicated" rows sharing an email or a submission key (each
 request has its own); the last column, requests still in flight when wrk stopped, which the app stored but wrk never

@@ -179,6 +179,7 @@ try {
       seconds: SECONDS,
       warmSeconds: WARM_SECONDS,
       watch,
+      appTree: () => processTree(app.process.pid!),
     })
   }
   rss.phase('end')

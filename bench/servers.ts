@@ -33,7 +33,10 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * reader in X-Forwarded-For.
  */
 export async function startApp(env: NodeJS.ProcessEnv, port: number, readyPath: string) {
-  const child = spawn(process.execPath, serverArgs('start'), {
+  // BENCH_CPU_PROF=<folder>: the app writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []
+  const child = spawn(process.execPath, [...flags, ...serverArgs('start')], {
     env: {
       TRUSTED_PROXIES: '127.0.0.1',
       ...env,

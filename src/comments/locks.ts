@@ -1,5 +1,8 @@
-import { sql } from '@payloadcms/db-postgres'
+import { createHash } from 'node:crypto'
+
+import { drizzle } from '@payloadcms/db-postgres/drizzle/node-postgres'
 import type { Payload } from 'payload'
+import type { Pool } from 'pg'
 
 import { SubmissionError } from './errors'
 
@@ -35,26 +38,55 @@ function lockTimedOut(error: unknown): boolean {
 }
 
 /**
- * One transaction holding a PostgreSQL advisory lock per key (a 64-bit hash
- * of it), taken left to right in sorted order in one statement, so two
- * submissions never wait on each other, and freed by the commit. Every app
- * process on the database sees the same locks.
+ * A key's advisory lock number: the first 63 bits of the SHA-256 of
+ * `comment:<key>`, so it is always a positive bigint literal. Every process
+ * computes the same number for the same key.
+ */
+export function lockNumber(key: string): bigint {
+  return createHash('sha256').update(`comment:${key}`).digest().readBigUInt64BE(0) >> 1n
+}
+
+/**
+ * BEGIN, the lock wait bound and every lock, as one simple-query message: one
+ * round trip instead of two. The lock numbers are computed integers
+ * (lockNumber), never text from the request, so nothing here is quoted.
+ */
+export function lockingStatement(sorted: string[]): string {
+  const locks = sorted.map((key) => `pg_advisory_xact_lock(${lockNumber(key)})`)
+  return `begin; select set_config('lock_timeout', '${LOCK_WAIT_MS}ms', true), ${locks.join(', ')}`
+}
+
+/** The primary's pool: the submission writes, so it never runs on a replica. */
+function primaryPool(payload: Payload): Pool {
+  return (payload.db as unknown as { pool: Pool }).pool
+}
+
+/**
+ * One transaction holding a PostgreSQL advisory lock per key, taken left to
+ * right in sorted order in one statement, so two submissions never wait on
+ * each other in a cycle, and freed by the commit. Every app process on the
+ * database sees the same locks.
  */
 async function withDatabaseLocks<T>(
   payload: Payload,
   sorted: string[],
   task: (db: CommentDb) => Promise<T>,
 ): Promise<T> {
-  const locks = sorted.map(
-    (key) => sql`pg_advisory_xact_lock(hashtextextended(${`comment:${key}`}, 0))`,
-  )
   try {
-    return await payload.db.drizzle.transaction(async (tx) => {
-      await tx.execute(
-        sql`select set_config('lock_timeout', ${`${LOCK_WAIT_MS}ms`}, true), ${sql.join(locks, sql`, `)}`,
-      )
-      return task(tx)
-    })
+    const client = await primaryPool(payload).connect()
+    let broken: Error | undefined
+    try {
+      await client.query(lockingStatement(sorted))
+      const result = await task(drizzle({ client }))
+      await client.query('commit')
+      return result
+    } catch (error) {
+      // A connection that cannot even roll back is not given back to the pool.
+      await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError))
+      throw error
+    } finally {
+      client.release(broken)
+    }
   } catch (error) {
     if (!lockTimedOut(error)) throw error
     throw new SubmissionError(
