@@ -1,14 +1,17 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import zlib from 'node:zlib'
 
+import { pathArea } from '@/edge/paths'
+
 import { API_POLICY, type Area, htmlPolicy, type PolicyOptions } from './contentSecurityPolicy'
 
-/** Where a path belongs: Next's build files get no policy of their own (a worker's script would inherit it). */
+/**
+ * Which policy a path gets (the path rules: src/edge/paths.ts). Next's build files get none of
+ * their own (a worker's script would inherit it); the app's endpoints are the site's.
+ */
 export function areaOf(pathname: string): Area | 'static' {
-  if (pathname.startsWith('/_next/')) return 'static'
-  if (/^\/admin(?:\/|$)/.test(pathname)) return 'admin'
-  if (/^\/api(?:\/|$)/.test(pathname)) return 'api'
-  return 'reader'
+  const area = pathArea(pathname)
+  return area === 'endpoint' ? 'reader' : area
 }
 
 /** The headers every response carries. HSTS only once the public URL is https. */
