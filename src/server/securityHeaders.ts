@@ -1,7 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import zlib from 'node:zlib'
 
+import { imageKeys, KEYS_HEADER } from '@/edge/keys'
 import { pathArea } from '@/edge/paths'
+import { env } from '@/env'
 
 import { API_POLICY, type Area, htmlPolicy, type PolicyOptions } from './contentSecurityPolicy'
 
@@ -143,7 +145,13 @@ export function applySecurityHeaders(
     return
   }
   if (request.method !== 'GET') return
-  holdHtmlForPolicy(response, (html) =>
-    htmlPolicy(area === 'admin' ? 'admin' : 'reader', html, options),
-  )
+  holdHtmlForPolicy(response, (html) => {
+    // A reader page the proxy stores (proxy.ts named its keys) is also purged with its images.
+    const keys = response.getHeader(KEYS_HEADER)
+    if (area === 'reader' && typeof keys === 'string') {
+      const images = imageKeys(html, env.S3?.publicUrl)
+      if (images.length > 0) response.setHeader(KEYS_HEADER, `${keys} ${images.join(' ')}`)
+    }
+    return htmlPolicy(area === 'admin' ? 'admin' : 'reader', html, options)
+  })
 }
