@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
 import { KEYS_HEADER, pathKey, PROXY_TTL_SECONDS, surrogateKeys } from '@/edge/keys'
+import { runsReaderProxy } from '@/edge/paths'
 import { WARM_HEADER } from '@/edge/purge'
 import { env } from '@/env'
 import { answerDuringOutage } from '@/lib/outageGate'
@@ -54,6 +55,8 @@ function forTheProxy(response: NextResponse, keys: string[] | null): NextRespons
  */
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams, search } = request.nextUrl
+  // The matcher below only pre-filters (Next needs it literal); the rule is src/edge/paths.ts.
+  if (!runsReaderProxy(pathname)) return NextResponse.next()
   if (pathname === '/search' && searchParams.getAll('q').join(' ').length > MAX_QUERY_LENGTH) {
     return searchTooLong()
   }
@@ -81,7 +84,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Reader pages only: not Next's files, the admin, the API or the app's own endpoints.
+  // Reader pages only: not Next's files, the admin, the API or the app's own endpoints. A literal
+  // (Next reads it at build time) that tests/unit/pathRules.spec.ts holds to `runsReaderProxy`.
   matcher: [
     '/((?!_next/|api(?:/|$)|admin(?:/|$)|next/|favicon\\.ico$|icon\\.svg$|apple-touch-icon\\.png$).*)',
   ],

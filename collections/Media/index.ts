@@ -8,7 +8,11 @@ import { env } from '@/env'
 import { acceptedImageTypes, imageLimits } from '@/uploads/limits'
 
 import { checkUploadedImage } from './hooks/checkUploadedImage'
-import { revalidateMedia, revalidateMediaDelete } from './hooks/revalidateMedia'
+import {
+  findPagesShowingMedia,
+  revalidateMedia,
+  revalidateMediaDelete,
+} from './hooks/revalidateMedia'
 import { missingFileIs404 } from './notFoundHandler'
 
 const staticDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MEDIA_DIR)
@@ -67,6 +71,7 @@ export const Media: CollectionConfig = {
   hooks: {
     beforeOperation: [checkUploadedImage],
     afterChange: [revalidateMedia],
+    beforeDelete: [findPagesShowingMedia],
     afterDelete: [revalidateMediaDelete],
   },
 }

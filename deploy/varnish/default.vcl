@@ -101,6 +101,7 @@ sub vcl_recv {
 
   # Uploaded images are public files: stored like pages (cookies dropped),
   # unless someone logged in asks.
+  # path-rule media-files (src/edge/paths.ts; tests/unit/pathRules.spec.ts holds the two together)
   if (req.url ~ "^/api/media/file/" &&
       req.http.Cookie !~ "(^|;\s*)payload-token=" && !req.http.Authorization) {
     unset req.http.Cookie;
@@ -118,6 +119,7 @@ sub vcl_recv {
 
   # The admin, the API, the app's own endpoints (preview, comments, jobs),
   # and anyone logged in or in draft mode: straight to the app, untouched.
+  # path-rule pass
   if (req.url ~ "^/(admin|api|next)(/|\?|$)" ||
       req.http.Cookie ~ "(^|;\s*)(payload-token|__prerender_bypass|__next_preview_data)=" ||
       req.http.Authorization) {
@@ -126,6 +128,7 @@ sub vcl_recv {
   }
 
   # Search answers from the database and is current at once.
+  # path-rule search
   if (req.url ~ "^/search(\?|$)") {
     set req.http.X-Broadsheet-Pass = "1";
     return (pass);

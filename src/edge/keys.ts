@@ -86,6 +86,44 @@ export function surrogateKeys(pathname: string): string[] | null {
   return [...new Set([...everywhere, ...shown].map(keyOf)), pathKey(pathname)]
 }
 
+/** Where the app serves an uploaded image's files (the proxy stores them under their path's key). */
+export const MEDIA_FILE_PATH = '/api/media/file/'
+
+/** An image's sizes are named `<original>-<width>x<height>.<ext>` (Payload's upload sizes). */
+const SIZE_SUFFIX = /-\d+x\d+(\.[^.]+)$/
+/** Past this many images a page relies on the Media hooks' own search for it (header size). */
+const MAX_IMAGE_KEYS = 80
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * The keys of the images an HTML page shows — its hero, the images inside its
+ * text, its share image, its cards' pictures — found in the page itself, so
+ * no query can miss one: for each image, the key of its original file's path
+ * (`path:/api/media/file/<name>`), which a change to or the deletion of that
+ * image purges (collections/Media/hooks). Files a bucket serves
+ * (S3_PUBLIC_URL) are named the same way.
+ */
+export function imageKeys(html: string, publicUrl?: string | null): string[] {
+  const prefixes = [escapeRegExp(MEDIA_FILE_PATH)]
+  if (publicUrl) prefixes.push(`${escapeRegExp(publicUrl.replace(/\/+$/, ''))}/(?:[^"'\\s?#<>]*/)?`)
+  const pattern = new RegExp(`(?:${prefixes.join('|')})([^"'\\s\\\\?#<>/,]+)`, 'g')
+  const keys = new Set<string>()
+  for (const [, name] of html.matchAll(pattern)) {
+    let file = name!
+    try {
+      file = decodeURIComponent(file)
+    } catch {
+      continue
+    }
+    keys.add(pathKey(`${MEDIA_FILE_PATH}${encodeURIComponent(file.replace(SIZE_SUFFIX, '$1'))}`))
+    if (keys.size >= MAX_IMAGE_KEYS) break
+  }
+  return [...keys]
+}
+
 /**
  * The keys a change purges: soft (served once more from grace while the new
  * copy renders) for its tags and pages, hard for what no reader may get

@@ -8,12 +8,12 @@
 export const RETRY_AFTER_SECONDS = 30
 
 /**
- * Socket errors (refused, reset, timed out, unresolvable host) and the
- * PostgreSQL states that mean "not now": 57P01–57P03 (shut down, crashed,
- * starting up), class 08 (connection exceptions) and 53300 (too many
- * connections).
+ * Socket errors (refused, reset, timed out, unresolvable host): the database
+ * is unreachable only when its own connection failed with one. Anything else
+ * the app talks to (a proxy it purges, Redis, a bucket) fails with the same
+ * codes, and must never turn reader pages into 503s.
  */
-const UNREACHABLE_CODES = new Set([
+const SOCKET_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
@@ -22,6 +22,14 @@ const UNREACHABLE_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
   'EPIPE',
+])
+
+/**
+ * PostgreSQL's states that mean "not now", which only the database sends:
+ * 57P01–57P03 (shut down, crashed, starting up), class 08 (connection
+ * exceptions) and 53300 (too many connections).
+ */
+const POSTGRES_UNAVAILABLE = new Set([
   '57P01',
   '57P02',
   '57P03',
@@ -33,29 +41,54 @@ const UNREACHABLE_CODES = new Set([
   '53300',
 ])
 
-/** node-postgres and pg-pool say these in words, without a code. */
+/** node-postgres and pg-pool say these in words, without a code (no other client says them). */
 const UNREACHABLE_MESSAGES =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/
+
+/** Drizzle's wrapper round any error of a query (Payload's queries throw it), connecting included. */
+function isQueryError(error: { name?: unknown; message?: unknown }): boolean {
+  return (
+    error.name === 'DrizzleQueryError' ||
+    (typeof error.message === 'string' && error.message.startsWith('Failed query: '))
+  )
+}
+
+export interface ErrorSource {
+  /**
+   * The caller got `error` from a database connection or pool of its own
+   * (node-postgres, unwrapped): its socket errors are the database's.
+   */
+  fromDatabase?: boolean
+}
 
 /**
  * True when `error` (or anything it wraps: drizzle's DrizzleQueryError and
  * Payload keep the driver's error as `cause`; a host with several addresses
- * fails with an AggregateError) says the database could not be reached.
+ * fails with an AggregateError) says the database could not be reached. A
+ * socket error counts only from the database's connection: inside a query's
+ * error, or where the caller says the error is the database's.
  */
-export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+export function isDatabaseUnreachable(error: unknown, source: ErrorSource = {}): boolean {
+  return unreachable(error, source.fromDatabase === true, 0)
+}
+
+function unreachable(error: unknown, fromDatabase: boolean, depth: number): boolean {
   if (!error || typeof error !== 'object' || depth > 8) return false
-  const { code, message, cause, errors } = error as {
+  const { code, message, cause, errors, name } = error as {
     code?: unknown
     message?: unknown
     cause?: unknown
     errors?: unknown
+    name?: unknown
   }
-  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true
+  const database = fromDatabase || isQueryError({ name, message })
+  if (typeof code === 'string' && POSTGRES_UNAVAILABLE.has(code)) return true
+  if (database && typeof code === 'string' && SOCKET_CODES.has(code)) return true
   if (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message)) return true
-  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnreachable(inner, depth + 1))) {
+  if (Array.isArray(errors) && errors.some((inner) => unreachable(inner, database, depth + 1))) {
     return true
   }
-  return isDatabaseUnreachable(cause, depth + 1)
+  return unreachable(cause, database, depth + 1)
 }
 
 /** What this process last saw; shared by proxy.ts and the app's bundles through globalThis. */
@@ -69,8 +102,8 @@ function sightings(): Sightings {
 }
 
 /** Records `error` if it says the database is unreachable; returns whether it did. */
-export function noteDatabaseError(error: unknown): boolean {
-  if (!isDatabaseUnreachable(error)) return false
+export function noteDatabaseError(error: unknown, source: ErrorSource = {}): boolean {
+  if (!isDatabaseUnreachable(error, source)) return false
   const seen = sightings()
   seen.unreachableAt = Date.now()
   seen.latest = 'unreachable'

@@ -73,7 +73,7 @@ class ReplicaPool extends pg.Pool {
       return own as never
     return own.catch((error: unknown) => {
       const fallback = this.fallback
-      const unreachable = isDatabaseUnreachable(error)
+      const unreachable = isDatabaseUnreachable(error, { fromDatabase: true })
       if (!fallback || !(unreachable || isRecoveryConflict(error))) throw error
       if (unreachable) markDown(this, error)
       return (fallback.query as (...a: unknown[]) => Promise<unknown>).apply(fallback, args)

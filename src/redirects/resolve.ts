@@ -155,7 +155,8 @@ export function createRedirectResolver({
         return found
       },
       (error: unknown) => {
-        noteDatabaseError(error)
+        // Its own pool's error: a refused or reset connection here is the database's.
+        noteDatabaseError(error, { fromDatabase: true })
         pausedUntil = Date.now() + 5000
         console.warn(
           `Redirect lookup failed; serving pages without redirects for 5 s: ${String(error)}`,

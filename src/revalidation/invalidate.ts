@@ -5,6 +5,7 @@ import type { Payload, PayloadRequest, RequestContext } from 'payload'
 import { purgeKeys } from '@/edge/keys'
 import { proxies, purgeProxies, WARM_HEADER } from '@/edge/purge'
 import { env } from '@/env'
+import { committed } from '@/lib/committed'
 import { replicasCaughtUp } from '@/lib/readReplicas'
 import { derivedSecret } from '@/lib/secrets'
 
@@ -35,11 +36,16 @@ export interface Invalidation {
 export interface InvalidationScope {
   context: RequestContext
   logger: Pick<Payload['logger'], 'debug' | 'warn' | 'error'>
+  /**
+   * Resolves once the change is committed (true) or rolled back (false);
+   * without it, the change is taken as committed already.
+   */
+  committed?: () => Promise<boolean>
 }
 
-/** The scope of a change made through Payload (a hook's `req`). */
+/** The scope of a change made through Payload (a hook's `req`, inside its transaction). */
 export function scopeOf(req: PayloadRequest): InvalidationScope {
-  return { context: req.context, logger: req.payload.logger }
+  return { context: req.context, logger: req.payload.logger, committed: () => committed(req) }
 }
 
 /** Paths re-rendered right after a publish; the rest refresh on their next view. */
@@ -48,8 +54,9 @@ const MAX_WARM_PATHS = 40
 /**
  * The one way a change reaches readers' caches. Marks tagged cache entries
  * stale, then, once the response has been sent and the transaction
- * committed, re-renders the affected pages so they show the new content
- * within about a second.
+ * committed (never before: a page re-rendered from another connection would
+ * show the old rows, and the proxy keep that copy for an hour), re-renders
+ * the affected pages so they show the new content within about a second.
  *
  * On its own the app serves stale-while-revalidate (a reader is never handed
  * an error page while the database is slow or down). Behind proxies
@@ -64,6 +71,7 @@ const MAX_WARM_PATHS = 40
 export function invalidate(invalidation: Invalidation, scope: InvalidationScope): void {
   const { context, logger } = scope
   if (context.disableRevalidate) return
+  const afterCommit = scope.committed ?? (() => Promise.resolve(true))
   if (Array.isArray(context.invalidations)) context.invalidations.push(invalidation)
   const edges = proxies().length > 0
   try {
@@ -82,11 +90,13 @@ export function invalidate(invalidation: Invalidation, scope: InvalidationScope)
     if (edges) {
       const { soft, hard } = purgeKeys(invalidation)
       after(async () => {
+        if (!(await afterCommit())) return
         await replicasCaughtUp()
         await purgeProxies({ soft, hard }, unique, logger)
       })
     } else if (unique.length > 0) {
       after(async () => {
+        if (!(await afterCommit())) return
         await replicasCaughtUp()
         await warm(unique, logger)
       })
@@ -94,9 +104,11 @@ export function invalidate(invalidation: Invalidation, scope: InvalidationScope)
     for (const path of unique) warmed.add(path)
   } catch (error) {
     // Inside the server but outside a request (the jobs runner publishing on schedule): ask the
-    // app itself. In a script or a test on the Local API there is no cache to clear.
-    if (process.env.NEXT_RUNTIME === 'nodejs') void askServer(invalidation, logger)
-    else logger.debug({ msg: 'Cache not revalidated: no Next.js request', error })
+    // app itself, once the job's change is committed, so the pages it re-renders show it. In a
+    // script or a test on the Local API there is no cache to clear.
+    if (process.env.NEXT_RUNTIME === 'nodejs') {
+      void afterCommit().then((done) => (done ? askServer(invalidation, logger) : undefined))
+    } else logger.debug({ msg: 'Cache not revalidated: no Next.js request', error })
   }
 }
 

@@ -1,14 +1,19 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import zlib from 'node:zlib'
 
+import { imageKeys, KEYS_HEADER } from '@/edge/keys'
+import { pathArea } from '@/edge/paths'
+import { env } from '@/env'
+
 import { API_POLICY, type Area, htmlPolicy, type PolicyOptions } from './contentSecurityPolicy'
 
-/** Where a path belongs: Next's build files get no policy of their own (a worker's script would inherit it). */
+/**
+ * Which policy a path gets (the path rules: src/edge/paths.ts). Next's build files get none of
+ * their own (a worker's script would inherit it); the app's endpoints are the site's.
+ */
 export function areaOf(pathname: string): Area | 'static' {
-  if (pathname.startsWith('/_next/')) return 'static'
-  if (/^\/admin(?:\/|$)/.test(pathname)) return 'admin'
-  if (/^\/api(?:\/|$)/.test(pathname)) return 'api'
-  return 'reader'
+  const area = pathArea(pathname)
+  return area === 'endpoint' ? 'reader' : area
 }
 
 /** The headers every response carries. HSTS only once the public URL is https. */
@@ -140,7 +145,13 @@ export function applySecurityHeaders(
     return
   }
   if (request.method !== 'GET') return
-  holdHtmlForPolicy(response, (html) =>
-    htmlPolicy(area === 'admin' ? 'admin' : 'reader', html, options),
-  )
+  holdHtmlForPolicy(response, (html) => {
+    // A reader page the proxy stores (proxy.ts named its keys) is also purged with its images.
+    const keys = response.getHeader(KEYS_HEADER)
+    if (area === 'reader' && typeof keys === 'string') {
+      const images = imageKeys(html, env.S3?.publicUrl)
+      if (images.length > 0) response.setHeader(KEYS_HEADER, `${keys} ${images.join(' ')}`)
+    }
+    return htmlPolicy(area === 'admin' ? 'admin' : 'reader', html, options)
+  })
 }

@@ -109,3 +109,28 @@ export async function createArticle(
   const { doc } = await response.json()
   return { articleId: doc.id, slug: doc.slug, path: `/${desk}/${doc.slug}` }
 }
+
+/** What the admin's Publish → Schedule does: a schedulePublish job, due at `at`, run as the editor. */
+export async function schedule(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  articleId: number,
+  at: Date,
+) {
+  const me = await (await request.get('/api/users/me', { headers })).json()
+  const response = await request.post('/api/payload-jobs', {
+    headers,
+    data: {
+      taskSlug: 'schedulePublish',
+      queue: 'default',
+      waitUntil: at.toISOString(),
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'articles', value: articleId },
+        user: { relationTo: 'users', value: me.user.id },
+      },
+    },
+  })
+  expect(response.ok(), await response.text()).toBe(true)
+  return (await response.json()).doc.id as number
+}

@@ -1,35 +1,8 @@
-import { type APIRequestContext } from '@playwright/test'
-
-import { createArticle, editorHeaders, section } from './api'
+import { createArticle, editorHeaders, schedule, section } from './api'
 import { AdminPage } from './pages/AdminPage'
 import { EDITOR, expect, test } from './fixtures'
 
 test.setTimeout(150_000)
-
-/** What the admin's Publish → Schedule does: a schedulePublish job, due at `at`, run as the editor. */
-async function schedule(
-  request: APIRequestContext,
-  headers: Record<string, string>,
-  articleId: number,
-  at: Date,
-) {
-  const me = await (await request.get('/api/users/me', { headers })).json()
-  const response = await request.post('/api/payload-jobs', {
-    headers,
-    data: {
-      taskSlug: 'schedulePublish',
-      queue: 'default',
-      waitUntil: at.toISOString(),
-      input: {
-        type: 'publish',
-        doc: { relationTo: 'articles', value: articleId },
-        user: { relationTo: 'users', value: me.user.id },
-      },
-    },
-  })
-  expect(response.ok(), await response.text()).toBe(true)
-  return (await response.json()).doc.id as number
-}
 
 test('an article scheduled a few seconds ahead is hidden until then, then live on its page, desk and feed', async ({
   request,

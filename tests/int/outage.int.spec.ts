@@ -24,6 +24,8 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 const databaseUrl = () => process.env.DATABASE_URL!
+/** What a caller with a pg connection or pool of its own says about that connection's errors. */
+const FROM_PG = { fromDatabase: true }
 
 // Every error here is the real one, from node-postgres, pg-pool, drizzle or PostgreSQL itself.
 describe('what counts as "the database is unreachable"', () => {
@@ -47,7 +49,7 @@ describe('what counts as "the database is unreachable"', () => {
     for (const host of ['127.0.0.1', 'localhost']) {
       const client = new pg.Client({ host, port, user: 'postgres' })
       const error = await failure(client.connect())
-      expect(isDatabaseUnreachable(error), `${host}: ${String(error)}`).toBe(true)
+      expect(isDatabaseUnreachable(error, FROM_PG), `${host}: ${String(error)}`).toBe(true)
     }
   })
 
@@ -63,8 +65,8 @@ describe('what counts as "the database is unreachable"', () => {
       failure(pool.query('select 1')),
       failure(pool.query('select 1')),
     ])
-    expect(isDatabaseUnreachable(connecting), String(connecting)).toBe(true)
-    expect(isDatabaseUnreachable(waiting), String(waiting)).toBe(true)
+    expect(isDatabaseUnreachable(connecting, FROM_PG), String(connecting)).toBe(true)
+    expect(isDatabaseUnreachable(waiting, FROM_PG), String(waiting)).toBe(true)
     await pool.end()
   })
 
@@ -83,9 +85,9 @@ describe('what counts as "the database is unreachable"', () => {
     await admin.end()
     const terminated = await lost
     expect((terminated as { code?: string }).code).toBe('57P01')
-    expect(isDatabaseUnreachable(terminated)).toBe(true)
+    expect(isDatabaseUnreachable(terminated, FROM_PG)).toBe(true)
     const next = await failure(victim.query('select 1'))
-    expect(isDatabaseUnreachable(next), String(next)).toBe(true)
+    expect(isDatabaseUnreachable(next, FROM_PG), String(next)).toBe(true)
   })
 
   it('the same errors wrapped by drizzle, as Payload’s queries throw them', async () => {
@@ -108,6 +110,48 @@ describe('what counts as "the database is unreachable"', () => {
     expect(isDatabaseUnreachable(undefined)).toBe(false)
   })
 
+  it('not another service failing with the same socket errors: a failed fetch (a proxy purge) or Redis going away', async () => {
+    noteDatabaseReachable()
+    // Resets every connection at once, as a proxy that is restarting does.
+    const resetting = net.createServer((socket) => socket.resetAndDestroy())
+    await new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', resolve))
+    const resetPort = (resetting.address() as net.AddressInfo).port
+    const reset = await failure(fetch(`http://127.0.0.1:${resetPort}/`, { method: 'PURGE' }))
+    expect((reset as { cause?: { code?: string } }).cause?.code).toBe('ECONNRESET')
+    const refused = await failure(fetch(`http://127.0.0.1:${await freePort()}/`))
+    const timedOut = await failure(
+      new Promise((resolve, reject) => {
+        // A socket that waits past its timeout, as a client with a connect timeout reports it.
+        const socket = net.connect({ host: '127.0.0.1', port: silentPort }, () =>
+          socket.setTimeout(50, () => {
+            socket.destroy(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }))
+          }),
+        )
+        socket.on('error', reject)
+        socket.on('close', resolve)
+      }),
+    )
+    const redisGone = await failure(
+      new Promise((resolve, reject) =>
+        net
+          .connect({ host: '127.0.0.1', port: resetPort })
+          .on('error', reject)
+          .on('close', resolve),
+      ),
+    )
+    for (const error of [reset, refused, timedOut, redisGone]) {
+      expect(isDatabaseUnreachable(error), String(error)).toBe(false)
+      expect(noteDatabaseError(error), String(error)).toBe(false)
+    }
+    expect(databaseSeemsDown()).toBe(false)
+    // The same socket error inside a query's error is the database's.
+    const pool = new pg.Pool({ host: '127.0.0.1', port: resetPort, user: 'postgres' })
+    const query = await failure(drizzle(pool).execute(sql`select 1`))
+    expect(isDatabaseUnreachable(query), String(query)).toBe(true)
+    await pool.end()
+    await new Promise<void>((resolve) => resetting.close(() => resolve()))
+  })
+
   it('remembers the latest word: down after an unreachable error, up after a good answer', async () => {
     noteDatabaseReachable()
     expect(noteDatabaseError(new Error('select frm nowhere'))).toBe(false)
@@ -115,7 +159,7 @@ describe('what counts as "the database is unreachable"', () => {
     const refused = await failure(
       new pg.Client({ host: '127.0.0.1', port: await freePort() }).connect(),
     )
-    expect(noteDatabaseError(refused)).toBe(true)
+    expect(noteDatabaseError(refused, FROM_PG)).toBe(true)
     expect(databaseSeemsDown()).toBe(true)
     expect(databaseSeemsDown(Date.now() + 61_000)).toBe(false)
     noteDatabaseReachable()

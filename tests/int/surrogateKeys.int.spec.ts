@@ -72,6 +72,18 @@ async function located(article: Article) {
   return { path: urls.article({ slug: article.slug, section: desk })!, desk: urls.desk(desk)! }
 }
 
+/** A new image of its own (a coloured rectangle), with every size made from it. */
+async function uploadImage(background: string) {
+  const png = await sharp({ create: { width: 480, height: 270, channels: 3, background } })
+    .png()
+    .toBuffer()
+  return payload.create({
+    collection: 'media',
+    data: { alt: unique('Square') },
+    file: { data: png, mimetype: 'image/png', name: `${unique('square')}.png`, size: png.length },
+  })
+}
+
 async function publish(overrides: Parameters<typeof articleData>[1] = {}, context = {}) {
   return payload.create({ collection: 'articles', data: articleData(ids, overrides), context })
 }
@@ -300,21 +312,49 @@ describe('surrogate keys: what a change purges reaches every page that shows it'
   })
 
   it('media: a deleted image’s files are purged from the proxy', async () => {
-    const png = await sharp({
-      create: { width: 480, height: 270, channels: 3, background: '#336699' },
-    })
-      .png()
-      .toBuffer()
-    const image = await payload.create({
-      collection: 'media',
-      data: { alt: unique('Square') },
-      file: { data: png, mimetype: 'image/png', name: `${unique('square')}.png`, size: png.length },
-    })
+    const image = await uploadImage('#336699')
     expect(filePaths(image).length).toBeGreaterThan(1)
     const purged = await purgedBy((context) =>
       payload.delete({ collection: 'media', id: image.id, context }),
     )
     expect([...purged]).toEqual(expect.arrayContaining(filePaths(image).map(pathKey)))
+  })
+
+  it('media: an image inside an article’s text, or as its share image, is purged with the page that shows it — changed or deleted', async () => {
+    const inText = await uploadImage('#993366')
+    const share = await uploadImage('#669933')
+    const text = plainTextToLexical('The square before the vote.') as {
+      root: { children: unknown[] }
+    }
+    text.root.children.push({
+      type: 'upload',
+      relationTo: 'media',
+      value: inText.id,
+      fields: null,
+      format: '',
+      version: 3,
+    })
+    const article = await publish({
+      body: [{ heading: 'Scene', content: text as never }],
+      meta: { image: share.id },
+    })
+    const { path } = await located(article)
+    for (const image of [inText, share]) {
+      const changed = await purgedBy((context) =>
+        payload.update({
+          collection: 'media',
+          id: image.id,
+          data: { alt: unique('Alt') },
+          context,
+        }),
+      )
+      expectReaches(changed, [path])
+      const deleted = await purgedBy((context) =>
+        payload.delete({ collection: 'media', id: image.id, context }),
+      )
+      expectReaches(deleted, [path])
+      expect([...deleted]).toEqual(expect.arrayContaining(filePaths(image).map(pathKey)))
+    }
   })
 
   it('comments: an approval reaches its article and the lists with counts, not other articles', async () => {

@@ -1,10 +1,19 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeDeleteHook,
+} from 'payload'
 
 import { urls } from '@/lib/urls'
 import type { Media } from '@/payload-types'
 import { cacheTags } from '@/queries/tags'
 import { imageFileNames } from '@/uploads/fileNames'
-import { invalidateArticlesWhere } from '@/revalidation/articles'
+import {
+  findPublishedArticles,
+  invalidateArticlesWhere,
+  invalidationFor,
+} from '@/revalidation/articles'
+import { articlesShowingImage } from '@/revalidation/images'
 import { invalidate, scopeOf } from '@/revalidation/invalidate'
 
 /**
@@ -17,8 +26,10 @@ export function filePaths(doc: Pick<Media, 'filename' | 'sizes'> | null | undefi
 }
 
 /**
- * New alt text, caption or credit shows wherever the image is the hero; a
- * replaced file is fetched anew by the proxy.
+ * New alt text, caption or credit (or a replaced file) shows on every
+ * article that uses the image — as its hero, its share image or inside its
+ * text — and on the lists that show its hero; the file itself is fetched anew
+ * by the proxy.
  */
 export const revalidateMedia: CollectionAfterChangeHook<Media> = async ({
   doc,
@@ -39,19 +50,33 @@ export const revalidateMedia: CollectionAfterChangeHook<Media> = async ({
     req,
   })
   const authorPages = portraits.docs.map((author) => urls.author(author)).filter((p) => p !== null)
-  await invalidateArticlesWhere(
-    req,
-    { heroImage: { equals: doc.id } },
-    {
-      cacheTags: authorPages.length > 0 ? [cacheTags.bylines()] : [],
-      paths: [...new Set([...filePaths(doc), ...filePaths(previousDoc), ...authorPages])],
-    },
-  )
+  await invalidateArticlesWhere(req, await articlesShowingImage(req, doc.id), {
+    cacheTags: authorPages.length > 0 ? [cacheTags.bylines()] : [],
+    paths: [...new Set([...filePaths(doc), ...filePaths(previousDoc), ...authorPages])],
+  })
   return doc
 }
 
-/** A deleted image stops being served by the proxy too. */
-export const revalidateMediaDelete: CollectionAfterDeleteHook<Media> = ({ doc, req }) => {
-  invalidate({ cacheTags: [], paths: [], removedPaths: filePaths(doc) }, scopeOf(req))
+const SHOWN_ON = 'mediaShownOn'
+
+/**
+ * Before an image is deleted, the articles that show it: once it is gone the
+ * database has set their hero and share image to null, so afterwards they
+ * could no longer be found.
+ */
+export const findPagesShowingMedia: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  if (req.context?.disableRevalidate) return
+  const articles = await findPublishedArticles(req, await articlesShowingImage(req, Number(id)))
+  req.context[`${SHOWN_ON}:${id}`] = articles
+}
+
+/**
+ * A deleted image stops being served by the proxy, and the pages that showed
+ * it are refreshed (they no longer point at its files).
+ */
+export const revalidateMediaDelete: CollectionAfterDeleteHook<Media> = ({ doc, id, req }) => {
+  const shownOn = req.context?.[`${SHOWN_ON}:${id}`] as Parameters<typeof invalidationFor>[0]
+  const affected = shownOn?.length ? invalidationFor(shownOn) : { cacheTags: [], paths: [] }
+  invalidate({ ...affected, removedPaths: filePaths(doc) }, scopeOf(req))
   return doc
 }
