@@ -34,10 +34,10 @@ export function phrasePairs(tsquery: string): string | null {
 /**
  * The query without its exclusions ("inflation -tariffs" → `'inflat'`), as tsquery text, when
  * it has exclusions and something besides them; else null. Every match contains these terms,
- * so the word index can look them up. An excluded word says next to nothing about how many
- * articles match: given the whole query, PostgreSQL's estimate can be far too low (a common
- * word minus another common word), and it then reads every article with the common word
- * through the index instead of walking the newest first. `tsquery` is websearch_to_tsquery's
+ * so the word index can look them up. The index cannot apply an exclusion: given the whole
+ * query, PostgreSQL may choose the index for the few articles that match (a common word minus
+ * another), but the index hands back every article with the common word to be
+ * rechecked, far slower than walking the newest first. `tsquery` is websearch_to_tsquery's
  * result as text; one with `|` is left alone.
  */
 export function requiredTerms(tsquery: string): string | null {

@@ -71,11 +71,12 @@ export async function searchArticles(input: string, page: number): Promise<Searc
   // estimate how many articles match: for common words it walks the publication-date index
   // newest first and stops at SEARCH_CANDIDATES; for rare ones it uses the GIN index; for
   // phrases the word-pair index narrows the candidates before word order is checked.
-  // With exclusions ("inflation -tariffs"), the estimate comes from the words required alone
+  // With exclusions ("inflation -tariffs"), the index condition is the words required alone
   // (requiredTerms), and the whole query is checked through ts_match_vq, the function behind @@,
-  // which the planner does not estimate as a text search: it once thought "inflation -tariffs"
-  // rare, read the 95% of a million articles that contain "inflation" through the word index,
-  // and took 0.66 s; newest first it stops after reading about 20,000.
+  // which the planner does not estimate as a text search. The word index cannot apply an
+  // exclusion: it hands back every article with "inflation" (95% of the generated archive) to be
+  // rechecked, while the planner may choose it for the few that match; with the required words'
+  // estimate it walks the newest first and stops at SEARCH_CANDIDATES.
   // Only the page of results is joined to its desk and given a snippet: ranking reads the
   // candidates' stored vectors alone, and a snippet (which rebuilds the article's text) is
   // made for the twenty rows shown, never for all the candidates.
