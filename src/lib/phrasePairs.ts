@@ -30,3 +30,30 @@ export function phrasePairs(tsquery: string): string | null {
   // '~' stands for an article with more word pairs than PostgreSQL can index: always a candidate.
   return pairs.size ? `( ${[...pairs].join(' & ')} ) | '~'` : null
 }
+
+/**
+ * The query without its exclusions ("inflation -tariffs" → `'inflat'`), as tsquery text, when
+ * it has exclusions and something besides them; else null. Every match contains these terms,
+ * so the word index can look them up. The index cannot apply an exclusion: given the whole
+ * query, PostgreSQL may choose the index for the few articles that match (a common word minus
+ * another), but the index hands back every article with the common word to be
+ * rechecked, far slower than walking the newest first. `tsquery` is websearch_to_tsquery's
+ * result as text; one with `|` is left alone.
+ */
+export function requiredTerms(tsquery: string): string | null {
+  if (tsquery.includes('|')) return null
+  const parts: string[] = []
+  let depth = 0
+  let start = 0
+  for (const match of tsquery.matchAll(/'(?:[^']|'')*'|[()&]/g)) {
+    if (match[0] === '(') depth += 1
+    else if (match[0] === ')') depth -= 1
+    else if (match[0] === '&' && depth === 0) {
+      parts.push(tsquery.slice(start, match.index).trim())
+      start = match.index + 1
+    }
+  }
+  parts.push(tsquery.slice(start).trim())
+  const required = parts.filter((part) => part !== '' && !part.startsWith('!'))
+  return required.length > 0 && required.length < parts.length ? required.join(' & ') : null
+}

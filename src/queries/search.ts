@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 
 import { readerDatabase, rowsOf } from '@/lib/database'
-import { phrasePairs } from '@/lib/phrasePairs'
+import { phrasePairs, requiredTerms } from '@/lib/phrasePairs'
 
 import { payloadClient } from './payload'
 
@@ -64,11 +64,19 @@ export async function searchArticles(input: string, page: number): Promise<Searc
   const parsed = await readerDatabase(payload).execute(
     sql`SELECT websearch_to_tsquery('english', ${query})::text AS query`,
   )
-  const pairs = phrasePairs(String(rowsOf<{ query?: string }>(parsed)[0]?.query ?? ''))
+  const parsedText = String(rowsOf<{ query?: string }>(parsed)[0]?.query ?? '')
+  const pairs = phrasePairs(parsedText)
+  const required = requiredTerms(parsedText)
   // The query is written out in the WHERE clause (not taken from a CTE) so the planner can
   // estimate how many articles match: for common words it walks the publication-date index
   // newest first and stops at SEARCH_CANDIDATES; for rare ones it uses the GIN index; for
   // phrases the word-pair index narrows the candidates before word order is checked.
+  // With exclusions ("inflation -tariffs"), the index condition is the words required alone
+  // (requiredTerms), and the whole query is checked through ts_match_vq, the function behind @@,
+  // which the planner does not estimate as a text search. The word index cannot apply an
+  // exclusion: it hands back every article with "inflation" (95% of the generated archive) to be
+  // rechecked, while the planner may choose it for the few that match; with the required words'
+  // estimate it walks the newest first and stops at SEARCH_CANDIDATES.
   // Only the page of results is joined to its desk and given a snippet: ranking reads the
   // candidates' stored vectors alone, and a snippet (which rebuilds the article's text) is
   // made for the twenty rows shown, never for all the candidates.
@@ -79,7 +87,12 @@ export async function searchArticles(input: string, page: number): Promise<Searc
       FROM articles a
       WHERE a._status = 'published'
         AND a.section_id IS NOT NULL
-        AND a.search_vector @@ websearch_to_tsquery('english', ${query})
+        ${
+          required
+            ? sql`AND a.search_vector @@ ${required}::tsquery
+                  AND ts_match_vq(a.search_vector, websearch_to_tsquery('english', ${query}))`
+            : sql`AND a.search_vector @@ websearch_to_tsquery('english', ${query})`
+        }
         ${pairs ? sql`AND a.search_pairs @@ ${pairs}::tsquery` : sql``}
       ORDER BY a.published_at DESC
       LIMIT ${SEARCH_CANDIDATES}

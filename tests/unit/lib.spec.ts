@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { phrasePairs } from '@/lib/phrasePairs'
+import { phrasePairs, requiredTerms } from '@/lib/phrasePairs'
 import { livePreviewUrl } from '@/lib/preview'
 import { collectEmbeds } from '@/lib/richText'
 import { safeHref } from '@/lib/safeHref'
@@ -116,6 +116,20 @@ describe('phrasePairs: the word pairs a search phrase requires', () => {
     ['', null],
   ])('%s → %s', (tsquery, expected) => {
     expect(phrasePairs(tsquery)).toBe(expected)
+  })
+})
+
+describe('requiredTerms: a search without its exclusions, for the word index', () => {
+  it.each([
+    ["'inflat' & !'tariff'", "'inflat'"],
+    ["'suppli' <-> 'chain' & !'tariff' & !( 'interest' <-> 'rate' )", "'suppli' <-> 'chain'"],
+    ["'a&b' & !'c' & 'd'", "'a&b' & 'd'"],
+    ["'export' & 'control'", null],
+    ["!'tariff'", null],
+    ["'a' & !'b' | 'c'", null],
+    ['', null],
+  ])('%s → %s', (tsquery, expected) => {
+    expect(requiredTerms(tsquery)).toBe(expected)
   })
 })
 
