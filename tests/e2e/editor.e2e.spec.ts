@@ -129,20 +129,35 @@ test('a logged-in editor previews the latest draft at its URL; readers still get
     { headline, dek: 'Published version.', body: [section('Numbers')] },
     'business',
   )
+  const saveDraft = async (draft: string) =>
+    expect(
+      (
+        await api.patch(`/api/articles/${articleId}?draft=true`, {
+          headers: SAME_ORIGIN,
+          data: { headline: draft, _status: 'draft' },
+        })
+      ).ok(),
+    ).toBe(true)
   const draftHeadline = `${headline} (draft rewrite)`
-  expect(
-    (
-      await api.patch(`/api/articles/${articleId}?draft=true`, {
-        headers: SAME_ORIGIN,
-        data: { headline: draftHeadline, _status: 'draft' },
-      })
-    ).ok(),
-  ).toBe(true)
+  await saveDraft(draftHeadline)
 
   await page.goto(`/next/preview?path=${encodeURIComponent(path)}`)
   await expect(page).toHaveURL(new RegExp(`${path}$`))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(draftHeadline)
   await expect(page.getByRole('status')).toContainText('Preview')
+
+  // The live preview's refresh re-renders the page when the admin tells it a draft was saved:
+  // here the test sends the admin's message itself.
+  const secondDraft = `${headline} (second draft)`
+  await saveDraft(secondDraft)
+  await expect(async () => {
+    await page.evaluate(() =>
+      window.postMessage({ type: 'payload-document-event' }, window.location.origin),
+    )
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(secondDraft, {
+      timeout: 1_000,
+    })
+  }).toPass()
 
   const reader = await browser.newContext({ baseURL })
   const readerPage = await reader.newPage()
