@@ -1356,6 +1356,80 @@ export interface FaqBlock {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "CodeBlock".
+ */
+export interface CodeBlock {
+  language:
+    | 'plaintext'
+    | 'bash'
+    | 'c'
+    | 'cpp'
+    | 'csharp'
+    | 'css'
+    | 'diff'
+    | 'go'
+    | 'html'
+    | 'java'
+    | 'javascript'
+    | 'json'
+    | 'kotlin'
+    | 'markdown'
+    | 'php'
+    | 'python'
+    | 'r'
+    | 'ruby'
+    | 'rust'
+    | 'sql'
+    | 'swift'
+    | 'toml'
+    | 'typescript'
+    | 'xml'
+    | 'yaml';
+  /**
+   * Shown exactly as typed, in a fixed-width font; long lines scroll sideways.
+   */
+  code: string;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'code';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "GalleryBlock".
+ */
+export interface GalleryBlock {
+  /**
+   * What the gallery shows, as a whole (optional).
+   */
+  caption?: string | null;
+  images: {
+    image: number | Media;
+    /**
+     * Shown under this image; the image’s own caption when empty.
+     */
+    caption?: string | null;
+    id?: string | null;
+  }[];
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'gallery';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "PullQuoteBlock".
+ */
+export interface PullQuoteBlock {
+  quote: string;
+  /**
+   * Who said it (and, if useful, their role). Left empty: no attribution.
+   */
+  attribution?: string | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'pullQuote';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {

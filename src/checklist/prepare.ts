@@ -26,6 +26,7 @@ interface Node {
     blockType?: string
     table?: unknown
     faqs?: unknown
+    images?: unknown
     url?: string
     linkType?: string
     doc?: { relationTo?: string; value?: unknown } | null
@@ -48,7 +49,7 @@ function walk(content: unknown, section: number) {
   const where = `section ${section}`
   const paragraphs: string[] = []
   const tables: number[] = []
-  const images: number[] = []
+  const images: { id: number; where: string }[] = []
   const links: RawLink[] = []
   let embeds = 0
   const textOf = (node: Node): string =>
@@ -61,11 +62,18 @@ function walk(content: unknown, section: number) {
         const id = idOf(node.fields.table)
         if (id !== null) tables.push(id)
       }
+      if (node.fields?.blockType === 'gallery' && Array.isArray(node.fields.images)) {
+        node.fields.images.forEach((item: { image?: unknown } | null, index: number) => {
+          const id = idOf(item?.image)
+          if (id !== null)
+            images.push({ id, where: `image ${index + 1} of the gallery in ${where}` })
+        })
+      }
       return
     }
     if (node.type === 'upload') {
       const id = idOf(node.value)
-      if (id !== null) images.push(id)
+      if (id !== null) images.push({ id, where: `image in ${where}` })
       return
     }
     if (node.type === 'link' || node.type === 'autolink') {
@@ -148,7 +156,7 @@ export async function snapshotArticle(
       embeds: found.embeds,
     })
     tableIds.push(...found.tables)
-    imageUses.push(...found.images.map((id) => ({ id, where: `image in section ${index + 1}` })))
+    imageUses.push(...found.images)
     rawLinks.push(...found.links)
   }
   const hero = idOf(input.heroImage)

@@ -6,15 +6,24 @@ import {
 } from '@payloadcms/richtext-lexical'
 import type { ArrayField, UIField } from 'payload'
 
+import { CodeBlock } from '@/blocks/Code/config'
 import { ComparisonTableBlock } from '@/blocks/ComparisonTable/config'
 import { FaqBlock } from '@/blocks/Faq/config'
+import { GalleryBlock } from '@/blocks/Gallery/config'
+import { PullQuoteBlock } from '@/blocks/PullQuote/config'
 
-/** Sections are h2 on the page; headings inside a section's text start at h3. */
+/**
+ * Sections are h2 on the page; headings inside a section's text start at h3. Lexical's defaults
+ * bring the rest: bold, italic, underline, strikethrough, inline code, superscript, subscript,
+ * lists, quotes, links, images from Media (the upload feature), and the horizontal rule.
+ */
 const sectionEditor = lexicalEditor({
   features: ({ defaultFeatures }) => [
     ...defaultFeatures.filter((feature) => feature.key !== 'heading'),
     HeadingFeature({ enabledHeadingSizes: ['h3', 'h4'] }),
-    BlocksFeature({ blocks: [ComparisonTableBlock, FaqBlock] }),
+    BlocksFeature({
+      blocks: [ComparisonTableBlock, FaqBlock, CodeBlock, GalleryBlock, PullQuoteBlock],
+    }),
     FixedToolbarFeature(),
   ],
 })

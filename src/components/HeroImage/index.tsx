@@ -26,17 +26,23 @@ export function HeroImage({
   priority = false,
   showCaption = true,
   className = 'hero',
+  caption: captionOverride,
 }: {
   media: number | Media | null | undefined
   sizes?: string
   priority?: boolean
   showCaption?: boolean
-  /** `hero` above the article; `inline-image` for an image in the text. */
+  /** `hero` above the article; `inline-image` for an image in the text; `gallery__image` in a gallery. */
   className?: string
+  /** Shown instead of the image's own caption (a gallery's caption for this use); empty: the image's. */
+  caption?: string | null
 }) {
   if (!media || typeof media !== 'object' || !media.url) return null
   const { src, srcSet } = imageSources(media)
-  const caption = [media.caption, media.credit ? `Credit: ${media.credit}` : null]
+  const caption = [
+    captionOverride?.trim() || media.caption,
+    media.credit ? `Credit: ${media.credit}` : null,
+  ]
     .filter(Boolean)
     .join(' ')
   if (priority) {

@@ -11,16 +11,31 @@ import {
 } from '@payloadcms/richtext-lexical/react'
 import type { ReactNode } from 'react'
 
+import { CodeBlockView } from '@/blocks/Code/Component'
 import { ComparisonTableBlockView } from '@/blocks/ComparisonTable/Component'
 import { FaqBlockView } from '@/blocks/Faq/Component'
+import { GalleryBlockView } from '@/blocks/Gallery/Component'
+import { PullQuoteBlockView } from '@/blocks/PullQuote/Component'
 import { HeroImage } from '@/components/HeroImage'
 import { withSafeUrls } from '@/lib/richTextPolicy'
 import { safeHref } from '@/lib/safeHref'
 import { urls } from '@/lib/urls'
-import type { ComparisonTableBlock, FaqBlock, Media } from '@/payload-types'
+import type {
+  CodeBlock,
+  ComparisonTableBlock,
+  FaqBlock,
+  GalleryBlock,
+  Media,
+  PullQuoteBlock,
+} from '@/payload-types'
 
 type Nodes =
-  DefaultNodeTypes | SerializedBlockNode<ComparisonTableBlock> | SerializedBlockNode<FaqBlock>
+  | DefaultNodeTypes
+  | SerializedBlockNode<ComparisonTableBlock>
+  | SerializedBlockNode<FaqBlock>
+  | SerializedBlockNode<CodeBlock>
+  | SerializedBlockNode<GalleryBlock>
+  | SerializedBlockNode<PullQuoteBlock>
 
 function linkHref(node: SerializedLinkNode | SerializedAutoLinkNode): string | null {
   const { fields } = node
@@ -95,6 +110,13 @@ const converters: JSXConvertersFunction<Nodes> = ({ defaultConverters }) => ({
   blocks: {
     comparisonTable: ({ node }) => <ComparisonTableBlockView table={node.fields.table} />,
     faq: ({ node }) => <FaqBlockView faqs={node.fields.faqs} />,
+    code: ({ node }) => <CodeBlockView code={node.fields.code} language={node.fields.language} />,
+    gallery: ({ node }) => (
+      <GalleryBlockView caption={node.fields.caption} images={node.fields.images} />
+    ),
+    pullQuote: ({ node }) => (
+      <PullQuoteBlockView quote={node.fields.quote} attribution={node.fields.attribution} />
+    ),
   },
 })
 
