@@ -364,6 +364,22 @@ describe('the access matrix', () => {
     await check(STAFF, (actor) =>
       payload.findByID({ collection: 'comments', id: pending.id, ...as(actor) }),
     )
+    // An approved comment is as hidden as its article: a draft's (an import's private post, an
+    // unpublished story) are staff-only, by id and in lists.
+    const draft = await payload.create({
+      collection: 'articles',
+      data: articleData(ids, { _status: 'draft' }),
+    })
+    const onDraft = await createComment(payload, draft.id, { status: 'approved' })
+    await check(STAFF, (actor) =>
+      payload.findByID({ collection: 'comments', id: onDraft.id, ...as(actor) }),
+    )
+    const listed = await payload.find({
+      collection: 'comments',
+      where: { article: { in: [article.id, draft.id] } },
+      ...as('anonymous'),
+    })
+    expect(listed.docs.map((doc) => doc.id)).toEqual([approved.id])
     // Approving is moderating.
     await check(EDITORS, async (actor) =>
       payload.update({
