@@ -382,6 +382,54 @@ describe('importing a WordPress export (WXR)', () => {
     await run()
   }, 120_000)
 
+  it('a post taken down in WordPress since the last run is taken down here, and its comments follow their moderation', async () => {
+    const bridge = await imported('?p=101')
+    const xml = (await import('node:fs')).readFileSync(FIXTURE, 'utf8')
+    const start = xml.indexOf('<wp:post_id>101</wp:post_id>')
+    const end = xml.indexOf('</item>', start)
+    const item = xml
+      .slice(start, end)
+      .replace(
+        '<wp:status><![CDATA[publish]]></wp:status>',
+        '<wp:status><![CDATA[private]]></wp:status>',
+      )
+      .replace(
+        '<wp:comment_content><![CDATA[Agreed, Ann.]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[1]]></wp:comment_approved>',
+        '<wp:comment_content><![CDATA[Agreed, Ann.]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[spam]]></wp:comment_approved>',
+      )
+    expect(item).toContain('<![CDATA[private]]>')
+    expect(item).toContain(
+      'Agreed, Ann.]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[spam]]>',
+    )
+    const report = await importWordPress(
+      payload,
+      Readable.from([xml.slice(0, start) + item + xml.slice(end)]),
+    )
+    expect(report).toMatchObject({ imported: 0, updated: 1 })
+    expect(report.notes.join('\n')).toMatch(/no longer is in WordPress: unpublished/)
+    // Readers no longer get the article, nor any of its comments, by any route.
+    const live = await payload.find({
+      collection: 'articles',
+      where: { id: { equals: bridge.id } },
+      overrideAccess: false,
+    })
+    expect(live.docs).toEqual([])
+    const readable = await payload.find({
+      collection: 'comments',
+      where: { article: { equals: bridge.id } },
+      overrideAccess: false,
+    })
+    expect(readable.docs).toEqual([])
+    const marked = await payload.find({
+      collection: 'comments',
+      where: { and: [{ article: { equals: bridge.id } }, { body: { contains: 'Agreed, Ann.' } }] },
+    })
+    expect(marked.docs.map((doc) => doc.status)).toEqual(['spam'])
+    // Back as the fixture has it (published again, the comment approved), for any test after this.
+    await run()
+    expect((await imported('?p=101'))._status).toBe('published')
+  }, 120_000)
+
   it('refuses a file that is not a WordPress export, with a sentence, before importing anything', async () => {
     await expect(
       importWordPress(payload, Readable.from(['<html><body>hi</body></html>'])),

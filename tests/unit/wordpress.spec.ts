@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 
 import { type Approximation, convertBody, htmlToText } from '@/import/wordpress/html'
-import { countItems, WxrUnreadable } from '@/import/wordpress/wxr'
+import { countItems, readWxr, WxrUnreadable } from '@/import/wordpress/wxr'
 import { normaliseFromPath } from '@/redirects/paths'
 
 function convert(html: string) {
@@ -58,6 +58,20 @@ describe('WordPress body HTML', () => {
 })
 
 describe('the WXR reader', () => {
+  it('keeps every character whole, whatever the chunks a file is read in', async () => {
+    const title = 'Café – Zürich, 日本語, 🗞️'
+    const xml = Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title></channel></rss>`,
+    )
+    // One byte at a time: every multi-byte character is split across chunks.
+    const bytes = Readable.from(Array.from(xml, (byte) => Buffer.from([byte])))
+    const names: string[] = []
+    for await (const record of readWxr(bytes)) {
+      if (record.kind === 'channel' && record.name === 'title') names.push(record.text)
+    }
+    expect(names).toEqual([title])
+  })
+
   it('counts items and refuses what is not a WordPress export', async () => {
     const xml = '<rss><channel><item><title>a</title></item><item/></channel></rss>'
     expect(await countItems(Readable.from([xml.slice(0, 20), xml.slice(20)]))).toBe(2)

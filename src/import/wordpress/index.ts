@@ -453,7 +453,24 @@ export async function importWordPress(
         importedFrom: { source, hash },
         _status: status,
       }
-      const draft = status !== 'published'
+      // Saving a draft over a live article only adds a version, and the old one stays public. A
+      // post made private, password-protected or a draft again in WordPress since the last run
+      // is taken down here too: saved as the article itself, not as a draft of it.
+      const live =
+        existing !== null &&
+        (
+          await payload.findByID({
+            collection: 'articles',
+            id: existing.id,
+            draft: false,
+            ...base,
+            req,
+          })
+        )._status === 'published'
+      if (live && status !== 'published') {
+        itemNote('It was public here and no longer is in WordPress: unpublished.')
+      }
+      const draft = status !== 'published' && !live
       const doc = existing
         ? await payload.update({
             collection: 'articles',
@@ -527,7 +544,6 @@ export async function importWordPress(
         itemNote(`A ${comment.type} was left out (only comments are imported).`)
         continue
       }
-      if (comment.approved === 'trash') continue
       const key = `wordpress:${articleId}:${comment.id}`
       const { docs } = await payload.find({
         collection: 'comments',
@@ -537,8 +553,26 @@ export async function importWordPress(
         ...base,
         req,
       })
-      if (docs[0]) {
-        ids.set(comment.id, docs[0].id)
+      const status =
+        comment.approved === '1' ? 'approved' : comment.approved === 'spam' ? 'spam' : 'pending'
+      const known = docs[0]
+      if (comment.approved === 'trash') {
+        // Binned in WordPress since the last run: it goes here too.
+        if (known) await payload.delete({ collection: 'comments', id: known.id, ...base, req })
+        continue
+      }
+      if (known) {
+        // Moderated in WordPress since the last run (approved, held, marked spam): the same here.
+        if (known.status !== status) {
+          await payload.update({
+            collection: 'comments',
+            id: known.id,
+            data: { status },
+            ...base,
+            req,
+          })
+        }
+        ids.set(comment.id, known.id)
         continue
       }
       // One level of replies: a reply to a reply answers the thread's first comment.
@@ -558,8 +592,6 @@ export async function importWordPress(
       const parent = top && top !== '0' ? (ids.get(top) ?? null) : null
       const body = htmlToText(comment.content).slice(0, COMMENT_LIMIT)
       if (!body) continue
-      const status =
-        comment.approved === '1' ? 'approved' : comment.approved === 'spam' ? 'spam' : 'pending'
       const doc = await payload.create({
         collection: 'comments',
         data: {

@@ -1,3 +1,5 @@
+import { StringDecoder } from 'node:string_decoder'
+
 import sax from 'sax'
 
 /**
@@ -112,8 +114,10 @@ export async function* readWxr(
   }
 
   let first = true
+  // A character's bytes may straddle two chunks: the decoder keeps the first part for the next.
+  const decoder = new StringDecoder('utf8')
   for await (const chunk of chunks) {
-    let text = typeof chunk === 'string' ? chunk : chunk.toString('utf8')
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk)
     if (first) {
       text = text.replace(/^\uFEFF/, '')
       first = false
@@ -125,6 +129,8 @@ export async function* readWxr(
     }
     while (ready.length > 0) yield ready.shift()!
   }
+  const rest = decoder.end()
+  if (rest) parser.write(rest)
   parser.close()
   if (failure) throw failure
   if (!sawChannel)
