@@ -320,9 +320,10 @@ describe('surrogate keys: what a change purges reaches every page that shows it'
     expect([...purged]).toEqual(expect.arrayContaining(filePaths(image).map(pathKey)))
   })
 
-  it('media: an image inside an article’s text, or as its share image, is purged with the page that shows it — changed or deleted', async () => {
+  it('media: an image inside an article’s text (alone or in a gallery), or as its share image, is purged with the page that shows it — changed or deleted', async () => {
     const inText = await uploadImage('#993366')
     const share = await uploadImage('#669933')
+    const inGallery = await uploadImage('#336633')
     const text = plainTextToLexical('The square before the vote.') as {
       root: { children: unknown[] }
     }
@@ -334,12 +335,23 @@ describe('surrogate keys: what a change purges reaches every page that shows it'
       format: '',
       version: 3,
     })
+    text.root.children.push({
+      type: 'block',
+      version: 2,
+      format: '',
+      fields: {
+        id: '6650c0ffee0000000000aa01',
+        blockName: '',
+        blockType: 'gallery',
+        images: [{ id: '6650c0ffee0000000000aa02', image: inGallery.id }],
+      },
+    })
     const article = await publish({
       body: [{ heading: 'Scene', content: text as never }],
       meta: { image: share.id },
     })
     const { path } = await located(article)
-    for (const image of [inText, share]) {
+    for (const image of [inText, share, inGallery]) {
       const changed = await purgedBy((context) =>
         payload.update({
           collection: 'media',
