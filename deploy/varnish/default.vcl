@@ -134,6 +134,15 @@ sub vcl_recv {
     return (pass);
   }
 
+  # An imported WordPress site's old query permalinks (/?p=123, /?page_id=7):
+  # the app answers each with its redirect. Kept whole and passed, so the
+  # query reaches the app and no number is stored as a copy of the home page.
+  # path-rule wordpress-permalink
+  if (req.url ~ "^/\?(p|page_id)=[0-9]{1,12}$") {
+    set req.http.X-Broadsheet-Pass = "1";
+    return (pass);
+  }
+
   # Reader pages: no cookie matters, and only ?page=N changes what a page
   # shows; anything else (?utm_…, ?x=random) is dropped so it cannot fill
   # the cache.

@@ -17,6 +17,11 @@ const APP_ENDPOINTS = /^\/next(?:\/|\?|$)/
 const MEDIA_FILES = /^\/api\/media\/file\//
 /** Search answers from the database each time. */
 const SEARCH = /^\/search(?:\?|$)/
+/**
+ * An imported WordPress site's own query permalinks (`/?p=123`, `/?page_id=7`): the app answers them
+ * with their redirect. Passed, not stored: every number would otherwise be a copy of the home page.
+ */
+const WORDPRESS_PERMALINK = /^\/\?(?:p|page_id)=[0-9]{1,12}$/
 /** The site's icons: files, no redirects or outage page apply. */
 const ICONS = /^\/(?:favicon\.ico|icon\.svg|apple-touch-icon\.png)$/
 
@@ -45,5 +50,5 @@ export function proxyKeeps(url: string): boolean {
   if (MEDIA_FILES.test(url)) return true
   const area = pathArea(url)
   if (area === 'admin' || area === 'api' || area === 'endpoint') return false
-  return !SEARCH.test(url)
+  return !SEARCH.test(url) && !WORDPRESS_PERMALINK.test(url)
 }

@@ -30,6 +30,7 @@ function varnishKeeps(url: string): boolean {
   if (vclRule('media-files').test(url)) return true
   if (vclRule('pass').test(url)) return false
   if (vclRule('search').test(url)) return false
+  if (vclRule('wordpress-permalink').test(url)) return false
   return true
 }
 
@@ -41,6 +42,9 @@ const TABLE: [string, ReturnType<typeof pathArea>, boolean, boolean][] = [
   ['/', 'reader', true, true],
   ['/world', 'reader', true, true],
   ['/world?page=2', 'reader', true, true],
+  ['/?p=123', 'reader', true, false],
+  ['/?page_id=7', 'reader', true, false],
+  ['/?p=123&utm_source=x', 'reader', true, true],
   ['/world/harbour-reopens', 'reader', true, true],
   ['/tags/ports', 'reader', true, true],
   ['/authors/ren-zhengfei', 'reader', true, true],
