@@ -4,6 +4,8 @@ import { drizzle } from '@payloadcms/db-postgres/drizzle/node-postgres'
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
+import { isDatabaseUnreachable } from '@/lib/outage'
+
 import { SubmissionError } from './errors'
 
 /** What the submission's statements run on: the transaction that holds its locks. */
@@ -88,6 +90,11 @@ async function withDatabaseLocks<T>(
       client.release(broken)
     }
   } catch (error) {
+    // The pool and this connection are the database's own: a refused, reset or timed-out one is
+    // the outage the route answers with its 503 (src/lib/outage.ts counts socket errors only so).
+    if (isDatabaseUnreachable(error, { fromDatabase: true }) && !isDatabaseUnreachable(error)) {
+      throw new Error('Failed query: comment locks', { cause: error })
+    }
     if (!lockTimedOut(error)) throw error
     throw new SubmissionError(
       'Another comment from you is still being saved. Please wait a few seconds and send again.',

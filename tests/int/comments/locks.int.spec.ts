@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { lockNumber, withLocks } from '@/comments/locks'
+import { isDatabaseUnreachable } from '@/lib/outage'
 
 import { eventually } from '../../support/appProcess'
 import { testPayload } from '../../support/payload'
@@ -89,4 +90,25 @@ describe("a submission's locks", () => {
     // The connection went back to the pool clean: the next submission runs.
     expect(await withLocks(payload, [key], async () => 'stored')).toBe('stored')
   }, 20_000)
+})
+
+describe('a database that cannot be reached', () => {
+  it('is the outage the comment route answers with its 503, not an error of its own', async () => {
+    // A real pool pointed at a port nothing listens on: the connection is refused, as when
+    // the primary is down while the article was still read from a replica or a cache.
+    const refused = new pg.Pool({
+      connectionString: 'postgres://postgres@127.0.0.1:9/broadsheet',
+      connectionTimeoutMillis: 2_000,
+    })
+    try {
+      const error = await withLocks(
+        { db: { pool: refused } } as unknown as Payload,
+        [`refused-${Date.now()}`],
+        async () => 'stored',
+      ).catch((caught: unknown) => caught)
+      expect(isDatabaseUnreachable(error)).toBe(true)
+    } finally {
+      await refused.end()
+    }
+  })
 })
