@@ -84,7 +84,9 @@ function stories(request: APIRequestContext): Promise<Made> {
         authors: [author],
         tags: [tag],
         heroImage: doc.id,
-        publishedAt: new Date(now - index * 60_000).toISOString(),
+        // Milliseconds apart, so they are the newest stories on their pages: a minute apart, the
+        // stories other tests had just published fell between them and pushed the last off page 1.
+        publishedAt: new Date(now - index * 10).toISOString(),
       })
     }
     return { deskPath: '/world', topicPath: `/tags/${TOPIC}`, bylinePath: `/authors/${AUTHOR}` }
