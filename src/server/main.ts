@@ -23,6 +23,7 @@ import { schemaStatusAt } from '@/operations/schemaStatus'
 
 import { clientAddressFrom, parseTrustedProxies } from './clientAddress'
 import { boundSlowBodies, SERVER_OPTIONS } from './limits'
+import { notFoundDocument, ownOrigin } from './notFoundDocument'
 import { requestIdFor } from './requestId'
 import { applySecurityHeaders } from './securityHeaders'
 import { installShutdown, trackConnections } from './shutdown'
@@ -81,6 +82,7 @@ const app = next({ dev, dir, hostname, port, httpServer: server })
 await app.prepare()
 const handle = app.getRequestHandler()
 const context = requestContext()
+const designedNotFound = notFoundDocument(ownOrigin(hostname, port))
 
 server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
   watchBody(request, response)
@@ -95,7 +97,7 @@ server.on('request', (request: http.IncomingMessage, response: http.ServerRespon
     request.headers['x-forwarded-for'],
     trusted,
   )
-  applySecurityHeaders(request, response, { dev, https })
+  applySecurityHeaders(request, response, { dev, https, notFoundDocument: designedNotFound })
   response.once('close', () => {
     log.info(
       {

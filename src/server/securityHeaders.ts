@@ -6,6 +6,7 @@ import { pathArea } from '@/edge/paths'
 import { env } from '@/env'
 
 import { API_POLICY, type Area, htmlPolicy, type PolicyOptions } from './contentSecurityPolicy'
+import { isSelfRequest, NOT_FOUND_PAGE_PATH } from './notFoundDocument'
 
 /**
  * Which policy a path gets (the path rules: src/edge/paths.ts). Next's build files get none of
@@ -31,6 +32,13 @@ function decode(body: Buffer, encoding: string): string {
   if (encoding === 'deflate') return zlib.inflateSync(body).toString('utf8')
   if (encoding === 'br') return zlib.brotliDecompressSync(body).toString('utf8')
   return body.toString('utf8')
+}
+
+function encode(html: string, encoding: string): Buffer {
+  if (encoding === 'gzip') return zlib.gzipSync(html)
+  if (encoding === 'deflate') return zlib.deflateSync(html)
+  if (encoding === 'br') return zlib.brotliCompressSync(html)
+  return Buffer.from(html, 'utf8')
 }
 
 /** writeHead's headers, as an object or as Node's flat [name, value, …] list. */
@@ -65,7 +73,11 @@ function toBuffer(chunk: unknown, encoding: unknown): Buffer | null {
  * what goes on the wire; it is decoded only to be read. Anything that is not
  * an HTML body (a 304, a redirect, JSON, HEAD) goes through untouched.
  */
-function holdHtmlForPolicy(response: ServerResponse, policy: (html: string) => string): void {
+function holdHtmlForPolicy(
+  response: ServerResponse,
+  policy: (html: string) => string,
+  replacement: () => Promise<string | null> | null,
+): void {
   const writeHead = response.writeHead.bind(response) as WriteHead
   const write = response.write.bind(response) as Write
   const end = response.end.bind(response) as End
@@ -113,13 +125,27 @@ function holdHtmlForPolicy(response: ServerResponse, policy: (html: string) => s
     if (buffer) chunks.push(buffer)
     const body = Buffer.concat(chunks)
     const contentEncoding = String(response.getHeader('content-encoding') ?? 'identity')
-    response.setHeader('Content-Security-Policy', policy(decode(body, contentEncoding)))
-    if (response.hasHeader('content-length')) response.setHeader('Content-Length', body.length)
-    ;(writeHead as (...a: unknown[]) => ServerResponse)(
-      ...(headArgs.length ? headArgs : [response.statusCode]),
-    )
     const done = [encoding, callback].find((arg) => typeof arg === 'function')
-    return end(body, done as (() => void) | undefined)
+    const send = (bytes: Buffer, html: string) => {
+      response.setHeader('Content-Security-Policy', policy(html))
+      if (response.hasHeader('content-length')) response.setHeader('Content-Length', bytes.length)
+      // The status as it stands now (writeHead above copied Next's into it; a replacement may set its own).
+      ;(writeHead as (...a: unknown[]) => ServerResponse)(response.statusCode, ...headArgs.slice(1))
+      return end(bytes, done as (() => void) | undefined)
+    }
+    const replacing = replacement()
+    if (!replacing) return send(body, decode(body, contentEncoding))
+    // Another document in its place, in the same encoding; Next's own answer when there is none.
+    const original = () => send(body, decode(body, contentEncoding))
+    replacing.then(
+      (html) => {
+        if (!html) return original()
+        response.removeHeader('etag')
+        return send(encode(html, contentEncoding), html)
+      },
+      () => original(),
+    )
+    return response
   }) as ServerResponse['end']
 }
 
@@ -132,12 +158,16 @@ function holdHtmlForPolicy(response: ServerResponse, policy: (html: string) => s
 export function applySecurityHeaders(
   request: IncomingMessage,
   response: ServerResponse,
-  options: PolicyOptions,
+  options: PolicyOptions & {
+    /** The designed 404 document (./notFoundDocument.ts), sent as the body of a reader page's 404. */
+    notFoundDocument?: () => Promise<string | null>
+  },
 ): void {
   for (const [name, value] of Object.entries(constantHeaders(options))) {
     response.setHeader(name, value)
   }
-  const area = areaOf(new URL(request.url ?? '/', 'http://site.invalid').pathname)
+  const pathname = new URL(request.url ?? '/', 'http://site.invalid').pathname
+  const area = areaOf(pathname)
   if (area === 'static') return
   if (area === 'api') {
     // A file Payload serves sets its own, stricter policy, which replaces this one.
@@ -145,13 +175,24 @@ export function applySecurityHeaders(
     return
   }
   if (request.method !== 'GET') return
-  holdHtmlForPolicy(response, (html) => {
-    // A reader page the proxy stores (proxy.ts named its keys) is also purged with its images.
-    const keys = response.getHeader(KEYS_HEADER)
-    if (area === 'reader' && typeof keys === 'string') {
-      const images = imageKeys(html, env.S3?.publicUrl)
-      if (images.length > 0) response.setHeader(KEYS_HEADER, `${keys} ${images.join(' ')}`)
-    }
-    return htmlPolicy(area === 'admin' ? 'admin' : 'reader', html, options)
-  })
+  // The not-found page's own address is a 404 to everyone but the server asking itself.
+  const notFoundPage = pathname === NOT_FOUND_PAGE_PATH && !isSelfRequest(request.headers)
+  const replacement = () => {
+    if (notFoundPage) response.statusCode = 404
+    if (area !== 'reader' || response.statusCode !== 404 || !options.notFoundDocument) return null
+    return options.notFoundDocument()
+  }
+  holdHtmlForPolicy(
+    response,
+    (html) => {
+      // A reader page the proxy stores (proxy.ts named its keys) is also purged with its images.
+      const keys = response.getHeader(KEYS_HEADER)
+      if (area === 'reader' && typeof keys === 'string') {
+        const images = imageKeys(html, env.S3?.publicUrl)
+        if (images.length > 0) response.setHeader(KEYS_HEADER, `${keys} ${images.join(' ')}`)
+      }
+      return htmlPolicy(area === 'admin' ? 'admin' : 'reader', html, options)
+    },
+    replacement,
+  )
 }

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 
 import { htmlPolicy, inlineScriptHashes } from '@/server/contentSecurityPolicy'
+import { withoutScripts } from '@/server/notFoundDocument'
 import { applySecurityHeaders, areaOf, constantHeaders } from '@/server/securityHeaders'
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
@@ -141,5 +142,67 @@ describe('the server in front of Next', () => {
     } finally {
       server.close()
     }
+  })
+
+  it('sends the designed document as the body of a reader 404, in the same encoding, or Next’s own when there is none', async () => {
+    const shell =
+      '<!DOCTYPE html><html id="__next_error__"><head></head><body><script>self.__next_f=[]</script></body></html>'
+    const designed =
+      '<!DOCTYPE html><html lang="en"><head><title>Page not found</title></head><body><h1>Page not found</h1></body></html>'
+    let available: string | null = designed
+    const compress = compression()
+    const server = http.createServer((request, response) => {
+      applySecurityHeaders(request, response, {
+        https: false,
+        notFoundDocument: async () => available,
+      })
+      compress(request, response, () => undefined)
+      response.statusCode = request.url === '/world/a-story' ? 200 : 404
+      response.setHeader('content-type', 'text/html; charset=utf-8')
+      response.setHeader('etag', '"of-the-shell"')
+      response.setHeader('xkey', 'article-page:/world/gone')
+      response.flushHeaders()
+      response.write(request.url === '/world/a-story' ? page.slice(0, 100) : shell.slice(0, 40))
+      setTimeout(
+        () => response.end(request.url === '/world/a-story' ? page.slice(100) : shell.slice(40)),
+        5,
+      )
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      const gone = await fetch(`${base}/world/gone`, { headers: { 'accept-encoding': 'gzip' } })
+      expect(gone.status).toBe(404)
+      expect(gone.headers.get('content-encoding')).toBe('gzip')
+      expect(await gone.text()).toBe(designed)
+      expect(gone.headers.get('content-security-policy')).toBe(htmlPolicy('reader', designed))
+      expect(gone.headers.get('etag')).toBeNull()
+      expect(gone.headers.get('xkey')).toBe('article-page:/world/gone')
+
+      // A page that exists is never touched.
+      const found = await fetch(`${base}/world/a-story`)
+      expect(await found.text()).toBe(page)
+
+      // No designed document to be had: Next's answer, as it was.
+      available = null
+      const plain = await fetch(`${base}/world/gone`)
+      expect(plain.status).toBe(404)
+      expect(await plain.text()).toBe(shell)
+    } finally {
+      server.close()
+    }
+  })
+})
+
+describe('the 404 document', () => {
+  it('is the page without its scripts or their preloads, its structured data kept', () => {
+    const html = withoutScripts(
+      '<!DOCTYPE html><html><head><link rel="preload" as="script" href="/a.js"><link rel="modulepreload" href="/b.js"><link rel="stylesheet" href="/s.css"><script src="/c.js" async></script><script type="application/ld+json">{"@type":"WebSite"}</script></head><body><h1>Page not found</h1><script>self.__next_f.push([1,""])</script></body></html>',
+    )
+    expect(html).not.toMatch(/<script(?![^>]*ld\+json)/)
+    expect(html).not.toContain('.js')
+    expect(html).toContain('<link rel="stylesheet" href="/s.css">')
+    expect(html).toContain('{"@type":"WebSite"}')
+    expect(html).toContain('<h1>Page not found</h1>')
   })
 })
