@@ -94,6 +94,16 @@ const SIZE_SUFFIX = /-\d+x\d+(\.[^.]+)$/
 /** Past this many images a page relies on the Media hooks' own search for it (header size). */
 const MAX_IMAGE_KEYS = 80
 
+/**
+ * The path an image file is keyed under on the pages that show it: its original's, a size
+ * named by dropping its `-WxH` (`quay-400x250.webp` → `/api/media/file/quay.webp`).
+ * collections/Media/hooks purge this path for every file of an image, so an original that is
+ * itself called `photo-1600x900.jpg` (keyed `photo.jpg`) is purged too.
+ */
+export function imageKeyPath(fileName: string): string {
+  return `${MEDIA_FILE_PATH}${encodeURIComponent(fileName.replace(SIZE_SUFFIX, '$1'))}`
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
@@ -118,7 +128,7 @@ export function imageKeys(html: string, publicUrl?: string | null): string[] {
     } catch {
       continue
     }
-    keys.add(pathKey(`${MEDIA_FILE_PATH}${encodeURIComponent(file.replace(SIZE_SUFFIX, '$1'))}`))
+    keys.add(pathKey(imageKeyPath(file)))
     if (keys.size >= MAX_IMAGE_KEYS) break
   }
   return [...keys]

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { imageKeys } from '@/edge/keys'
+import { filePaths } from '@/collections/Media/hooks/revalidateMedia'
+import { imageKeys, pathKey } from '@/edge/keys'
 
 describe('the keys of the images a page shows', () => {
   it('names each image once, by its original file, whatever size or address the page uses', () => {
@@ -15,5 +16,21 @@ describe('the keys of the images a page shows', () => {
     ])
     expect(imageKeys(html)).toHaveLength(2)
     expect(imageKeys('<p>No pictures</p>')).toEqual([])
+  })
+
+  it('are purged by a change to the image, even when its original is itself named like a size', () => {
+    const image = {
+      filename: 'photo-1600x900.jpg',
+      sizes: { card: { filename: 'photo-1600x900-400x225.jpg' } },
+    }
+    const purged = new Set(filePaths(image).map(pathKey))
+    for (const html of [
+      '<meta property="og:image" content="/api/media/file/photo-1600x900.jpg">',
+      '<img src="/api/media/file/photo-1600x900-400x225.jpg">',
+    ]) {
+      const keys = imageKeys(html)
+      expect(keys).toHaveLength(1)
+      expect(purged.has(keys[0]!), html).toBe(true)
+    }
   })
 })

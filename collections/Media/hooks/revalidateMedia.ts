@@ -4,6 +4,7 @@ import type {
   CollectionBeforeDeleteHook,
 } from 'payload'
 
+import { imageKeyPath } from '@/edge/keys'
 import { urls } from '@/lib/urls'
 import type { Media } from '@/payload-types'
 import { cacheTags } from '@/queries/tags'
@@ -22,7 +23,14 @@ import { invalidate, scopeOf } from '@/revalidation/invalidate'
  * bucket, and whether or not readers' pages point at S3_PUBLIC_URL instead.
  */
 export function filePaths(doc: Pick<Media, 'filename' | 'sizes'> | null | undefined): string[] {
-  return imageFileNames(doc).map((name) => `/api/media/file/${encodeURIComponent(name)}`)
+  const names = imageFileNames(doc)
+  // And the paths the pages showing them are keyed under (src/edge/keys.ts).
+  return [
+    ...new Set([
+      ...names.map((name) => `/api/media/file/${encodeURIComponent(name)}`),
+      ...names.map(imageKeyPath),
+    ]),
+  ]
 }
 
 /**
