@@ -17,7 +17,7 @@ const {
 } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js')
 
 /** A 404 page, or a cached lookup (unstable_cache) that found nothing. */
-function foundNothing(data) {
+export function foundNothing(data) {
   return (
     (data?.kind === 'APP_PAGE' && data.status === 404) ||
     (data?.kind === 'FETCH' && data.data?.body === 'null')

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_BREAKING_HOURS } from '@/content/breaking'
 import { purgeKeys, surrogateKeys } from '@/edge/keys'
 import type { Article } from '@/payload-types'
+import { foundNothing } from '@/lib/cacheHandler.mjs'
+import { readBreakingStory } from '@/queries/breaking'
 import type { Invalidation } from '@/revalidation/invalidate'
 
 import { articleData, seededIds } from '../support/factories'
@@ -169,5 +171,18 @@ describe('breaking stories', () => {
       context: { invalidations: cleared },
     })
     expect(cleared.flatMap((i) => i.expireNow ?? [])).toContain('breaking')
+  })
+})
+
+describe('the breaking banner’s lookup', () => {
+  // The cache handler keeps no new lookup that found nothing, so a bare null would be read
+  // again for every page the layout renders: the lookup of "no story is breaking" must be kept.
+  it('is kept by the cache when no story is breaking, as when one is', async () => {
+    const farFuture = new Date('2999-01-01T00:00:00Z')
+    const none = await readBreakingStory(payload, farFuture)
+    expect(none.story).toBeNull()
+    expect(foundNothing({ kind: 'FETCH', data: { body: JSON.stringify(none) } })).toBe(false)
+    // What the handler does refuse: a lookup that was a bare null.
+    expect(foundNothing({ kind: 'FETCH', data: { body: JSON.stringify(null) } })).toBe(true)
   })
 })
