@@ -88,14 +88,21 @@ export function needsBuild(distDir = process.env.NEXT_DIST_DIR || '.next'): bool
   )
 }
 
-/** `next build` with production settings; resolves with its exit code. */
+/**
+ * `next build` with production settings; resolves with its exit code. A build that failed may
+ * have written its BUILD_ID already: it is removed, so needsBuild never takes that build for done.
+ */
 export function buildSite(env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [nextBin, 'build'], {
       env: { ...env, NODE_ENV: 'production' },
       stdio: 'inherit',
     })
-    child.on('exit', (code) => resolve(code ?? 1))
+    child.on('exit', (code) => {
+      if (code !== 0)
+        rmSync(path.join(root, env.NEXT_DIST_DIR || '.next', 'BUILD_ID'), { force: true })
+      resolve(code ?? 1)
+    })
   })
 }
 
