@@ -131,13 +131,13 @@ component's chunk is part of its page's entry whether rendered or not — loadin
 code, so it stays a static import). So the 120 KB target is below what Next 16's own runtime weighs; reaching it
 would mean reader pages without Next's client runtime, which the App Router does not offer.
 
-Known gap: every 404 (an unknown article, desk, tag, author, a page past the end) is sent as Next's
-\`<html id="__next_error__">\` shell, the designed not-found page only in the React payload that the
-browser renders with JavaScript. Next 16.4.6 does this for any page that calls \`notFound()\` while it
-renders on request — reproduced in an empty app with a single root layout and \`app/not-found.tsx\`,
-and with the experimental \`global-not-found.tsx\`, which only serves URLs that match no route (here
-almost none: \`[desk]/[slug]/[...rest]\` matches them). Readers without JavaScript and crawlers that run
-none see a blank page with status 404.`
+404 pages: Next 16.4.6 sends a page that calls \`notFound()\` while it renders on request as an
+\`<html id="__next_error__">\` shell, the designed not-found page only in the React payload that the browser
+renders with JavaScript (reproduced in an empty app too). The app's server sends, in its place, the
+designed not-found page rendered as a page of its own inside the site's layout (\`/next/page-not-found\`,
+kept for a minute) with its scripts removed: status 404, the site's header, a search form and a link
+home, readable without JavaScript, and no script to download at all (src/server/notFoundDocument.ts;
+tests/e2e/badInput.e2e.spec.ts, with JavaScript off).`
 
 const loadBefore = os.loadavg()
 const stage = await setUpStage(PAGES.article)
