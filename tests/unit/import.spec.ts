@@ -184,6 +184,19 @@ describe('a file that cannot be understood', () => {
     ['a nested list', '## A\n\n- one\n  - two', 4, /Lists inside lists/],
     ['a code block', '## A\n\n```\nx\n```', 3, /Code blocks/],
     ['a one-column table', '## A\n\n| a |\n|---|\n| 1 |', 3, /2 to 8 columns/],
+    // Short rows are reported like long ones (a check that let them through passed every other test).
+    [
+      'a table row with too few cells',
+      '## A\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n| 4 | 5 |',
+      6,
+      /^This table row has 2 cells; the table has 3 columns\.$/,
+    ],
+    [
+      'a table row with one cell',
+      '## A\n\n| a | b |\n|---|---|\n| 1 |',
+      5,
+      /^This table row has 1 cell; the table has 2 columns\.$/,
+    ],
     ['a second title', '# One\n\n## A\n\nText.\n\n# Two', 7, /Only one "# " title/],
   ])('%s', (_, text, line, message) => {
     const { report } = parse('file.md', text)
