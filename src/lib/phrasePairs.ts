@@ -3,6 +3,9 @@ function quoteLexeme(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
 }
 
+/** What `search_pairs` holds for an article with more word pairs than a tsvector can: a candidate for every phrase. */
+export const OVERFLOW_PAIRS = "'~'"
+
 /**
  * The adjacent word pairs ("suppli~chain") that every match of a parsed query
  * must contain, as a tsquery over `search_pairs` (see the search_phrase_pairs
@@ -27,8 +30,9 @@ export function phrasePairs(tsquery: string): string | null {
       pairs.add(quoteLexeme(`${token.lexeme}~${next.lexeme}`))
     }
   })
-  // '~' stands for an article with more word pairs than PostgreSQL can index: always a candidate.
-  return pairs.size ? `( ${[...pairs].join(' & ')} ) | '~'` : null
+  // An article with more word pairs than PostgreSQL can index holds the single lexeme '~' instead
+  // (OVERFLOW_PAIRS): the search asks for those apart, so this estimate stays the pairs' own.
+  return pairs.size ? [...pairs].join(' & ') : null
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-postgres'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { searchArticles } from '@/queries/search'
@@ -131,6 +132,33 @@ describe('search', () => {
     expect(found.hits.map((hit) => hit.id).sort()).toEqual([adjacent, hyphenated].sort())
     expect((await searchArticles(rare, 1)).hits.map((hit) => hit.id)).toContain(apart)
     expect((await searchArticles(`"harbour's ${rare}" -"${rare} crews"`, 1)).total).toBe(0)
+  })
+
+  it('finds a phrase in an article too long to have its word pairs indexed', async () => {
+    const payload = await testPayload()
+    const ids = await seededIds(payload)
+    const rare = `numbatic${Date.now().toString(36)}`
+    const [long, short] = await Promise.all(
+      [`The ${rare} ferry sailed at dawn.`, `A ${rare} ferry crossed later.`].map(
+        async (text) =>
+          (
+            await payload.create({
+              collection: 'articles',
+              data: articleData(ids, {
+                body: [{ heading: 'Report', content: plainTextToLexical(text) }],
+              }),
+            })
+          ).id,
+      ),
+    )
+    // What the phrase_pairs function stores for an article with more pairs than a tsvector holds
+    // (its trigger runs on changes to search_vector only, so this stands).
+    await payload.db.drizzle.execute(
+      sql`UPDATE articles SET search_pairs = '~'::tsvector WHERE id = ${long}`,
+    )
+    const found = await searchArticles(`"${rare} ferry"`, 1)
+    expect(found.hits.map((hit) => hit.id).sort()).toEqual([long, short].sort())
+    expect(found.total).toBe(2)
   })
 
   it('never returns drafts, nor an article once unpublished', async () => {

@@ -101,13 +101,13 @@ describe('collectEmbeds', () => {
 
 describe('phrasePairs: the word pairs a search phrase requires', () => {
   it.each([
-    ["'suppli' <-> 'chain'", "( 'suppli~chain' ) | '~'"],
+    ["'suppli' <-> 'chain'", "'suppli~chain'"],
     [
       "'supply-chain' <-> 'suppli' <-> 'chain' <-> 'risk' & !'tariff'",
-      "( 'supply-chain~suppli' & 'suppli~chain' & 'chain~risk' ) | '~'",
+      "'supply-chain~suppli' & 'suppli~chain' & 'chain~risk'",
     ],
-    ["'back' <-> 'slash' & 'x' <-> 'y'", "( 'back~slash' & 'x~y' ) | '~'"],
-    ["'it''s' <-> 'a\\\\b'", "( 'it''s~a\\\\b' ) | '~'"],
+    ["'back' <-> 'slash' & 'x' <-> 'y'", "'back~slash' & 'x~y'"],
+    ["'it''s' <-> 'a\\\\b'", "'it''s~a\\\\b'"],
     ["'export' & 'control'", null],
     ["'state' <3> 'art'", null],
     ["!'a' <-> 'b'", null],
