@@ -96,10 +96,16 @@ try {
       await timed(`${origin}/search?q=warm`)
 
       const search: number[] = []
+      const byQuery = new Map<string, number[]>()
       for (let i = 0; i < SAMPLES; i += 1) {
-        search.push(
-          await timed(`${origin}/search?q=${encodeURIComponent(QUERIES[i % QUERIES.length]!)}`),
-        )
+        const query = QUERIES[i % QUERIES.length]!
+        const ms = await timed(`${origin}/search?q=${encodeURIComponent(query)}`)
+        search.push(ms)
+        byQuery.set(query, [...(byQuery.get(query) ?? []), ms])
+      }
+      // Which query is slow, when p95 is: the slowest tenth of the samples is one query's.
+      for (const [query, times] of byQuery) {
+        console.log(`  search ${JSON.stringify(query)}: p50 ${percentile(times, 50).toFixed(1)} ms`)
       }
       // The pages readers page through: the first 15 of each desk, each requested once (a
       // cache miss that queries the database), the same pages at every archive size.
