@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { NextRequest } from 'next/server'
 
 import { databaseSeemsDown } from '@/lib/outage'
+import { ownOrigin } from '@/lib/ownOrigin'
 import { unavailableReaderPage } from '@/lib/unavailable'
 import { urls } from '@/lib/urls'
 
@@ -18,13 +19,6 @@ function recheckToken(): string {
 /** The request is this process asking itself (below): Next answers it as it would anyway. */
 function isRecheck(request: NextRequest): boolean {
   return request.headers.get(RECHECK_HEADER) === recheckToken()
-}
-
-/** This server, by the address it listens on (HOST, as `npm start` passes it, else loopback). */
-function ownOrigin(): string {
-  const host = process.env.HOST
-  const address = !host || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
-  return `http://${address.includes(':') ? `[${address}]` : address}:${process.env.PORT ?? '3000'}`
 }
 
 /**

@@ -54,12 +54,6 @@ export function withoutScripts(html: string): string {
   return serialize(document)
 }
 
-/** Where the server reaches itself, from the host and port it listens on. */
-export function ownOrigin(hostname: string, port: number): string {
-  const address = !hostname || hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
-  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`
-}
-
 /** The designed 404 document, fetched from this server at `origin` and kept for a minute. */
 export function notFoundDocument(origin: string): () => Promise<string | null> {
   let kept: { html: string; at: number } | null = null

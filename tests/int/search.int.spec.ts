@@ -15,6 +15,25 @@ let inHeadline: number
 let inBody: number
 let withFaq: number
 
+/** Published articles with one "Report" section each, holding these texts; their ids, in order. */
+async function publishReports(texts: string[]): Promise<number[]> {
+  const payload = await testPayload()
+  const ids = await seededIds(payload)
+  return Promise.all(
+    texts.map(
+      async (text) =>
+        (
+          await payload.create({
+            collection: 'articles',
+            data: articleData(ids, {
+              body: [{ heading: 'Report', content: plainTextToLexical(text) }],
+            }),
+          })
+        ).id,
+    ),
+  )
+}
+
 beforeAll(async () => {
   const payload = await testPayload()
   const ids = await seededIds(payload)
@@ -108,26 +127,12 @@ describe('search', () => {
   })
 
   it('matches a phrase only where its words are adjacent, through the word-pair index', async () => {
-    const payload = await testPayload()
-    const ids = await seededIds(payload)
     const rare = `wombatory${Date.now().toString(36)}`
-    const [adjacent, apart, hyphenated] = await Promise.all(
-      [
-        `The ${rare} harbour reopened on Monday.`,
-        `The harbour reopened; ${rare} crews left.`,
-        `Work on the ${rare}-harbour link began.`,
-      ].map(
-        async (text) =>
-          (
-            await payload.create({
-              collection: 'articles',
-              data: articleData(ids, {
-                body: [{ heading: 'Report', content: plainTextToLexical(text) }],
-              }),
-            })
-          ).id,
-      ),
-    )
+    const [adjacent, apart, hyphenated] = await publishReports([
+      `The ${rare} harbour reopened on Monday.`,
+      `The harbour reopened; ${rare} crews left.`,
+      `Work on the ${rare}-harbour link began.`,
+    ])
     const found = await searchArticles(`"${rare} harbour"`, 1)
     expect(found.hits.map((hit) => hit.id).sort()).toEqual([adjacent, hyphenated].sort())
     expect((await searchArticles(rare, 1)).hits.map((hit) => hit.id)).toContain(apart)
@@ -136,21 +141,11 @@ describe('search', () => {
 
   it('finds a phrase in an article too long to have its word pairs indexed', async () => {
     const payload = await testPayload()
-    const ids = await seededIds(payload)
     const rare = `numbatic${Date.now().toString(36)}`
-    const [long, short] = await Promise.all(
-      [`The ${rare} ferry sailed at dawn.`, `A ${rare} ferry crossed later.`].map(
-        async (text) =>
-          (
-            await payload.create({
-              collection: 'articles',
-              data: articleData(ids, {
-                body: [{ heading: 'Report', content: plainTextToLexical(text) }],
-              }),
-            })
-          ).id,
-      ),
-    )
+    const [long, short] = await publishReports([
+      `The ${rare} ferry sailed at dawn.`,
+      `A ${rare} ferry crossed later.`,
+    ])
     // What the phrase_pairs function stores for an article with more pairs than a tsvector holds
     // (its trigger runs on changes to search_vector only, so this stands).
     await payload.db.drizzle.execute(
