@@ -67,7 +67,14 @@ export function renderVcl(
   vcl = repeatBlock(vcl, 'BROADSHEET_DIRECTOR', backends, (block, _backend, index) =>
     named(block, index),
   )
-  return vcl.replace('  BROADSHEET_PURGERS', purgers)
+  // After appN fails a read, the retry goes to the next replica (with one replica, to itself).
+  vcl = repeatBlock(vcl, 'BROADSHEET_RETRY', backends, (block, _backend, index) => {
+    const next = `app${((index + 1) % backends.length) + 1}`
+    return block.replace(/\bapp1\b/g, next).replace(`"${next}"`, `"app${index + 1}"`)
+  })
+  return vcl
+    .replace('BROADSHEET_RETRIES', String(Math.max(2, backends.length)))
+    .replace('  BROADSHEET_PURGERS', purgers)
 }
 
 function varnishd(): string {
