@@ -172,21 +172,6 @@ sub vcl_hash {
   return (lookup);
 }
 
-sub vcl_backend_fetch {
-  # A read asked again after a replica failed it goes to the replica after that
-  # one, while the probes still count it healthy: the round-robin director is
-  # shared by every request in flight, so left to itself it may pick the dying
-  # replica again. Once the probes have taken it out, the director never picks it.
-  if (bereq.retries > 0) {
-    # BROADSHEET_RETRY_BEGIN
-    if (bereq.http.X-Broadsheet-Failed == "app1" && std.healthy(app1)) {
-      set bereq.backend = app1;
-    }
-    # BROADSHEET_RETRY_END
-  }
-  unset bereq.http.X-Broadsheet-Failed;
-}
-
 sub vcl_backend_response {
   if (bereq.uncacheable) {
     return (deliver);
@@ -250,9 +235,18 @@ sub vcl_backend_error {
   # A replica that died mid-fetch (or refused the connection before its probe
   # noticed): a read is asked again of the next replica, so readers never see
   # it. Writes are not repeated: the client is told, and may send it again.
-  # Each replica is tried once before the reader is told.
+  # Each replica is tried once before the reader is told. The retry goes to the
+  # replica after the one that failed, while the probes still count it healthy:
+  # the round-robin director is shared by every request in flight, so left to
+  # itself it may pick the dying replica again. Otherwise the director picks,
+  # and it picks only replicas the probes count healthy.
   if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries < BROADSHEET_RETRIES) {
-    set bereq.http.X-Broadsheet-Failed = beresp.backend.name;
+    set bereq.backend = replicas.backend();
+    # BROADSHEET_RETRY_BEGIN
+    if (beresp.backend == app1 && std.healthy(app1)) {
+      set bereq.backend = app1;
+    }
+    # BROADSHEET_RETRY_END
     return (retry);
   }
   # Refreshing a copy in the background failed: keep serving the copy.

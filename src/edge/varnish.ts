@@ -70,7 +70,9 @@ export function renderVcl(
   // After appN fails a read, the retry goes to the next replica (with one replica, to itself).
   vcl = repeatBlock(vcl, 'BROADSHEET_RETRY', backends, (block, _backend, index) => {
     const next = `app${((index + 1) % backends.length) + 1}`
-    return block.replace(/\bapp1\b/g, next).replace(`"${next}"`, `"app${index + 1}"`)
+    return block
+      .replace(/\bapp1\b/g, next)
+      .replace(`beresp.backend == ${next}`, `beresp.backend == app${index + 1}`)
   })
   return vcl
     .replace('BROADSHEET_RETRIES', String(Math.max(2, backends.length)))

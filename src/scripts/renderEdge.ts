@@ -22,43 +22,16 @@ export function parseReplica(value: string): Replica {
   return { host: match[1]!, port: Number(match[2]) }
 }
 
-/**
- * The VCL for several replicas, through renderVcl. Until renderVcl takes the backend list itself
- * (the cluster work: `backends`, one backend block and add_backend line per replica), the
- * template has one backend (`app`) and no director: the others are then copies of its block
- * (same timeouts) behind a round robin added here. Once the template has its own director this
- * adds nothing.
- */
+/** The VCL for several replicas: every one a backend behind the template's round robin, each allowed to PURGE. */
 export function renderReplicasVcl(replicas: Replica[]): string {
-  const [first, ...rest] = replicas
+  const [first] = replicas
   if (!first) throw new Error('Name at least one app replica (host:port).')
-  const vcl = renderVcl({
+  return renderVcl({
     backendHost: first.host,
     backendPort: first.port,
     backends: replicas,
     purgers: replicas.map((replica) => replica.host),
-  } as Parameters<typeof renderVcl>[0])
-  if (rest.length === 0 || vcl.includes('directors.round_robin()')) return vcl
-  const block = /backend app \{[^}]*\}/.exec(vcl)?.[0]
-  if (!block) throw new Error('deploy/varnish/default.vcl has no `backend app { … }` block')
-  const names = ['app', ...rest.map((_, index) => `app_${index + 2}`)]
-  const copies = rest.map((replica, index) =>
-    block
-      .replace('backend app {', `backend ${names[index + 1]} {`)
-      .replace(`.host = "${first.host}"`, `.host = "${replica.host}"`)
-      .replace(`.port = "${first.port}"`, `.port = "${replica.port}"`),
-  )
-  const director = [
-    'sub vcl_init {',
-    '  new replicas = directors.round_robin();',
-    ...names.map((name) => `  replicas.add_backend(${name});`),
-    '}',
-    '',
-    'sub vcl_backend_fetch {',
-    '  set bereq.backend = replicas.backend();',
-    '}',
-  ]
-  return `${vcl.replace('import xkey;\n', 'import xkey;\nimport directors;\n')}\n# The other replicas (src/scripts/renderEdge.ts).\n${copies.join('\n\n')}\n\n${director.join('\n')}\n`
+  })
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
