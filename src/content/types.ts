@@ -5,9 +5,21 @@
  * rich text.
  */
 
-/** A run of text: plain, bold, or a link. */
-export type ContentInline =
-  string | { text: string; bold?: boolean; italic?: boolean; href?: string }
+/** A run of text: plain, or formatted (the marks Lexical has), or a link. */
+export type ContentInline = string | ContentRun
+
+export interface ContentRun {
+  text: string
+  bold?: boolean
+  italic?: boolean
+  /** Inline code (also `<kbd>`, `<samp>` from an import). */
+  code?: boolean
+  strikethrough?: boolean
+  underline?: boolean
+  subscript?: boolean
+  superscript?: boolean
+  href?: string
+}
 
 export type ContentBlock =
   | { type: 'paragraph'; children: ContentInline[] }
@@ -19,6 +31,11 @@ export type ContentBlock =
   | { type: 'table'; table: string }
   /** One FAQ block listing FAQ documents, by their keys in `ContentSet.faqs`. */
   | { type: 'faq'; faqs: string[] }
+  /** Code or preformatted text, kept exactly; `language` is a key of CODE_LANGUAGES. */
+  | { type: 'code'; language: string; code: string }
+  | { type: 'pullQuote'; quote: string; attribution?: string }
+  /** A horizontal rule (a separator). */
+  | { type: 'rule' }
 
 /** A list; `nested[i]`, when given, is a list under item i (a WordPress import keeps nesting). */
 export interface ContentList {

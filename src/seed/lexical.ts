@@ -18,8 +18,16 @@ export interface LexicalRoot {
   }
 }
 
-const BOLD = 1
-const ITALIC = 2
+/** Lexical's text format bits. */
+const FORMAT = {
+  bold: 1,
+  italic: 2,
+  strikethrough: 4,
+  underline: 8,
+  code: 16,
+  subscript: 32,
+  superscript: 64,
+} as const
 
 function text(value: string, format = 0) {
   return { type: 'text', text: value, format, style: '', mode: 'normal', detail: 0, version: 1 }
@@ -27,7 +35,10 @@ function text(value: string, format = 0) {
 
 function inline(run: ContentInline) {
   if (typeof run === 'string') return text(run)
-  const format = (run.bold ? BOLD : 0) | (run.italic ? ITALIC : 0)
+  let format = 0
+  for (const [mark, bit] of Object.entries(FORMAT)) {
+    if (run[mark as keyof typeof FORMAT]) format |= bit
+  }
   if (!run.href) return text(run.text, format)
   return {
     type: 'link',
@@ -61,6 +72,16 @@ function list(block: ContentList): LexicalNode {
   }
 }
 
+/** One of the editor's blocks (BlocksFeature), as Lexical saves it. */
+function blockNode(blockType: string, id: string, fields: Record<string, unknown>): LexicalNode {
+  return {
+    type: 'block',
+    version: 2,
+    format: '',
+    fields: { id, blockName: '', blockType, ...fields },
+  }
+}
+
 export function toLexical(
   blocks: ContentBlock[],
   ids: { tables: Map<string, number>; faqs: Map<string, number> },
@@ -87,29 +108,25 @@ export function toLexical(
       case 'list':
         return list(block)
       case 'table':
-        return {
-          type: 'block',
-          version: 2,
-          format: '',
-          fields: {
-            id: `seed-table-${index}`,
-            blockName: '',
-            blockType: 'comparisonTable',
-            table: lookup(ids.tables, block.table),
-          },
-        }
+        return blockNode('comparisonTable', `seed-table-${index}`, {
+          table: lookup(ids.tables, block.table),
+        })
       case 'faq':
-        return {
-          type: 'block',
-          version: 2,
-          format: '',
-          fields: {
-            id: `seed-faq-${index}`,
-            blockName: '',
-            blockType: 'faq',
-            faqs: block.faqs.map((key) => lookup(ids.faqs, key)),
-          },
-        }
+        return blockNode('faq', `seed-faq-${index}`, {
+          faqs: block.faqs.map((key) => lookup(ids.faqs, key)),
+        })
+      case 'code':
+        return blockNode('code', `seed-code-${index}`, {
+          language: block.language,
+          code: block.code,
+        })
+      case 'pullQuote':
+        return blockNode('pullQuote', `seed-pull-quote-${index}`, {
+          quote: block.quote,
+          ...(block.attribution ? { attribution: block.attribution } : {}),
+        })
+      case 'rule':
+        return { type: 'horizontalrule', version: 1 }
     }
   })
   return { root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } }

@@ -111,15 +111,16 @@ describe('importing a WordPress export (WXR)', () => {
       expect.stringMatching(/"nav_menu_item" item: only posts and pages/),
     ])
     expect(first.approximations).toMatchObject({
-      code: 1,
       embed: 2,
       gallery: 1,
-      'pull quote': 1,
       shortcode: 2,
       'unknown block': 2,
       'unsafe link': 1,
     })
     expect(first.approximations.image).toBeGreaterThanOrEqual(3)
+    // Code, pull quotes, separators and inline marks have a place in the body now.
+    expect(first.approximations).not.toHaveProperty('code')
+    expect(first.approximations).not.toHaveProperty('pull quote')
   })
 
   it('keeps each status: published with its date, drafts, scheduled through the jobs queue, private and protected as drafts', async () => {
@@ -249,9 +250,54 @@ describe('importing a WordPress export (WXR)', () => {
 
     const words = texts(bridge).join('\n')
     expect(words).toContain('It is the most important decision this council has made.')
-    expect(words).toContain('print(total)')
     expect(words).toContain('Should the bridge have a cycle lane?')
-    expect(words).toContain('Seven to two.')
+  })
+
+  it('carries code blocks (language and every space kept), pull quotes, separators and inline marks', async () => {
+    const bridge = await imported('?p=101')
+    type Node = {
+      type: string
+      text?: string
+      format?: number
+      fields?: Record<string, unknown>
+      children?: Node[]
+    }
+    const nodes = bridge.body.flatMap(
+      (section) => (section.content as unknown as { root: { children: Node[] } }).root.children,
+    )
+    const blocks = nodes.filter((n) => n.type === 'block').map((n) => n.fields!)
+    expect(blocks).toContainEqual(
+      expect.objectContaining({
+        blockType: 'code',
+        language: 'plaintext',
+        code: 'total = 1.2 + 0.8\nprint(total)',
+      }),
+    )
+    expect(blocks).toContainEqual(
+      expect.objectContaining({
+        blockType: 'code',
+        language: 'javascript',
+        code: "const lanes = ['cycle', 'foot'];\nif (lanes.length < 3) {\n  console.log(lanes.join(' & '));\n}",
+      }),
+    )
+    expect(blocks).toContainEqual(
+      expect.objectContaining({
+        blockType: 'pullQuote',
+        quote: 'Seven to two.',
+        attribution: "The council's vote",
+      }),
+    )
+    expect(nodes.filter((n) => n.type === 'horizontalrule')).toHaveLength(1)
+    // Lexical's format bits: strikethrough 4, code 16, subscript 32, superscript 64.
+    const runs = nodes.flatMap((n) => n.children ?? [])
+    const marked = (text: string) => runs.find((run) => run.text === text)?.format
+    expect(marked('2')).toBe(32)
+    expect(marked('3')).toBe(64)
+    expect(marked('Ctrl')).toBe(16)
+    expect(marked('span_m')).toBe(16)
+    expect(marked('one')).toBe(4)
+    // No code line is left behind as a paragraph of its own.
+    expect(texts(bridge)).not.toContain('print(total)')
   })
 
   it('leaves hostile content inert: scripts, styles, SVG and handlers dropped, javascript: links as text, shortcodes as text', async () => {

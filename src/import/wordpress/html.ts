@@ -1,9 +1,12 @@
 import { type DefaultTreeAdapterTypes as T, parseFragment } from 'parse5'
 
+import { CODE_LANGUAGES, CODE_MAX_LENGTH } from '@/blocks/Code/config'
+import { ATTRIBUTION_MAX_LENGTH, PULL_QUOTE_MAX_LENGTH } from '@/blocks/PullQuote/config'
 import type {
   ContentBlock,
   ContentInline,
   ContentList,
+  ContentRun,
   ContentSection,
   ContentTable,
 } from '@/content/types'
@@ -26,12 +29,10 @@ export type Approximation =
   | 'gallery'
   | 'embed'
   | 'pull quote'
-  | 'separator'
   | 'shortcode'
   | 'unknown block'
   | 'table'
   | 'heading level'
-  | 'inline formatting'
   | 'unsafe content'
   | 'unsafe link'
   | 'section limit'
@@ -48,18 +49,30 @@ export interface ConvertedBody {
 
 const DROPPED = new Set(['script', 'style', 'template', 'noscript', 'link', 'meta', 'base', 'head'])
 const EMBEDS = new Set(['iframe', 'object', 'embed', 'video', 'audio', 'canvas'])
-const INLINE_CODE = new Set(['code', 'kbd', 'samp', 'tt', 'var'])
+/** Inline elements and the Lexical mark each becomes. */
+const INLINE_MARKS: Record<string, Exclude<keyof ContentRun, 'text' | 'href'>> = {
+  strong: 'bold',
+  b: 'bold',
+  em: 'italic',
+  i: 'italic',
+  var: 'italic',
+  code: 'code',
+  kbd: 'code',
+  samp: 'code',
+  tt: 'code',
+  del: 'strikethrough',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  u: 'underline',
+  ins: 'underline',
+  sub: 'subscript',
+  sup: 'superscript',
+}
 const INLINE_PLAIN = new Set([
   'span',
-  'sub',
-  'sup',
   'abbr',
   'cite',
   'mark',
-  'del',
-  's',
-  'u',
-  'ins',
   'small',
   'big',
   'q',
@@ -106,12 +119,17 @@ const KNOWN_BLOCKS = new Set([
 ])
 const SHORTCODE = /\[(\/?)([a-z_][\w-]*)(?=[\s\]/])[^\]]*\]/gi
 
-type Run = Exclude<ContentInline, string>
-interface Style {
-  bold?: boolean
-  italic?: boolean
-  href?: string
-}
+type Run = ContentRun
+type Style = Omit<ContentRun, 'text'>
+const MARKS = [
+  'bold',
+  'italic',
+  'code',
+  'strikethrough',
+  'underline',
+  'subscript',
+  'superscript',
+] as const
 
 function attr(element: T.Element, name: string): string | null {
   return element.attrs.find((a) => a.name === name)?.value ?? null
@@ -260,9 +278,13 @@ export function convertBody(
       return
     }
     let next = style
-    if (tag === 'strong' || tag === 'b') next = { ...style, bold: true }
-    else if (tag === 'em' || tag === 'i') next = { ...style, italic: true }
-    else if (tag === 'a') {
+    const mark = INLINE_MARKS[tag]
+    if (mark) {
+      next = { ...style, [mark]: true }
+      // Lexical's subscript and superscript exclude each other: the inner one wins.
+      if (mark === 'subscript') delete next.superscript
+      if (mark === 'superscript') delete next.subscript
+    } else if (tag === 'a') {
       const href = attr(node, 'href')
       if (href !== null && href.trim() !== '') {
         const check = checkHref(href)
@@ -274,8 +296,6 @@ export function convertBody(
           )
         }
       }
-    } else if (INLINE_CODE.has(tag)) {
-      notes.approximation('inline formatting', `<${tag}> text was kept as plain text.`)
     } else if (!INLINE_PLAIN.has(tag)) {
       // A block element inside a paragraph or list item: its text, inline.
     }
@@ -381,7 +401,7 @@ export function convertBody(
 
   const quote = (node: T.Element, pull: boolean) => {
     flush()
-    if (pull) notes.approximation('pull quote', 'A pull quote was kept as a quote.')
+    if (pull && pullQuote(node)) return
     const paragraphs = node.childNodes.filter(
       (child) => isElement(child) && ['p', 'cite', 'footer'].includes(child.tagName),
     ) as T.Element[]
@@ -394,15 +414,57 @@ export function convertBody(
     }
   }
 
+  /** A pull quote block, when its words fit one; false leaves it to be kept as a quote. */
+  const pullQuote = (node: T.Element): boolean => {
+    const parts = node.childNodes.filter(isElement)
+    const cites = parts.filter((part) => part.tagName === 'cite' || part.tagName === 'footer')
+    const words = parts.filter((part) => !cites.includes(part))
+    const quoted = clean((words.length > 0 ? words : [node]).map((part) => textOf(part)).join(' '))
+    const attribution = clean(cites.map((cite) => textOf(cite)).join(' ')).replace(/^[—–-]\s*/, '')
+    if (!quoted) return true
+    if (quoted.length > PULL_QUOTE_MAX_LENGTH || attribution.length > ATTRIBUTION_MAX_LENGTH) {
+      notes.approximation(
+        'pull quote',
+        `A pull quote longer than ${PULL_QUOTE_MAX_LENGTH} characters was kept as a quote.`,
+      )
+      return false
+    }
+    push({ type: 'pullQuote', quote: quoted, ...(attribution ? { attribution } : {}) })
+    return true
+  }
+
   const code = (node: T.Element) => {
     flush()
-    notes.approximation(
-      'code',
-      'A code block was kept as plain paragraphs, one per line; code blocks come later.',
-    )
-    for (const line of textOf(node).split('\n')) {
-      if (line.trim()) push({ type: 'paragraph', children: [line.replace(/\s+$/, '')] })
+    if (hasClass(node, 'wp-block-verse')) {
+      // Verse is poetry, not code: a paragraph per line.
+      for (const line of textOf(node).split('\n')) {
+        if (line.trim()) push({ type: 'paragraph', children: [clean(line)] })
+      }
+      return
     }
+    const inner = node.childNodes.find((c) => isElement(c) && c.tagName === 'code') as
+      T.Element | undefined
+    const named = [inner, node]
+      .flatMap((element) => (element ? (attr(element, 'class') ?? '').split(/\s+/) : []))
+      .map((name) => /^(?:language|lang)-(.+)$/.exec(name)?.[1]?.toLowerCase())
+      .find(Boolean)
+    const language = named ? languageOf(named) : 'plaintext'
+    if (named && language === 'plaintext' && named !== 'plaintext' && named !== 'text') {
+      notes.approximation(
+        'code',
+        `A code block in "${named.slice(0, 30)}" is labelled Plain text (not a language the code block lists).`,
+      )
+    }
+    let text = textOf(node).replace(/^\n/, '').replace(/\s+$/, '')
+    if (!text.trim()) return
+    if (text.length > CODE_MAX_LENGTH) {
+      notes.approximation(
+        'code',
+        `A code block of ${text.length} characters was cut to ${CODE_MAX_LENGTH} (a code block's limit).`,
+      )
+      text = text.slice(0, CODE_MAX_LENGTH)
+    }
+    push({ type: 'code', language, code: text })
   }
 
   const table = (node: T.Element, caption: string | null) => {
@@ -581,7 +643,7 @@ export function convertBody(
       figure(node)
     } else if (tag === 'hr') {
       flush()
-      notes.approximation('separator', 'A horizontal rule was left out; separators come later.')
+      push({ type: 'rule' })
     } else if (
       [
         'div',
@@ -616,6 +678,35 @@ export function convertBody(
   return { sections, tables, firstParagraph }
 }
 
+/** A highlighter's language name (`js`, `py`, `shell`…) as a code block's language. */
+function languageOf(name: string): string {
+  const alias: Record<string, string> = {
+    js: 'javascript',
+    jsx: 'javascript',
+    ts: 'typescript',
+    tsx: 'typescript',
+    py: 'python',
+    rb: 'ruby',
+    sh: 'bash',
+    shell: 'bash',
+    zsh: 'bash',
+    console: 'bash',
+    yml: 'yaml',
+    md: 'markdown',
+    'c++': 'cpp',
+    cs: 'csharp',
+    rs: 'rust',
+    kt: 'kotlin',
+    golang: 'go',
+    htm: 'html',
+    text: 'plaintext',
+    plain: 'plaintext',
+    txt: 'plaintext',
+  }
+  const key = alias[name] ?? name
+  return key in CODE_LANGUAGES ? key : 'plaintext'
+}
+
 function countImages(node: T.Element): number {
   let count = 0
   const walk = (n: T.ChildNode) => {
@@ -638,7 +729,7 @@ function tidy(runs: Run[]): ContentInline[] {
   for (const run of runs) {
     const text = run.text.replace(/\s+/g, ' ')
     const last = merged[merged.length - 1]
-    if (last && last.bold === run.bold && last.italic === run.italic && last.href === run.href) {
+    if (last && MARKS.every((mark) => last[mark] === run[mark]) && last.href === run.href) {
       last.text += text
     } else merged.push({ ...run, text })
   }
@@ -653,14 +744,13 @@ function tidy(runs: Run[]): ContentInline[] {
   }
   return merged
     .filter((run) => run.text !== '')
-    .map((run) => {
-      const { text, bold, italic, href } = run
-      if (!bold && !italic && !href) return text
+    .map((run): ContentInline => {
+      const marks = MARKS.filter((mark) => run[mark])
+      if (marks.length === 0 && !run.href) return run.text
       return {
-        text,
-        ...(bold ? { bold } : {}),
-        ...(italic ? { italic } : {}),
-        ...(href ? { href } : {}),
+        text: run.text,
+        ...Object.fromEntries(marks.map((mark) => [mark, true])),
+        ...(run.href ? { href: run.href } : {}),
       }
     })
 }
