@@ -33,6 +33,7 @@ export interface WpComment {
 }
 
 export interface WpItem {
+  /** The line of the export the item starts on; 0 when the format has no lines to name (JSON). */
   line: number
   title: string
   link: string
@@ -45,6 +46,8 @@ export interface WpItem {
   type: string
   password: string
   creator: string
+  /** Further authors, after `creator` (Ghost's co-authors); WordPress has one. */
+  coauthors?: string[]
   content: string
   excerpt: string
   commentStatus: string
