@@ -42,6 +42,8 @@ export type ArchiveRecord =
   | { kind: 'category'; category: WpCategory }
   | { kind: 'tag'; tag: WpTag }
   | { kind: 'item'; item: WpItem }
+  /** An item the reader could not make sense of: counted as done, skipped with its reason. */
+  | { kind: 'skipped'; item: string; reason: string }
 
 /** What differs from one platform to the next: names and old addresses. */
 export interface ArchiveOrigin {
@@ -360,6 +362,7 @@ export async function importArchive(
     const name = label(item)
     const notes: string[] = []
     const itemNote = (message: string) => notes.push(`${name}: ${message}`)
+    for (const remark of item.remarks ?? []) itemNote(remark)
     const tally = (kind: Approximation, message: string) => {
       report.approximations[kind] = (report.approximations[kind] ?? 0) + 1
       itemNote(message)
@@ -663,6 +666,12 @@ export async function importArchive(
         break
       case 'item':
         await importItem(record.item)
+        report.done += 1
+        options.onProgress?.(report)
+        break
+      case 'skipped':
+        report.skipped += 1
+        report.skippedItems.push({ item: record.item, reason: record.reason })
         report.done += 1
         options.onProgress?.(report)
     }

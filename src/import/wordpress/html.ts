@@ -553,7 +553,7 @@ export function convertBody(
       table(tableChild, captionText || null)
       return
     }
-    if (hasClass(node, 'wp-block-gallery')) {
+    if (hasClass(node, 'wp-block-gallery') || hasClass(node, 'kg-gallery-card')) {
       flush()
       const count = countImages(node)
       notes.approximation(
@@ -634,7 +634,8 @@ export function convertBody(
         )
       )
         push(list)
-    } else if (tag === 'blockquote') quote(node, hasClass(node, 'wp-block-pullquote'))
+    } else if (tag === 'blockquote')
+      quote(node, hasClass(node, 'wp-block-pullquote') || hasClass(node, 'kg-blockquote-alt'))
     else if (tag === 'pre') code(node)
     else if (tag === 'table') table(node, null)
     else if (tag === 'figure') {

@@ -51,6 +51,8 @@ export interface WpItem {
   content: string
   excerpt: string
   commentStatus: string
+  /** What the platform's reader noticed and the report should say (one line each). */
+  remarks?: string[]
   categories: { nicename: string; name: string }[]
   tags: { nicename: string; name: string }[]
   comments: WpComment[]

@@ -1,0 +1,85 @@
+import type { ArchiveOptions, ArchiveReport, Progress } from '@/import/archive'
+
+/**
+ * What the archive imports (`import:wordpress`, `import:ghost`) print: a
+ * progress line on stderr (done/total, rate, ETA; redrawn on a terminal, every
+ * five seconds otherwise) and the report at the end.
+ */
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '–'
+  const s = Math.round(seconds)
+  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`
+}
+
+export function progressLine(total: number) {
+  const started = Date.now()
+  let lastPrint = 0
+  const tty = process.stderr.isTTY
+  return {
+    onProgress(progress: Progress) {
+      const now = Date.now()
+      if (now - lastPrint < (tty ? 200 : 5000) && progress.done !== total) return
+      lastPrint = now
+      const rate = progress.done / Math.max((now - started) / 1000, 0.001)
+      const eta = (total - progress.done) / rate
+      const line = `${progress.done}/${total} items · ${rate.toFixed(1)}/s · ETA ${duration(eta)}`
+      if (tty) process.stderr.write(`\r${line}   `)
+      else console.error(line)
+    },
+    finish(report: ArchiveReport) {
+      if (tty) process.stderr.write('\n')
+      printReport(report, (Date.now() - started) / 1000)
+    },
+  }
+}
+
+function printReport(report: ArchiveReport, seconds: number) {
+  console.log(
+    `Done in ${duration(seconds)}: ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped.`,
+  )
+  const c = report.created
+  console.log(
+    `Created: ${c.desks} desks, ${c.topics} topics, ${c.bylines} bylines, ${c.comments} comments, ${c.redirects} redirects.`,
+  )
+  const kinds = Object.entries(report.approximations)
+  if (kinds.length > 0) {
+    console.log(`Approximations: ${kinds.map(([kind, n]) => `${kind} ${n}`).join(', ')}.`)
+  }
+  if (report.attachments > 0) {
+    console.log(`Media: ${report.attachments} attachments not imported yet (a later version will).`)
+  }
+  for (const { item, reason } of report.skippedItems) console.log(`Skipped ${item}: ${reason}`)
+  for (const note of report.notes) console.log(`Note: ${note}`)
+}
+
+/**
+ * One archive import from the command line: `--pages-desk` and `--desk` passed
+ * on, progress and the report printed. 0 when the export was read, 1 (with the
+ * reason) when it is `Unreadable`.
+ */
+export async function runArchiveImport(
+  file: string,
+  values: { 'pages-desk'?: string | undefined; desk?: string | undefined },
+  Unreadable: abstract new (...args: never[]) => Error,
+  open: () => Promise<{
+    total: number
+    run: (options: ArchiveOptions) => Promise<ArchiveReport>
+  }>,
+): Promise<number> {
+  try {
+    const { total, run } = await open()
+    const progress = progressLine(total)
+    const report = await run({
+      ...(values['pages-desk'] ? { pagesDesk: values['pages-desk'] } : {}),
+      ...(values.desk ? { defaultDesk: values.desk } : {}),
+      onProgress: progress.onProgress,
+    })
+    progress.finish(report)
+    return 0
+  } catch (error) {
+    if (!(error instanceof Unreadable)) throw error
+    console.error(`${file} was not imported: ${error.message}`)
+    return 1
+  }
+}

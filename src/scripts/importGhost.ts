@@ -1,0 +1,42 @@
+/**
+ * `npm run import:ghost -- export.json [--pages-desk <slug>] [--desk <slug>]`:
+ * imports the JSON export of a Ghost site — see src/import/ghost/. Prints
+ * progress (done/total, rate, ETA) and a report. Exits 0 when the export was
+ * read, 1 when it could not be (not JSON, not a Ghost export, too large), 2 when
+ * the import could not run.
+ */
+import { readFileSync, statSync } from 'node:fs'
+
+import { runArchiveImport } from './archiveReport'
+import { fileArgs } from './fileArgs'
+import { runWithPayload } from './withPayload'
+
+const usage = 'Usage: npm run import:ghost -- <export.json> [--pages-desk <slug>] [--desk <slug>]'
+
+const { file, values } = fileArgs(
+  { 'pages-desk': { type: 'string' }, desk: { type: 'string' } },
+  usage,
+)
+let size: number
+try {
+  const stat = statSync(file)
+  if (!stat.isFile()) throw Object.assign(new Error(), { code: 'not a file' })
+  size = stat.size
+} catch (error) {
+  console.error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`)
+  process.exit(2)
+}
+
+await runWithPayload('import:ghost', async (payload) => {
+  const { GhostUnreadable, importGhost, MAX_EXPORT_BYTES, readGhost } =
+    await import('@/import/ghost')
+  return runArchiveImport(file, values, GhostUnreadable, async () => {
+    if (size > MAX_EXPORT_BYTES) {
+      throw new GhostUnreadable(
+        `It is ${(size / 1024 / 1024).toFixed(0)} MB; an export may be at most ${MAX_EXPORT_BYTES / 1024 / 1024} MB.`,
+      )
+    }
+    const read = readGhost(readFileSync(file, 'utf8'))
+    return { total: read.total, run: (options) => importGhost(payload, read, options) }
+  })
+})
