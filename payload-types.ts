@@ -304,6 +304,7 @@ export interface Media {
   alt: string;
   caption?: string | null;
   credit?: string | null;
+  importedFrom?: string | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -911,6 +912,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  importedFrom?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

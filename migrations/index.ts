@@ -19,6 +19,7 @@ import * as migration_20261201_222048_front_page from './20261201_222048_front_p
 import * as migration_20261201_222527_breaking_expiry_task from './20261201_222527_breaking_expiry_task';
 import * as migration_20261202_005719_media_storage_fields from './20261202_005719_media_storage_fields';
 import * as migration_20261202_042910_wordpress_import_source from './20261202_042910_wordpress_import_source';
+import * as migration_20261203_093600_media_imported_from from './20261203_093600_media_imported_from';
 
 export const migrations = [
   {
@@ -124,6 +125,11 @@ export const migrations = [
   {
     up: migration_20261202_042910_wordpress_import_source.up,
     down: migration_20261202_042910_wordpress_import_source.down,
-    name: '20261202_042910_wordpress_import_source'
+    name: '20261202_042910_wordpress_import_source',
+  },
+  {
+    up: migration_20261203_093600_media_imported_from.up,
+    down: migration_20261203_093600_media_imported_from.down,
+    name: '20261203_093600_media_imported_from'
   },
 ];

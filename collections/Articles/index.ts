@@ -216,7 +216,7 @@ export const Articles: CollectionConfig<'articles'> = {
       admin: { position: 'sidebar', readOnly: true, description: 'Kept up to date from the text.' },
     },
     {
-      // Where an import took this article from (src/import/wordpress): a re-run finds it here,
+      // Where an import took this article from (src/import/archive.ts): a re-run finds it here,
       // updates it when the source changed and leaves it alone when it did not.
       name: 'importedFrom',
       label: 'Imported from',

@@ -64,6 +64,18 @@ export const Media: CollectionConfig = {
     },
     { name: 'caption', type: 'textarea', maxLength: 500 },
     { name: 'credit', type: 'text', maxLength: 120 },
+    {
+      // Where an archive import found this image (src/import/archive.ts): a re-run reuses it.
+      name: 'importedFrom',
+      label: 'Imported from',
+      type: 'text',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        condition: (data) => Boolean(data?.importedFrom),
+      },
+    },
     // storage-s3's folder field, declared here so the schema (and payload-types.ts) is the same
     // with and without S3_BUCKET: the adapter adds it only when it is off. Always '' here.
     { name: 'prefix', type: 'text', defaultValue: '', admin: { hidden: true, readOnly: true } },

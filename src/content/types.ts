@@ -36,6 +36,9 @@ export type ContentBlock =
   | { type: 'pullQuote'; quote: string; attribution?: string }
   /** A horizontal rule (a separator). */
   | { type: 'rule' }
+  /** An image from Media, by its key in the ids given to `toLexical` (an import resolves it). */
+  | { type: 'image'; image: string }
+  | { type: 'gallery'; images: { image: string; caption?: string }[]; caption?: string }
 
 /** A list; `nested[i]`, when given, is a list under item i (a WordPress import keeps nesting). */
 export interface ContentList {

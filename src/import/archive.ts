@@ -17,7 +17,10 @@ import { redirectFrom, type RedirectReference } from '@/redirects/store'
 import { toLexical } from '@/seed/lexical'
 
 import { dekFrom } from './index'
-import { type Approximation, convertBody, htmlToText } from './wordpress/html'
+import type { ContentBlock, ContentSection } from '@/content/types'
+
+import type { MediaSource } from './media'
+import { type Approximation, convertBody, htmlToText, type ImageRef } from './wordpress/html'
 import type { WpAuthor, WpCategory, WpItem, WpTag } from './wordpress/items'
 
 /**
@@ -77,6 +80,14 @@ export interface ArchiveOptions {
   defaultDesk?: string
   /** Called after each item. */
   onProgress?: (progress: Progress) => void
+  /** Bring the images: featured images as heroes, body images and galleries, attachments. */
+  media?: ArchiveMedia
+}
+
+export interface ArchiveMedia {
+  source: MediaSource
+  /** Attachments by post ID (WordPress): featured images, and alt text for body images. */
+  attachments?: Map<string, { url: string; alt: string; caption: string; title: string }>
 }
 
 export interface Progress {
@@ -93,8 +104,15 @@ export interface ArchiveReport extends Progress {
   approximations: Partial<Record<Approximation, number>>
   /** Line-by-line notes: approximations and decisions, each naming its item. */
   notes: string[]
-  created: { desks: number; topics: number; bylines: number; comments: number; redirects: number }
-  /** Attachments seen: media come in the next step. */
+  created: {
+    desks: number
+    topics: number
+    bylines: number
+    comments: number
+    redirects: number
+    media: number
+  }
+  /** Attachments seen without a media source (`media`): counted, not imported. */
   attachments: number
 }
 
@@ -115,7 +133,7 @@ export async function importArchive(
     skippedItems: [],
     approximations: {},
     notes: [],
-    created: { desks: 0, topics: 0, bylines: 0, comments: 0, redirects: 0 },
+    created: { desks: 0, topics: 0, bylines: 0, comments: 0, redirects: 0, media: 0 },
     attachments: 0,
   }
   // Imports run as the system: no reader sees a draft; published posts were published already.
@@ -318,10 +336,107 @@ export async function importArchive(
     report.skippedItems.push({ item: label(item), reason })
   }
 
+  const attachmentsByUrl = new Map(
+    [...(options.media?.attachments?.values() ?? [])].map((entry) => [entry.url, entry]),
+  )
+  /** Media ids by the image's address; null for one that could not be had in this run. */
+  const mediaIds = new Map<string, number | null>()
+
+  /**
+   * The Media document for an image of the export, made from the image's bytes once per
+   * address (remembered in `importedFrom`, so a re-run reuses it); null, with a report line,
+   * when it has no alt text or cannot be had. Never inside an item's transaction: the file is
+   * written to storage, which a rollback would not undo.
+   */
+  async function mediaFor(
+    src: string,
+    alt: string,
+    caption: string,
+    tally: (kind: Approximation, message: string) => void,
+  ): Promise<number | null> {
+    const media = options.media
+    if (!media) return null
+    let url: URL
+    try {
+      url = new URL(src, siteUrl ? `${siteUrl}/` : undefined)
+    } catch {
+      tally('image', `The image "${src.slice(0, 80)}" has no usable address; it was left out.`)
+      return null
+    }
+    const address = url.href
+    const short = address.length > 90 ? `…${address.slice(-88)}` : address
+    const known = mediaIds.get(address)
+    if (known !== undefined) return known
+    const attachment = attachmentsByUrl.get(address)
+    // The attachment's own words describe the image in the library; where a post shows it,
+    // its words there (a gallery's caption) stay with that post.
+    const text = htmlToText(attachment?.alt || alt) || htmlToText(attachment?.caption || caption)
+    const captionText = htmlToText(attachment?.caption || caption).slice(0, 500)
+    const { docs } = await payload.find({
+      collection: 'media',
+      where: { importedFrom: { equals: address } },
+      limit: 1,
+      pagination: false,
+      ...base,
+    })
+    if (docs[0]) {
+      mediaIds.set(address, docs[0].id)
+      return docs[0].id
+    }
+    if (!text) {
+      tally('image', `The image ${short} has no alt text or caption: left out. Add it in Media.`)
+      mediaIds.set(address, null)
+      return null
+    }
+    const fetched = await media.source.get(url)
+    if (!fetched.ok) {
+      tally(
+        'image',
+        `The image ${short} could not be had from ${media.source.describe}: ${fetched.reason}. Its alt text${captionText ? ' and caption were' : ' was'} kept.`,
+      )
+      mediaIds.set(address, null)
+      return null
+    }
+    try {
+      const doc = await payload.create({
+        collection: 'media',
+        data: {
+          alt: text.slice(0, 250),
+          ...(captionText ? { caption: captionText } : {}),
+          importedFrom: address,
+        },
+        file: {
+          data: fetched.data,
+          mimetype: fetched.mimetype,
+          name: fetched.name,
+          size: fetched.data.length,
+        },
+        ...base,
+      })
+      report.created.media += 1
+      mediaIds.set(address, doc.id)
+      return doc.id
+    } catch (error) {
+      tally('image', `The image ${short} was refused: ${messageOf(error)} Its alt text was kept.`)
+      mediaIds.set(address, null)
+      return null
+    }
+  }
+
   async function importItem(item: WpItem): Promise<void> {
+    if (item.type === 'attachment' && options.media && item.attachmentUrl) {
+      // Into the library, even when no post shows it: a newsroom's archive is its pictures too.
+      const notes: string[] = []
+      await mediaFor(item.attachmentUrl, item.alt ?? '', item.excerpt, (kind, message) => {
+        report.approximations[kind] = (report.approximations[kind] ?? 0) + 1
+        notes.push(`${label(item)}: ${message}`)
+      })
+      report.notes.push(...notes)
+      return
+    }
     if (item.type === 'attachment') {
       report.attachments += 1
-      skip(item, 'An attachment: media are not imported yet (next step).')
+      skip(item, 'An attachment: images come in with --media-from <dir> or --fetch-media.')
       return
     }
     if (item.type !== 'post' && item.type !== 'page') {
@@ -339,6 +454,8 @@ export async function importArchive(
           MAPPING_VERSION,
           options.pagesDesk ?? '',
           options.defaultDesk ?? '',
+          // Present only with media, so an import without them hashes as it always did.
+          ...(options.media ? ['with media'] : []),
           { ...item, line: 0 },
         ]),
       )
@@ -382,7 +499,34 @@ export async function importArchive(
       headline,
       { approximation: tally },
       (n) => `${headline.slice(0, 130)} — table ${n}`,
+      { images: Boolean(options.media) },
     )
+    const imageIds = new Map<string, number>()
+    for (const ref of body.images) {
+      const id = await mediaFor(ref.src, ref.alt, ref.caption, tally)
+      if (id !== null) imageIds.set(ref.key, id)
+    }
+    const sections = settleImages(body.sections, body.images, imageIds)
+    let heroImage: number | null = null
+    const featured = item.featuredImage
+      ? options.media?.attachments?.get(item.featuredImage)
+      : undefined
+    if (featured) heroImage = await mediaFor(featured.url, featured.alt, featured.caption, tally)
+    else if (item.featuredImage && options.media) {
+      tally('image', `Its featured image (attachment ${item.featuredImage}) is not in the export.`)
+    } else if (item.featuredImageUrl && options.media) {
+      heroImage = await mediaFor(
+        item.featuredImageUrl,
+        item.featuredImageAlt ?? '',
+        item.featuredImageCaption ?? '',
+        tally,
+      )
+    } else if (item.featuredImageUrl) {
+      tally(
+        'image',
+        `Its featured image (${item.featuredImageUrl.slice(0, 80)}) was not brought in: run with --media-from <dir> or --fetch-media.`,
+      )
+    }
     let dek = dekFrom(htmlToText(item.excerpt).replace(/\s+/g, ' ')) ?? dekFrom(body.firstParagraph)
     if (!dek) {
       dek = headline.slice(0, DEK_LIMIT)
@@ -476,9 +620,14 @@ export async function importArchive(
         tags: tagIds,
         ...(item.date && (status === 'published' || schedule) ? { publishedAt: item.date } : {}),
         commentsEnabled: item.commentStatus !== 'closed',
-        body: body.sections.map((section) => ({
+        ...(heroImage !== null ? { heroImage } : {}),
+        body: sections.map((section) => ({
           heading: section.heading,
-          content: toLexical(section.blocks, { tables: tableIds, faqs: new Map() }),
+          content: toLexical(section.blocks, {
+            tables: tableIds,
+            faqs: new Map(),
+            images: imageIds,
+          }),
         })),
         importedFrom: { source, hash },
         _status: status,
@@ -702,6 +851,38 @@ async function scheduleOnce(payload: Payload, id: number, when: string, req: Pay
     waitUntil: new Date(when),
     req,
   })
+}
+
+/**
+ * The body with its images settled: an image that became Media stays a block; one that did
+ * not is its alt text in italics (as without media), and a gallery keeps the images it has.
+ */
+function settleImages(
+  sections: ContentSection[],
+  refs: ImageRef[],
+  ids: Map<string, number>,
+): ContentSection[] {
+  if (refs.length === 0) return sections
+  const byKey = new Map(refs.map((ref) => [ref.key, ref]))
+  const words = (key: string): ContentBlock[] => {
+    const ref = byKey.get(key)
+    const alt = htmlToText(ref?.alt ?? '')
+    return alt ? [{ type: 'paragraph', children: [{ text: `[Image: ${alt}]`, italic: true }] }] : []
+  }
+  return sections.map((section) => ({
+    ...section,
+    blocks: section.blocks.flatMap((block): ContentBlock[] => {
+      if (block.type === 'image') return ids.has(block.image) ? [block] : words(block.image)
+      if (block.type !== 'gallery') return [block]
+      const images = block.images.filter((entry) => ids.has(entry.image))
+      if (images.length === block.images.length) return [block]
+      const missing = block.images.filter((entry) => !ids.has(entry.image))
+      return [
+        ...(images.length > 0 ? [{ ...block, images }] : []),
+        ...missing.flatMap((entry) => words(entry.image)),
+      ]
+    }),
+  }))
 }
 
 function sameReference(stored: unknown, to: RedirectReference): boolean {

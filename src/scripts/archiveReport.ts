@@ -38,16 +38,21 @@ function printReport(report: ArchiveReport, seconds: number) {
   console.log(
     `Done in ${duration(seconds)}: ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped.`,
   )
+  console.log(
+    `Rate: ${(report.done / Math.max(seconds, 0.001)).toFixed(1)} items/s (${report.done} items in ${seconds.toFixed(1)} s).`,
+  )
   const c = report.created
   console.log(
-    `Created: ${c.desks} desks, ${c.topics} topics, ${c.bylines} bylines, ${c.comments} comments, ${c.redirects} redirects.`,
+    `Created: ${c.desks} desks, ${c.topics} topics, ${c.bylines} bylines, ${c.comments} comments, ${c.redirects} redirects, ${c.media} images.`,
   )
   const kinds = Object.entries(report.approximations)
   if (kinds.length > 0) {
     console.log(`Approximations: ${kinds.map(([kind, n]) => `${kind} ${n}`).join(', ')}.`)
   }
   if (report.attachments > 0) {
-    console.log(`Media: ${report.attachments} attachments not imported yet (a later version will).`)
+    console.log(
+      `Media: ${report.attachments} attachments not imported (--media-from <dir> or --fetch-media brings them).`,
+    )
   }
   for (const { item, reason } of report.skippedItems) console.log(`Skipped ${item}: ${reason}`)
   for (const note of report.notes) console.log(`Note: ${note}`)

@@ -1,5 +1,6 @@
 /**
- * `npm run import:ghost -- export.json [--pages-desk <slug>] [--desk <slug>]`:
+ * `npm run import:ghost -- export.json [--pages-desk <slug>] [--desk <slug>]
+ * [--media-from <dir>|--fetch-media] [--site-url <https://old.example>]`:
  * imports the JSON export of a Ghost site — see src/import/ghost/. Prints
  * progress (done/total, rate, ETA) and a report. Exits 0 when the export was
  * read, 1 when it could not be (not JSON, not a Ghost export, too large), 2 when
@@ -11,12 +12,33 @@ import { runArchiveImport } from './archiveReport'
 import { fileArgs } from './fileArgs'
 import { runWithPayload } from './withPayload'
 
-const usage = 'Usage: npm run import:ghost -- <export.json> [--pages-desk <slug>] [--desk <slug>]'
+const usage =
+  'Usage: npm run import:ghost -- <export.json> [--pages-desk <slug>] [--desk <slug>] [--media-from <dir>|--fetch-media] [--site-url <address>]'
 
 const { file, values } = fileArgs(
-  { 'pages-desk': { type: 'string' }, desk: { type: 'string' } },
+  {
+    'pages-desk': { type: 'string' },
+    desk: { type: 'string' },
+    'media-from': { type: 'string' },
+    'fetch-media': { type: 'boolean' },
+    'site-url': { type: 'string' },
+  },
   usage,
 )
+if (values['media-from'] && values['fetch-media']) {
+  console.error(`Choose one of --media-from and --fetch-media.\n${usage}`)
+  process.exit(2)
+}
+const siteUrl = values['site-url']
+if (siteUrl !== undefined && !/^https?:\/\/[^/]/.test(siteUrl)) {
+  console.error(`--site-url is the old site's address, like https://old.example.\n${usage}`)
+  process.exit(2)
+}
+if (values['fetch-media'] && !siteUrl) {
+  console.log(
+    "Note: without --site-url, only images with a full address can be fetched; Ghost names its own relative to the site's.",
+  )
+}
 let size: number
 try {
   const stat = statSync(file)
@@ -30,6 +52,9 @@ try {
 await runWithPayload('import:ghost', async (payload) => {
   const { GhostUnreadable, importGhost, MAX_EXPORT_BYTES, readGhost } =
     await import('@/import/ghost')
+  const { mediaFromFolder, mediaFromWeb } = await import('@/import/media')
+  const folder = values['media-from']
+  const source = folder ? mediaFromFolder(folder) : values['fetch-media'] ? mediaFromWeb() : null
   return runArchiveImport(file, values, GhostUnreadable, async () => {
     if (size > MAX_EXPORT_BYTES) {
       throw new GhostUnreadable(
@@ -37,6 +62,14 @@ await runWithPayload('import:ghost', async (payload) => {
       )
     }
     const read = readGhost(readFileSync(file, 'utf8'))
-    return { total: read.total, run: (options) => importGhost(payload, read, options) }
+    return {
+      total: read.total,
+      run: (options) =>
+        importGhost(payload, read, {
+          ...options,
+          ...(siteUrl ? { siteUrl } : {}),
+          ...(source ? { media: { source } } : {}),
+        }),
+    }
   })
 })

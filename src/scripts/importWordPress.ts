@@ -36,14 +36,20 @@ try {
 const chunks = () => createReadStream(file, { highWaterMark: 256 * 1024 })
 
 await runWithPayload('import:wordpress', async (payload) => {
-  const { countItems, importWordPress, WxrUnreadable } = await import('@/import/wordpress')
-  if (values['media-from'] || values['fetch-media']) {
-    console.log(
-      'Note: media (attachments, featured images) are not imported yet; they are counted and reported.',
-    )
-  }
-  return runArchiveImport(file, values, WxrUnreadable, async () => ({
-    total: await countItems(chunks()),
-    run: (options) => importWordPress(payload, chunks(), options),
-  }))
+  const { importWordPress, scanExport, WxrUnreadable } = await import('@/import/wordpress')
+  const { mediaFromFolder, mediaFromWeb } = await import('@/import/media')
+  const folder = values['media-from']
+  const source = folder ? mediaFromFolder(folder) : values['fetch-media'] ? mediaFromWeb() : null
+  return runArchiveImport(file, values, WxrUnreadable, async () => {
+    // One pass first: the total for the progress line, and the attachments featured images name.
+    const { items, attachments } = await scanExport(chunks())
+    return {
+      total: items,
+      run: (options) =>
+        importWordPress(payload, chunks(), {
+          ...options,
+          ...(source ? { media: { source, attachments } } : {}),
+        }),
+    }
+  })
 })

@@ -84,7 +84,7 @@ function blockNode(blockType: string, id: string, fields: Record<string, unknown
 
 export function toLexical(
   blocks: ContentBlock[],
-  ids: { tables: Map<string, number>; faqs: Map<string, number> },
+  ids: { tables: Map<string, number>; faqs: Map<string, number>; images?: Map<string, number> },
 ): LexicalRoot {
   const lookup = (map: Map<string, number>, key: string) => {
     const id = map.get(key)
@@ -127,6 +127,23 @@ export function toLexical(
         })
       case 'rule':
         return { type: 'horizontalrule', version: 1 }
+      case 'image':
+        return {
+          type: 'upload',
+          relationTo: 'media',
+          value: lookup(ids.images ?? new Map(), block.image),
+          fields: null,
+          format: '',
+          version: 3,
+        }
+      case 'gallery':
+        return blockNode('gallery', `seed-gallery-${index}`, {
+          ...(block.caption ? { caption: block.caption } : {}),
+          images: block.images.map((entry) => ({
+            image: lookup(ids.images ?? new Map(), entry.image),
+            ...(entry.caption ? { caption: entry.caption } : {}),
+          })),
+        })
     }
   })
   return { root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } }

@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import type { Payload } from 'payload'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type GhostReport, GhostUnreadable, importGhost, readGhost } from '@/import/ghost'
-import type { Article, Author, Desk, Tag } from '@/payload-types'
+import { mediaFromFolder } from '@/import/media'
+import type { Article, Author, Desk, Media, Tag } from '@/payload-types'
 import { createRedirectResolver } from '@/redirects/resolve'
 
 import { testPayload } from '../support/payload'
@@ -57,7 +61,9 @@ describe('importing a Ghost export (JSON)', () => {
     expect(about('6650a0000000000000000001')).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/code injection .* left out, never run/),
-        expect.stringMatching(/feature image \(\/content\/images\/2024\/05\/ferry.jpg\)/),
+        expect.stringMatching(
+          /featured image \(\/content\/images\/2024\/05\/ferry.jpg\) was not brought in/,
+        ),
         expect.stringMatching(/internal tag #featured was left out/),
       ]),
     )
@@ -221,4 +227,33 @@ describe('importing a Ghost export (JSON)', () => {
     expect(refused.stderr).toMatch(/was not imported: This is not JSON/)
     expect(refused.status).toBe(1)
   }, 300_000)
+
+  it('brings the feature image and body images from a folder of content/images (--media-from)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ghost-images-'))
+    mkdirSync(path.join(dir, '2024', '05'), { recursive: true })
+    for (const [name, background] of [
+      ['ferry.jpg', '#203040'],
+      ['quay.jpg', '#405060'],
+    ] as const) {
+      const image = await sharp({ create: { width: 1200, height: 800, channels: 3, background } })
+        .jpeg()
+        .toBuffer()
+      writeFileSync(path.join(dir, '2024', '05', name), image)
+    }
+    const report = await importGhost(payload, readFileSync(FIXTURE, 'utf8'), {
+      media: { source: mediaFromFolder(dir) },
+    })
+    expect(report.created.media).toBe(2)
+    const ferry = await imported(1)
+    const hero = ferry.heroImage as Media
+    expect(hero.alt).toBe('The night ferry at the quay')
+    expect(hero.caption).toBe('The 23:40 sailing, May 2024.')
+    const upload = nodesOf(ferry).find((node) => node.type === 'upload') as Node & {
+      value: unknown
+    }
+    const id = typeof upload.value === 'object' ? (upload.value as Media).id : upload.value
+    const quay = await payload.findByID({ collection: 'media', id: id as number })
+    expect(quay.alt).toBe('The quay at night')
+    expect(quay.caption).toBe('The quay at night.')
+  })
 })

@@ -107,7 +107,7 @@ describe('importing a WordPress export (WXR)', () => {
     expect(first).toMatchObject({ done: 9, imported: 7, updated: 0, unchanged: 0, skipped: 2 })
     expect(first.attachments).toBe(1)
     expect(first.skippedItems.map((s) => s.reason)).toEqual([
-      expect.stringMatching(/attachment: media are not imported yet/),
+      expect.stringMatching(/attachment: images come in with --media-from <dir> or --fetch-media/),
       expect.stringMatching(/"nav_menu_item" item: only posts and pages/),
     ])
     expect(first.approximations).toMatchObject({
@@ -398,7 +398,14 @@ describe('importing a WordPress export (WXR)', () => {
     const before = await snapshot()
     const second = await run()
     expect(second).toMatchObject({ done: 9, imported: 0, updated: 0, unchanged: 7, skipped: 2 })
-    expect(second.created).toEqual({ desks: 0, topics: 0, bylines: 0, comments: 0, redirects: 0 })
+    expect(second.created).toEqual({
+      desks: 0,
+      topics: 0,
+      bylines: 0,
+      comments: 0,
+      redirects: 0,
+      media: 0,
+    })
     expect(await snapshot()).toEqual(before)
   }, 120_000)
 
@@ -491,7 +498,7 @@ describe('importing a WordPress export (WXR)', () => {
     expect(result.stderr).toContain('9/9 items')
     expect(result.stderr).toMatch(/\/s · ETA/)
     expect(result.stdout).toMatch(/Done in .*: 0 imported, 0 updated, 7 unchanged, 2 skipped\./)
-    expect(result.stdout).toContain('Media: 1 attachments not imported yet')
+    expect(result.stdout).toContain('Media: 1 attachments not imported (--media-from')
     expect(result.status).toBe(0)
 
     const refused = runScript('src/scripts/importWordPress.ts', ['package.json'])

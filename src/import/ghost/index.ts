@@ -20,7 +20,13 @@ import type { WpAuthor, WpItem } from '../wordpress/items'
  * Items are remembered by their Ghost UUID.
  */
 
-export type GhostOptions = ArchiveOptions
+export interface GhostOptions extends ArchiveOptions {
+  /**
+   * The old site's address (`--site-url`): Ghost's export names its own images and links
+   * relative to it, so fetching images (`--fetch-media`) needs it.
+   */
+  siteUrl?: string
+}
 export type GhostReport = ArchiveReport
 
 /** The export is one JSON document, read whole: beyond this it is refused. */
@@ -69,6 +75,11 @@ const Tag = row.extend({ name: text, slug: text, description: text, visibility: 
 const User = row.extend({ name: text, slug: text, email: text })
 const id = z.union([z.string(), z.number()]).transform(String)
 const PostTag = z.object({ post_id: id, tag_id: id, sort_order: z.number().nullish() })
+const PostMeta = z.object({
+  post_id: id,
+  feature_image_alt: text,
+  feature_image_caption: text,
+})
 const PostAuthor = z.object({ post_id: id, author_id: id, sort_order: z.number().nullish() })
 const Data = z.object({
   posts: z.array(z.unknown()),
@@ -76,6 +87,7 @@ const Data = z.object({
   users: z.array(z.unknown()).default([]),
   posts_tags: z.array(z.unknown()).default([]),
   posts_authors: z.array(z.unknown()).default([]),
+  posts_meta: z.array(z.unknown()).default([]),
 })
 const Envelope = z.union([
   z.object({ db: z.array(z.object({ data: Data })).min(1) }),
@@ -124,6 +136,7 @@ export function readGhost(json: string): GhostExport {
       map.set(entry.post_id, [...(map.get(entry.post_id) ?? []), entry.other])
     return map
   }
+  const postMeta = new Map(valid(PostMeta, data.posts_meta).map((meta) => [meta.post_id, meta]))
   const postTags = byPost(
     valid(PostTag, data.posts_tags).map((entry) => ({ ...entry, other: entry.tag_id })),
   )
@@ -175,6 +188,7 @@ export function readGhost(json: string): GhostExport {
     records.push({
       kind: 'item',
       item: itemOf(
+        postMeta.get(result.data.id),
         result.data,
         postTags.get(result.data.id) ?? [],
         tags,
@@ -191,6 +205,7 @@ export function readGhost(json: string): GhostExport {
 }
 
 function itemOf(
+  meta: z.infer<typeof PostMeta> | undefined,
   post: Post,
   tagIds: string[],
   tags: Map<string, z.infer<typeof Tag>>,
@@ -236,11 +251,6 @@ function itemOf(
   if (post.codeinjection_head?.trim() || post.codeinjection_foot?.trim()) {
     remarks.push('Its code injection (scripts or styles for its page) was left out, never run.')
   }
-  if (post.feature_image) {
-    remarks.push(
-      `Its feature image (${post.feature_image.replace('__GHOST_URL__', '').slice(0, 80)}) was not imported: media come later.`,
-    )
-  }
   const internal = tagIds.filter((id) => tags.has(id) && !isPublic(id))
   if (internal.length > 0) {
     remarks.push(
@@ -269,6 +279,13 @@ function itemOf(
     excerpt: escapeHtml(post.custom_excerpt ?? ''),
     commentStatus: 'open',
     ...(remarks.length > 0 ? { remarks } : {}),
+    ...(post.feature_image
+      ? {
+          featuredImageUrl: post.feature_image.replaceAll('__GHOST_URL__', ''),
+          featuredImageAlt: meta?.feature_image_alt ?? '',
+          featuredImageCaption: meta?.feature_image_caption ?? '',
+        }
+      : {}),
     categories: primary ? [{ nicename: primary.slug || primary.id, name: primary.name ?? '' }] : [],
     tags: others.map((tag) => ({ nicename: tag.slug || tag.id, name: tag.name ?? '' })),
     comments: [],
@@ -292,7 +309,13 @@ export async function importGhost(
   options: GhostOptions = {},
 ): Promise<GhostReport> {
   const { records } = typeof source === 'string' ? readGhost(source) : source
-  return importArchive(payload, list(records), ghost, options)
+  const site: ArchiveRecord = {
+    kind: 'site',
+    // Without one, relative addresses still name a file in a folder of images (--media-from).
+    url: options.siteUrl ?? 'https://ghost-site.invalid',
+    authoritative: true,
+  }
+  return importArchive(payload, list([site, ...records]), ghost, options)
 }
 
 async function* list<T>(values: T[]): AsyncGenerator<T> {

@@ -44,7 +44,25 @@ export interface BodyNotes {
 export interface ConvertedBody {
   sections: ContentSection[]
   tables: ContentTable[]
+  /** The images the body shows, by the keys its image and gallery blocks use (with `images`). */
+  images: ImageRef[]
   firstParagraph: string | null
+}
+
+/** An image as the export gives it: its address (maybe relative), alt text and caption. */
+export interface ImageRef {
+  key: string
+  src: string
+  alt: string
+  caption: string
+}
+
+export interface ConvertOptions {
+  /**
+   * Images become image and gallery blocks (resolved to Media by the import);
+   * without it, they are kept as their alt text and reported.
+   */
+  images?: boolean
 }
 
 const DROPPED = new Set(['script', 'style', 'template', 'noscript', 'link', 'meta', 'base', 'head'])
@@ -204,9 +222,13 @@ export function convertBody(
   headline: string,
   notes: BodyNotes,
   tableTitle: (index: number) => string,
+  options: ConvertOptions = {},
 ): ConvertedBody {
   const sections: ContentSection[] = []
   const tables: ContentTable[] = []
+  const images: ImageRef[] = []
+  // Inside a heading, list item or quote, where an image block cannot go.
+  let inlineDepth = 0
   let current: ContentSection | null = null
   let firstParagraph: string | null = null
   // The paragraph being filled from loose text and inline elements (classic-editor HTML).
@@ -302,7 +324,24 @@ export function convertBody(
     for (const child of node.childNodes) inline(child, next)
   }
 
+  /** An image to be resolved by the import: its key, or null without an address. */
+  const imageRef = (node: T.Element, caption: string | null): string | null => {
+    const src = attr(node, 'src')?.trim()
+    if (!src) return null
+    const key = `image-${images.length + 1}`
+    images.push({ key, src, alt: clean(attr(node, 'alt') ?? ''), caption: caption ?? '' })
+    return key
+  }
+
   const image = (node: T.Element) => {
+    if (options.images && inlineDepth === 0) {
+      const key = imageRef(node, null)
+      if (key) {
+        flush()
+        push({ type: 'image', image: key })
+        return
+      }
+    }
     const alt = attr(node, 'alt')?.trim()
     notes.approximation(
       'image',
@@ -355,7 +394,9 @@ export function convertBody(
   const inlineOf = (node: T.Element): ContentInline[] => {
     const saved = runs
     runs = []
+    inlineDepth += 1
     for (const child of node.childNodes) inline(child, {})
+    inlineDepth -= 1
     const result = tidy(runs)
     runs = saved
     return result
@@ -375,6 +416,7 @@ export function convertBody(
       }
       const saved = runs
       runs = []
+      inlineDepth += 1
       const subs: ContentList[] = []
       for (const part of child.childNodes) {
         if (isElement(part) && (part.tagName === 'ul' || part.tagName === 'ol'))
@@ -390,6 +432,7 @@ export function convertBody(
               items: subs.flatMap((list) => list.items),
               nested: subs.flatMap((list) => list.nested ?? list.items.map(() => null)),
             }
+      inlineDepth -= 1
       list.items.push(tidy(runs))
       runs = saved
       nested[list.items.length - 1] = sub
@@ -553,7 +596,31 @@ export function convertBody(
       table(tableChild, captionText || null)
       return
     }
-    if (hasClass(node, 'wp-block-gallery') || hasClass(node, 'kg-gallery-card')) {
+    const isGallery = hasClass(node, 'wp-block-gallery') || hasClass(node, 'kg-gallery-card')
+    if (options.images && isGallery) {
+      flush()
+      const shown = galleryImages(node)
+        .map(({ img, caption }) => ({ image: imageRef(img, caption), caption }))
+        .filter((entry): entry is { image: string; caption: string | null } => entry.image !== null)
+      if (shown.length > 0) {
+        push({
+          type: 'gallery',
+          images: shown.map(({ image, caption }) => ({ image, ...(caption ? { caption } : {}) })),
+          ...(captionText ? { caption: captionText } : {}),
+        })
+        return
+      }
+    }
+    const lone = options.images && !isGallery ? loneImage(inner) : null
+    if (lone) {
+      flush()
+      const key = imageRef(lone, captionText || null)
+      if (key) {
+        push({ type: 'image', image: key })
+        return
+      }
+    }
+    if (isGallery) {
       flush()
       const count = countImages(node)
       notes.approximation(
@@ -676,7 +743,7 @@ export function convertBody(
   for (const node of parseFragment(html).childNodes) block(node)
   flush()
   if (sections.length === 0) sections.push({ heading: headline, blocks: [] })
-  return { sections, tables, firstParagraph }
+  return { sections, tables, images, firstParagraph }
 }
 
 /** A highlighter's language name (`js`, `py`, `shell`…) as a code block's language. */
@@ -706,6 +773,42 @@ function languageOf(name: string): string {
   }
   const key = alias[name] ?? name
   return key in CODE_LANGUAGES ? key : 'plaintext'
+}
+
+/** A figure's images, each with its own caption (a gallery's images are figures of their own). */
+function galleryImages(node: T.Element): { img: T.Element; caption: string | null }[] {
+  const found: { img: T.Element; caption: string | null }[] = []
+  const walk = (n: T.ChildNode, caption: string | null) => {
+    if (!isElement(n)) return
+    if (n.tagName === 'img') {
+      found.push({ img: n, caption })
+      return
+    }
+    if (n !== node && n.tagName === 'figure') {
+      const own = n.childNodes.find((c) => isElement(c) && c.tagName === 'figcaption')
+      const text = own ? clean(textOf(own)) : ''
+      n.childNodes.forEach((child) => child !== own && walk(child, text || null))
+      return
+    }
+    if (n.tagName === 'figcaption' && n.parentNode === node) return
+    n.childNodes.forEach((child) => walk(child, caption))
+  }
+  node.childNodes.forEach((child) => walk(child, null))
+  return found
+}
+
+/** The one image of a figure holding nothing else readable (an image, maybe inside a link). */
+function loneImage(nodes: T.ChildNode[]): T.Element | null {
+  const imgs: T.Element[] = []
+  let text = ''
+  const walk = (n: T.ChildNode) => {
+    if (n.nodeName === '#text') text += (n as T.TextNode).value
+    if (!isElement(n)) return
+    if (n.tagName === 'img') imgs.push(n)
+    else n.childNodes.forEach(walk)
+  }
+  nodes.forEach(walk)
+  return imgs.length === 1 && !text.trim() ? imgs[0]! : null
 }
 
 function countImages(node: T.Element): number {

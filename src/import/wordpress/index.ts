@@ -31,6 +31,39 @@ export const wordpress: ArchiveOrigin = {
   tagPath: (slug) => `/tag/${slug}`,
 }
 
+/** An attachment as a featured image needs it: its file, alt text, caption and title. */
+export interface WxrAttachment {
+  url: string
+  alt: string
+  caption: string
+  title: string
+}
+
+/**
+ * One streaming pass that counts the items and keeps every attachment by its
+ * post ID: a post names its featured image by ID, and WordPress usually lists
+ * the attachment after the post.
+ */
+export async function scanExport(
+  chunks: AsyncIterable<string | Buffer>,
+): Promise<{ items: number; attachments: Map<string, WxrAttachment> }> {
+  let items = 0
+  const attachments = new Map<string, WxrAttachment>()
+  for await (const record of readWxr(chunks)) {
+    if (record.kind !== 'item') continue
+    items += 1
+    const item = readItem(record.element, record.line)
+    if (item.type !== 'attachment' || !item.attachmentUrl) continue
+    attachments.set(item.postId, {
+      url: item.attachmentUrl,
+      alt: item.alt ?? '',
+      caption: item.excerpt,
+      title: item.title,
+    })
+  }
+  return { items, attachments }
+}
+
 export function importWordPress(
   payload: Payload,
   chunks: AsyncIterable<string | Buffer>,

@@ -51,6 +51,16 @@ export interface WpItem {
   content: string
   excerpt: string
   commentStatus: string
+  /** An attachment's file (`wp:attachment_url`). */
+  attachmentUrl?: string
+  /** A post's featured image, by the attachment's post ID (`_thumbnail_id`). */
+  featuredImage?: string
+  /** A featured image by its address, with its alt text and caption (Ghost). */
+  featuredImageUrl?: string
+  featuredImageAlt?: string
+  featuredImageCaption?: string
+  /** An attachment's alt text (`_wp_attachment_image_alt`). */
+  alt?: string
   /** What the platform's reader noticed and the report should say (one line each). */
   remarks?: string[]
   categories: { nicename: string; name: string }[]
@@ -96,7 +106,18 @@ export function readTag(element: XmlElement): WpTag {
   }
 }
 
+/** The postmeta values the import reads, by key. */
+function meta(element: XmlElement, key: string): string {
+  const entry = childrenNamed(element, 'wp:postmeta').find(
+    (postmeta) => childText(postmeta, 'wp:meta_key') === key,
+  )
+  return entry ? childText(entry, 'wp:meta_value') : ''
+}
+
 export function readItem(element: XmlElement, line: number): WpItem {
+  const attachmentUrl = childText(element, 'wp:attachment_url')
+  const featuredImage = meta(element, '_thumbnail_id')
+  const alt = meta(element, '_wp_attachment_image_alt')
   const terms = (domain: string) =>
     childrenNamed(element, 'category')
       .filter((category) => category.attrs.domain === domain)
@@ -116,6 +137,9 @@ export function readItem(element: XmlElement, line: number): WpItem {
     content: childRaw(element, 'content:encoded'),
     excerpt: childRaw(element, 'excerpt:encoded'),
     commentStatus: childText(element, 'wp:comment_status'),
+    ...(attachmentUrl ? { attachmentUrl } : {}),
+    ...(featuredImage ? { featuredImage } : {}),
+    ...(alt ? { alt } : {}),
     categories: terms('category'),
     tags: terms('post_tag'),
     comments: childrenNamed(element, 'wp:comment').map((comment) => ({
