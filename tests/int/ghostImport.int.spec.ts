@@ -118,7 +118,7 @@ describe('importing a Ghost export (JSON)', () => {
       'Tomas Reed',
     ])
     const storm = await imported(2)
-    expect((storm.section as Desk).slug).toBe('weather')
+    expect((storm.section as Desk).slug).toBe('tides')
     expect((storm.tags as Tag[]).map((tag) => tag.slug)).toEqual(['harbour'])
     expect(storm.headline).toBe('Storm closes the pier <for now>')
     const harbour = await payload.find({
