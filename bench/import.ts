@@ -20,7 +20,7 @@ import path from 'node:path'
 import * as prettier from 'prettier'
 
 import { countItems } from '../src/import/wordpress/wxr'
-import { onShutdown, openDatabase } from '../src/scripts/database'
+import { openDatabase } from '../src/scripts/database'
 import { ensureSecret } from '../src/scripts/secret'
 
 import { createBenchDatabase, seedDatabase } from './database'
@@ -97,7 +97,6 @@ function importOnce(file: string, env: NodeJS.ProcessEnv): Promise<Run> {
 }
 
 const server = await openDatabase()
-onShutdown(async () => {})
 const rows: Row[] = []
 let code = 0
 const dir = mkdtempSync(path.join(os.tmpdir(), 'import-bench-'))

@@ -8,6 +8,7 @@ import {
   type Payload,
   type PayloadRequest,
   ValidationError,
+  type Where,
 } from 'payload'
 
 import { slugify } from '@/lib/slugify'
@@ -16,9 +17,10 @@ import { normaliseFromPath } from '@/redirects/paths'
 import { redirectFrom, type RedirectReference } from '@/redirects/store'
 import { toLexical } from '@/seed/lexical'
 
-import { dekFrom } from './index'
 import type { ContentBlock, ContentSection } from '@/content/types'
+import type { Author } from '@/payload-types'
 
+import { dekFrom } from './index'
 import type { MediaSource } from './media'
 import { type Approximation, convertBody, htmlToText, type ImageRef } from './wordpress/html'
 import type { WpAuthor, WpCategory, WpItem, WpTag } from './wordpress/items'
@@ -148,16 +150,17 @@ export async function importArchive(
 
   const note = (message: string) => report.notes.push(message)
 
-  async function findBySlug(collection: 'sections' | 'tags' | 'authors', slug: string) {
-    const { docs } = await payload.find({
-      collection,
-      where: { slug: { equals: slug } },
-      limit: 1,
-      pagination: false,
-      ...base,
-    })
+  /** The first document of `collection` matching `where` (drafts too), or null. */
+  async function findOne<C extends 'sections' | 'tags' | 'authors' | 'users' | 'media'>(
+    collection: C,
+    where: Where,
+  ) {
+    const { docs } = await payload.find({ collection, where, limit: 1, pagination: false, ...base })
     return docs[0] ?? null
   }
+
+  const findBySlug = <C extends 'sections' | 'tags' | 'authors'>(collection: C, slug: string) =>
+    findOne(collection, { slug: { equals: slug } })
 
   async function desk(nicename: string, seen = new Set<string>()): Promise<number | null> {
     const slug = slugify(decode(nicename))
@@ -255,44 +258,27 @@ export async function importArchive(
     if (known !== undefined) return known
     const author = authors.get(login)
     const name = (author?.displayName ? htmlToText(author.displayName) : '') || login || 'Staff'
-    let id: number | undefined
+    let found: Author | null = null
     // A newsroom account with the author's email writes under its own byline.
     if (author?.email) {
-      const users = await payload.find({
-        collection: 'users',
-        where: { email: { equals: author.email.toLowerCase() } },
-        limit: 1,
-        pagination: false,
-        ...base,
-      })
-      if (users.docs[0]) {
-        const linked = await payload.find({
-          collection: 'authors',
-          where: { user: { equals: users.docs[0].id } },
-          limit: 1,
-          pagination: false,
-          ...base,
-        })
-        id = linked.docs[0]?.id
-      }
+      const user = await findOne('users', { email: { equals: author.email.toLowerCase() } })
+      if (user) found = await findOne('authors', { user: { equals: user.id } })
     }
     const slug = slugify(decode(login || name))
-    id ??= (await findBySlug('authors', slug))?.id
-    if (id === undefined) {
-      const doc = await payload.create({
+    found ??= await findBySlug('authors', slug)
+    if (!found) {
+      found = await payload.create({
         collection: 'authors',
         data: { name: name.slice(0, 100), slug, kind: 'person' },
         ...base,
       })
       report.created.bylines += 1
-      id = doc.id
     }
-    bylineIds.set(login, id)
+    bylineIds.set(login, found.id)
     if (origin.authorPath && login) {
-      const { slug: current } = await payload.findByID({ collection: 'authors', id, ...base })
-      await redirect(origin.authorPath(login), urls.author({ slug: current })!, `Byline "${name}"`)
+      await redirect(origin.authorPath(login), urls.author(found)!, `Byline "${name}"`)
     }
-    return id
+    return found.id
   }
 
   async function redirect(
@@ -328,6 +314,14 @@ export async function importArchive(
       report.created.redirects += 1
     } catch (error) {
       note(`${what}: no redirect from ${normal.path} (${messageOf(error)}).`)
+    }
+  }
+
+  /** Counts an approximation by kind and notes it, naming the item, into `notes`. */
+  function tallyInto(notes: string[], item: WpItem) {
+    return (kind: Approximation, message: string) => {
+      report.approximations[kind] = (report.approximations[kind] ?? 0) + 1
+      notes.push(`${label(item)}: ${message}`)
     }
   }
 
@@ -372,16 +366,10 @@ export async function importArchive(
     // its words there (a gallery's caption) stay with that post.
     const text = htmlToText(attachment?.alt || alt) || htmlToText(attachment?.caption || caption)
     const captionText = htmlToText(attachment?.caption || caption).slice(0, 500)
-    const { docs } = await payload.find({
-      collection: 'media',
-      where: { importedFrom: { equals: address } },
-      limit: 1,
-      pagination: false,
-      ...base,
-    })
-    if (docs[0]) {
-      mediaIds.set(address, docs[0].id)
-      return docs[0].id
+    const stored = await findOne('media', { importedFrom: { equals: address } })
+    if (stored) {
+      mediaIds.set(address, stored.id)
+      return stored.id
     }
     if (!text) {
       tally('image', `The image ${short} has no alt text or caption: left out. Add it in Media.`)
@@ -427,10 +415,7 @@ export async function importArchive(
     if (item.type === 'attachment' && options.media && item.attachmentUrl) {
       // Into the library, even when no post shows it: a newsroom's archive is its pictures too.
       const notes: string[] = []
-      await mediaFor(item.attachmentUrl, item.alt ?? '', item.excerpt, (kind, message) => {
-        report.approximations[kind] = (report.approximations[kind] ?? 0) + 1
-        notes.push(`${label(item)}: ${message}`)
-      })
+      await mediaFor(item.attachmentUrl, item.alt ?? '', item.excerpt, tallyInto(notes, item))
       report.notes.push(...notes)
       return
     }
@@ -448,18 +433,22 @@ export async function importArchive(
       return
     }
     const source = origin.source(item, siteUrl)
-    const hash = createHash('sha256')
-      .update(
-        JSON.stringify([
-          MAPPING_VERSION,
-          options.pagesDesk ?? '',
-          options.defaultDesk ?? '',
-          // Present only with media, so an import without them hashes as it always did.
-          ...(options.media ? ['with media'] : []),
-          { ...item, line: 0 },
-        ]),
-      )
-      .digest('hex')
+    const hashOf = (withMedia: boolean) =>
+      createHash('sha256')
+        .update(
+          JSON.stringify([
+            MAPPING_VERSION,
+            options.pagesDesk ?? '',
+            options.defaultDesk ?? '',
+            // Present only with media, so an import without them hashes as it always did.
+            ...(withMedia ? ['with media'] : []),
+            { ...item, line: 0 },
+          ]),
+        )
+        .digest('hex')
+    const hash = hashOf(Boolean(options.media))
+    // What a run with images imported, a run without them leaves alone (it would drop them).
+    const current = options.media ? [hash] : [hash, hashOf(true)]
     const { docs: found } = await payload.find({
       collection: 'articles',
       where: { 'importedFrom.source': { equals: source } },
@@ -469,7 +458,7 @@ export async function importArchive(
       ...base,
     })
     const existing = found[0] ?? null
-    if (existing?.importedFrom?.hash === hash) {
+    if (existing?.importedFrom?.hash && current.includes(existing.importedFrom.hash)) {
       report.unchanged += 1
       // A run stopped between an item's save and its redirects finishes them now.
       await redirects(item, existing.id, existing._status, label(item))
@@ -480,10 +469,7 @@ export async function importArchive(
     const notes: string[] = []
     const itemNote = (message: string) => notes.push(`${name}: ${message}`)
     for (const remark of item.remarks ?? []) itemNote(remark)
-    const tally = (kind: Approximation, message: string) => {
-      report.approximations[kind] = (report.approximations[kind] ?? 0) + 1
-      itemNote(message)
-    }
+    const tally = tallyInto(notes, item)
 
     let headline = htmlToText(item.title)
     if (!headline) {

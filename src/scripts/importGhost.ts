@@ -50,17 +50,13 @@ try {
 }
 
 await runWithPayload('import:ghost', async (payload) => {
-  const { GhostUnreadable, importGhost, MAX_EXPORT_BYTES, readGhost } =
+  const { checkExportSize, GhostUnreadable, importGhost, readGhost } =
     await import('@/import/ghost')
   const { mediaFromFolder, mediaFromWeb } = await import('@/import/media')
   const folder = values['media-from']
   const source = folder ? mediaFromFolder(folder) : values['fetch-media'] ? mediaFromWeb() : null
   return runArchiveImport(file, values, GhostUnreadable, async () => {
-    if (size > MAX_EXPORT_BYTES) {
-      throw new GhostUnreadable(
-        `It is ${(size / 1024 / 1024).toFixed(0)} MB; an export may be at most ${MAX_EXPORT_BYTES / 1024 / 1024} MB.`,
-      )
-    }
+    checkExportSize(size)
     const read = readGhost(readFileSync(file, 'utf8'))
     return {
       total: read.total,

@@ -29,6 +29,9 @@ const FORMAT = {
   superscript: 64,
 } as const
 
+/** The marks a run of text can carry (ContentRun's flags), each one Lexical format bit. */
+export const TEXT_MARKS = Object.keys(FORMAT) as (keyof typeof FORMAT)[]
+
 function text(value: string, format = 0) {
   return { type: 'text', text: value, format, style: '', mode: 'normal', detail: 0, version: 1 }
 }

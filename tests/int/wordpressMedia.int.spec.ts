@@ -225,6 +225,15 @@ describe('a WordPress import with its images', () => {
     expect((await payload.count({ collection: 'media' })).totalDocs).toBe(before.totalDocs)
   })
 
+  it('a later run without a media source leaves the imported images where they are', async () => {
+    const text = exportOf(origin, 'web', BODY, UNUSED(origin))
+    const plain = await importWordPress(payload, chunks(text))
+    expect(plain).toMatchObject({ imported: 0, updated: 0, unchanged: 1 })
+    const doc = await article('web')
+    expect((doc.heroImage as Media).alt).toBe('The harbour at dawn')
+    expect(nodesOf(doc).filter((node) => node.type === 'upload')).toHaveLength(1)
+  })
+
   it('reads the images from a folder of uploads (--media-from), and nothing outside it', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'uploads-'))
     mkdirSync(path.join(dir, '2024', '05'), { recursive: true })

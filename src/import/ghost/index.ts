@@ -102,12 +102,17 @@ export interface GhostExport {
   records: ArchiveRecord[]
 }
 
-export function readGhost(json: string): GhostExport {
-  if (Buffer.byteLength(json) > MAX_EXPORT_BYTES) {
+/** Refuses an export over MAX_EXPORT_BYTES, before it is read whole. */
+export function checkExportSize(bytes: number): void {
+  if (bytes > MAX_EXPORT_BYTES) {
     throw new GhostUnreadable(
-      `It is over ${MAX_EXPORT_BYTES / 1024 / 1024} MB, the most an export may be (Ghost's JSON export, without its images, is far smaller).`,
+      `It is ${Math.ceil(bytes / 1024 / 1024)} MB; an export may be at most ${MAX_EXPORT_BYTES / 1024 / 1024} MB (Ghost's JSON export, without its images, is far smaller).`,
     )
   }
+}
+
+export function readGhost(json: string): GhostExport {
+  checkExportSize(Buffer.byteLength(json))
   let parsed: unknown
   try {
     parsed = JSON.parse(json)

@@ -11,6 +11,7 @@ import type {
   ContentTable,
 } from '@/content/types'
 import { checkHref } from '@/lib/safeHref'
+import { TEXT_MARKS } from '@/seed/lexical'
 
 import { LIMITS } from '../body'
 
@@ -139,15 +140,6 @@ const SHORTCODE = /\[(\/?)([a-z_][\w-]*)(?=[\s\]/])[^\]]*\]/gi
 
 type Run = ContentRun
 type Style = Omit<ContentRun, 'text'>
-const MARKS = [
-  'bold',
-  'italic',
-  'code',
-  'strikethrough',
-  'underline',
-  'subscript',
-  'superscript',
-] as const
 
 function attr(element: T.Element, name: string): string | null {
   return element.attrs.find((a) => a.name === name)?.value ?? null
@@ -346,8 +338,8 @@ export function convertBody(
     notes.approximation(
       'image',
       alt
-        ? `An image ("${alt.slice(0, 60)}") was kept as its alt text; images come with Media in the next step.`
-        : 'An image without alt text was left out; images come with Media in the next step.',
+        ? `An image ("${alt.slice(0, 60)}") was kept as its alt text; --media-from <dir> or --fetch-media brings it.`
+        : 'An image without alt text was left out; --media-from <dir> or --fetch-media brings images.',
     )
     if (alt) runs.push({ text: ` [Image: ${alt}] `, italic: true })
   }
@@ -625,7 +617,7 @@ export function convertBody(
       const count = countImages(node)
       notes.approximation(
         'gallery',
-        `A gallery of ${count} ${count === 1 ? 'image' : 'images'} was kept as its alt texts and captions; galleries come later.`,
+        `A gallery of ${count} ${count === 1 ? 'image' : 'images'} was kept as its alt texts and captions; --media-from <dir> or --fetch-media brings it.`,
       )
     }
     if (hasClass(node, 'wp-block-pullquote')) {
@@ -833,7 +825,7 @@ function tidy(runs: Run[]): ContentInline[] {
   for (const run of runs) {
     const text = run.text.replace(/\s+/g, ' ')
     const last = merged[merged.length - 1]
-    if (last && MARKS.every((mark) => last[mark] === run[mark]) && last.href === run.href) {
+    if (last && TEXT_MARKS.every((mark) => last[mark] === run[mark]) && last.href === run.href) {
       last.text += text
     } else merged.push({ ...run, text })
   }
@@ -849,7 +841,7 @@ function tidy(runs: Run[]): ContentInline[] {
   return merged
     .filter((run) => run.text !== '')
     .map((run): ContentInline => {
-      const marks = MARKS.filter((mark) => run[mark])
+      const marks = TEXT_MARKS.filter((mark) => run[mark])
       if (marks.length === 0 && !run.href) return run.text
       return {
         text: run.text,
