@@ -1,7 +1,10 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
+import http, { type IncomingMessage } from 'node:http'
+import https from 'node:https'
 import path from 'node:path'
 
 import { fileTypeFromBuffer } from 'file-type'
+import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent'
 
 import { acceptedImageTypes } from '@/uploads/limits'
 
@@ -78,46 +81,112 @@ export function mediaFromFolder(dir: string): MediaSource {
   }
 }
 
-/** The images' own addresses, over HTTP(S): a time limit, a size cap, and only images. */
-export function mediaFromWeb(options: { timeoutMs?: number; maxBytes?: number } = {}): MediaSource {
+export interface WebOptions {
+  timeoutMs?: number
+  maxBytes?: number
+  /**
+   * Fetch from loopback, private, link-local and other reserved addresses too
+   * (`--fetch-media-private`): only for an old site on the newsroom's own
+   * network. Off by default, so an export cannot make the import read the
+   * machine's own services or a cloud metadata address (SSRF).
+   */
+  allowPrivate?: boolean
+}
+
+const MAX_REDIRECTS = 5
+
+type Answer = { status: number; location: string | null; length: number; body: IncomingMessage }
+
+/** One GET through an agent that refuses private and reserved addresses at connect time. */
+function get(url: URL, timeoutMs: number, allowPrivate: boolean, signal: AbortSignal) {
+  const agent =
+    url.protocol === 'https:'
+      ? new RequestFilteringHttpsAgent({ allowPrivateIPAddress: allowPrivate })
+      : new RequestFilteringHttpAgent({ allowPrivateIPAddress: allowPrivate })
+  const request = url.protocol === 'https:' ? https.get : http.get
+  return new Promise<Answer>((resolve, reject) => {
+    const req = request(url, { agent, signal, timeout: timeoutMs }, (body) => {
+      resolve({
+        status: body.statusCode ?? 0,
+        location: body.headers.location ?? null,
+        length: Number(body.headers['content-length'] ?? 0),
+        body,
+      })
+    })
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })),
+    )
+    req.on('error', reject)
+  }).finally(() => agent.destroy())
+}
+
+/**
+ * The images' own addresses, over HTTP(S): a time limit, a size cap, only
+ * images, and only public addresses unless `allowPrivate` (each redirect is
+ * checked again, and the address checked is the one connected to, so a name
+ * that resolves to 127.0.0.1 or changes between lookups gets nothing).
+ */
+export function mediaFromWeb(options: WebOptions = {}): MediaSource {
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS
   const maxBytes = options.maxBytes ?? MEDIA_MAX_BYTES
+  const allowPrivate = options.allowPrivate ?? false
   return {
     describe: 'the web',
-    async get(url) {
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        return { ok: false, reason: `${url.protocol} addresses are not fetched` }
-      }
-      let response: Response
-      try {
-        response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })
-      } catch (error) {
-        const timedOut = (error as Error).name === 'TimeoutError'
-        return {
-          ok: false,
-          reason: timedOut
-            ? `it did not arrive within ${timeoutMs / 1000} s`
-            : `it could not be reached (${(error as Error).cause ?? (error as Error).message})`,
+    async get(start) {
+      const signal = AbortSignal.timeout(timeoutMs)
+      let url = start
+      for (let hop = 0; ; hop++) {
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+          return { ok: false, reason: `${url.protocol} addresses are not fetched` }
         }
+        let answer: Answer
+        try {
+          answer = await get(url, timeoutMs, allowPrivate, signal)
+        } catch (error) {
+          const message = (error as Error).message
+          const timedOut = (error as Error).name === 'TimeoutError' || signal.aborted
+          return {
+            ok: false,
+            reason: timedOut
+              ? `it did not arrive within ${timeoutMs / 1000} s`
+              : /is not allowed/.test(message)
+                ? `${url.host} is a private or reserved address, which is not fetched (--fetch-media-private allows it)`
+                : `it could not be reached (${(error as NodeJS.ErrnoException).code ?? message})`,
+          }
+        }
+        const { status, location, length, body } = answer
+        if (status >= 300 && status < 400 && location) {
+          body.resume()
+          if (hop === MAX_REDIRECTS) {
+            return { ok: false, reason: `it redirected more than ${MAX_REDIRECTS} times` }
+          }
+          url = new URL(location, url)
+          continue
+        }
+        if (status < 200 || status >= 300) {
+          body.destroy()
+          return { ok: false, reason: `the server answered ${status}` }
+        }
+        if (length > maxBytes) {
+          body.destroy()
+          return { ok: false, reason: `it is over ${megabytes(maxBytes)}` }
+        }
+        const chunks: Buffer[] = []
+        let size = 0
+        try {
+          for await (const chunk of body as AsyncIterable<Buffer>) {
+            size += chunk.length
+            if (size > maxBytes) {
+              body.destroy()
+              return { ok: false, reason: `it is over ${megabytes(maxBytes)}` }
+            }
+            chunks.push(chunk)
+          }
+        } catch {
+          return { ok: false, reason: `it did not arrive within ${timeoutMs / 1000} s` }
+        }
+        return judged(Buffer.concat(chunks), url.pathname)
       }
-      if (!response.ok) {
-        await response.body?.cancel()
-        return { ok: false, reason: `the server answered ${response.status}` }
-      }
-      const declared = Number(response.headers.get('content-length') ?? 0)
-      if (declared > maxBytes) {
-        await response.body?.cancel()
-        return { ok: false, reason: `it is over ${megabytes(maxBytes)}` }
-      }
-      const chunks: Buffer[] = []
-      let size = 0
-      const body = (response.body ?? []) as unknown as AsyncIterable<Uint8Array>
-      for await (const chunk of body) {
-        size += chunk.length
-        if (size > maxBytes) return { ok: false, reason: `it is over ${megabytes(maxBytes)}` }
-        chunks.push(Buffer.from(chunk))
-      }
-      return judged(Buffer.concat(chunks), url.pathname)
     },
   }
 }

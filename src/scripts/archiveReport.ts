@@ -88,3 +88,32 @@ export async function runArchiveImport(
     return 1
   }
 }
+
+/** The image options every import command takes. */
+export const MEDIA_FLAGS = {
+  'media-from': { type: 'string' },
+  'fetch-media': { type: 'boolean' },
+  'fetch-media-private': { type: 'boolean' },
+} as const
+
+export const MEDIA_USAGE = '[--media-from <dir>|--fetch-media [--fetch-media-private]]'
+
+/**
+ * Where images come from, by the flags: a folder, the web (public addresses
+ * only, unless --fetch-media-private), or nowhere (null). A wrong combination
+ * prints why and exits 2.
+ */
+export async function mediaSourceFrom(
+  values: { 'media-from'?: string; 'fetch-media'?: boolean; 'fetch-media-private'?: boolean },
+  usage: string,
+) {
+  const folder = values['media-from']
+  const web = values['fetch-media'] || values['fetch-media-private']
+  if (folder && web) {
+    console.error(`Choose one of --media-from and --fetch-media.\n${usage}`)
+    process.exit(2)
+  }
+  const { mediaFromFolder, mediaFromWeb } = await import('@/import/media')
+  if (folder) return mediaFromFolder(folder)
+  return web ? mediaFromWeb({ allowPrivate: Boolean(values['fetch-media-private']) }) : null
+}

@@ -1,6 +1,6 @@
 /**
  * `npm run import:ghost -- export.json [--pages-desk <slug>] [--desk <slug>]
- * [--media-from <dir>|--fetch-media] [--site-url <https://old.example>]`:
+ * [--media-from <dir>|--fetch-media [--fetch-media-private]] [--site-url <https://old.example>]`:
  * imports the JSON export of a Ghost site — see src/import/ghost/. Prints
  * progress (done/total, rate, ETA) and a report. Exits 0 when the export was
  * read, 1 when it could not be (not JSON, not a Ghost export, too large), 2 when
@@ -8,33 +8,27 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 
-import { runArchiveImport } from './archiveReport'
+import { MEDIA_FLAGS, MEDIA_USAGE, mediaSourceFrom, runArchiveImport } from './archiveReport'
 import { fileArgs } from './fileArgs'
 import { runWithPayload } from './withPayload'
 
-const usage =
-  'Usage: npm run import:ghost -- <export.json> [--pages-desk <slug>] [--desk <slug>] [--media-from <dir>|--fetch-media] [--site-url <address>]'
+const usage = `Usage: npm run import:ghost -- <export.json> [--pages-desk <slug>] [--desk <slug>] ${MEDIA_USAGE} [--site-url <address>]`
 
 const { file, values } = fileArgs(
   {
     'pages-desk': { type: 'string' },
     desk: { type: 'string' },
-    'media-from': { type: 'string' },
-    'fetch-media': { type: 'boolean' },
+    ...MEDIA_FLAGS,
     'site-url': { type: 'string' },
   },
   usage,
 )
-if (values['media-from'] && values['fetch-media']) {
-  console.error(`Choose one of --media-from and --fetch-media.\n${usage}`)
-  process.exit(2)
-}
 const siteUrl = values['site-url']
 if (siteUrl !== undefined && !/^https?:\/\/[^/]/.test(siteUrl)) {
   console.error(`--site-url is the old site's address, like https://old.example.\n${usage}`)
   process.exit(2)
 }
-if (values['fetch-media'] && !siteUrl) {
+if ((values['fetch-media'] || values['fetch-media-private']) && !siteUrl) {
   console.log(
     "Note: without --site-url, only images with a full address can be fetched; Ghost names its own relative to the site's.",
   )
@@ -49,12 +43,11 @@ try {
   process.exit(2)
 }
 
+const source = await mediaSourceFrom(values, usage)
+
 await runWithPayload('import:ghost', async (payload) => {
   const { checkExportSize, GhostUnreadable, importGhost, readGhost } =
     await import('@/import/ghost')
-  const { mediaFromFolder, mediaFromWeb } = await import('@/import/media')
-  const folder = values['media-from']
-  const source = folder ? mediaFromFolder(folder) : values['fetch-media'] ? mediaFromWeb() : null
   return runArchiveImport(file, values, GhostUnreadable, async () => {
     checkExportSize(size)
     const read = readGhost(readFileSync(file, 'utf8'))

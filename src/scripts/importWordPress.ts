@@ -1,32 +1,26 @@
 /**
  * `npm run import:wordpress -- export.xml [--pages-desk <slug>] [--desk <slug>]
- * [--media-from <dir>|--fetch-media]`: imports a WordPress export (WXR) — see
+ * [--media-from <dir>|--fetch-media [--fetch-media-private]]`: imports a WordPress export (WXR) — see
  * src/import/wordpress/. Prints progress (done/total, rate, ETA) and a report.
  * Exits 0 when the export was read to its end, 1 when it could not be read
  * (not XML, not a WordPress export), 2 when the import could not run.
  */
 import { createReadStream, statSync } from 'node:fs'
 
-import { runArchiveImport } from './archiveReport'
+import { MEDIA_FLAGS, MEDIA_USAGE, mediaSourceFrom, runArchiveImport } from './archiveReport'
 import { fileArgs } from './fileArgs'
 import { runWithPayload } from './withPayload'
 
-const usage =
-  'Usage: npm run import:wordpress -- <export.xml> [--pages-desk <slug>] [--desk <slug>] [--media-from <dir>|--fetch-media]'
+const usage = `Usage: npm run import:wordpress -- <export.xml> [--pages-desk <slug>] [--desk <slug>] ${MEDIA_USAGE}`
 
 const { file, values } = fileArgs(
   {
     'pages-desk': { type: 'string' },
     desk: { type: 'string' },
-    'media-from': { type: 'string' },
-    'fetch-media': { type: 'boolean' },
+    ...MEDIA_FLAGS,
   },
   usage,
 )
-if (values['media-from'] && values['fetch-media']) {
-  console.error(`Choose one of --media-from and --fetch-media.\n${usage}`)
-  process.exit(2)
-}
 try {
   if (!statSync(file).isFile()) throw Object.assign(new Error(), { code: 'not a file' })
 } catch (error) {
@@ -35,11 +29,10 @@ try {
 }
 const chunks = () => createReadStream(file, { highWaterMark: 256 * 1024 })
 
+const source = await mediaSourceFrom(values, usage)
+
 await runWithPayload('import:wordpress', async (payload) => {
   const { importWordPress, scanExport, WxrUnreadable } = await import('@/import/wordpress')
-  const { mediaFromFolder, mediaFromWeb } = await import('@/import/media')
-  const folder = values['media-from']
-  const source = folder ? mediaFromFolder(folder) : values['fetch-media'] ? mediaFromWeb() : null
   return runArchiveImport(file, values, WxrUnreadable, async () => {
     // One pass first: the total for the progress line, and the attachments featured images name.
     const { items, attachments } = await scanExport(chunks())

@@ -124,6 +124,10 @@ beforeAll(async () => {
     body: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
   })
   server = createServer((request, response) => {
+    if (request.url?.startsWith('/moved/')) {
+      response.writeHead(301, { location: request.url.slice('/moved'.length) }).end()
+      return
+    }
     const file = served.get(request.url ?? '')
     if (!file) {
       response.writeHead(404).end('missing')
@@ -134,10 +138,47 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   payload = await testPayload()
-  first = await run(exportOf(origin, 'web', BODY, UNUSED(origin)), mediaFromWeb())
+  first = await run(
+    exportOf(origin, 'web', BODY, UNUSED(origin)),
+    mediaFromWeb({ allowPrivate: true }),
+  )
 }, 300_000)
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+describe('fetching images from the web (--fetch-media)', () => {
+  const image = '/wp-content/uploads/2024/05/harbour.jpg'
+
+  it('refuses this machine, private networks and cloud metadata addresses unless told otherwise', async () => {
+    // An export names the addresses; without this, it could make the import read internal services.
+    const web = mediaFromWeb({ timeoutMs: 3000 })
+    const port = new URL(origin).port
+    for (const address of [
+      `${origin}${image}`,
+      `http://localhost:${port}${image}`,
+      `http://[::1]:${port}${image}`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.1/secret.png',
+    ]) {
+      const fetched = await web.get(new URL(address))
+      expect(fetched, address).toEqual({
+        ok: false,
+        reason: expect.stringMatching(/is a private or reserved address, which is not fetched/),
+      })
+    }
+    const allowed = await mediaFromWeb({ allowPrivate: true }).get(new URL(`${origin}${image}`))
+    expect(allowed).toMatchObject({ ok: true, mimetype: 'image/jpeg' })
+  })
+
+  it('follows redirects, and checks where each one leads', async () => {
+    const moved = new URL(`${origin}/moved${image}`)
+    expect(await mediaFromWeb({ allowPrivate: true }).get(moved)).toMatchObject({
+      ok: true,
+      name: 'harbour.jpg',
+    })
+    expect(await mediaFromWeb().get(moved)).toMatchObject({ ok: false })
+  })
+})
 
 describe('a WordPress import with its images', () => {
   it('makes Media of every image it can have, once each, with sizes, alt text and caption', async () => {
@@ -219,7 +260,10 @@ describe('a WordPress import with its images', () => {
 
   it('a second run brings no image twice', async () => {
     const before = await payload.count({ collection: 'media' })
-    const again = await run(exportOf(origin, 'web', BODY, UNUSED(origin)), mediaFromWeb())
+    const again = await run(
+      exportOf(origin, 'web', BODY, UNUSED(origin)),
+      mediaFromWeb({ allowPrivate: true }),
+    )
     expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 1 })
     expect(again.created.media).toBe(0)
     expect((await payload.count({ collection: 'media' })).totalDocs).toBe(before.totalDocs)
