@@ -270,6 +270,11 @@ export interface Article {
   importedFrom?: {
     source?: string | null;
     hash?: string | null;
+    /**
+     * One line each, with the line of the file it concerns where known.
+     */
+    notes?: string | null;
+    notesChecked?: boolean | null;
   };
   editBase?: string | null;
   editKeep?: string | null;
@@ -851,6 +856,8 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         source?: T;
         hash?: T;
+        notes?: T;
+        notesChecked?: T;
       };
   editBase?: T;
   editKeep?: T;

@@ -20,6 +20,7 @@ import * as migration_20261201_222527_breaking_expiry_task from './20261201_2225
 import * as migration_20261202_005719_media_storage_fields from './20261202_005719_media_storage_fields';
 import * as migration_20261202_042910_wordpress_import_source from './20261202_042910_wordpress_import_source';
 import * as migration_20261203_093600_media_imported_from from './20261203_093600_media_imported_from';
+import * as migration_20261203_141152_import_notes from './20261203_141152_import_notes';
 
 export const migrations = [
   {
@@ -130,6 +131,11 @@ export const migrations = [
   {
     up: migration_20261203_093600_media_imported_from.up,
     down: migration_20261203_093600_media_imported_from.down,
-    name: '20261203_093600_media_imported_from'
+    name: '20261203_093600_media_imported_from',
+  },
+  {
+    up: migration_20261203_141152_import_notes.up,
+    down: migration_20261203_141152_import_notes.down,
+    name: '20261203_141152_import_notes'
   },
 ];

@@ -218,17 +218,35 @@ export const Articles: CollectionConfig<'articles'> = {
     {
       // Where an import took this article from (src/import/archive.ts): a re-run finds it here,
       // updates it when the source changed and leaves it alone when it did not.
+      // The import's report on this article sits here too, beside the draft, and the publish
+      // checklist flags it until someone has gone through it (src/checklist/rules.ts).
       name: 'importedFrom',
       label: 'Imported from',
       type: 'group',
       admin: {
         position: 'sidebar',
-        readOnly: true,
-        condition: (data) => Boolean(data?.importedFrom?.source),
+        condition: (data) => Boolean(data?.importedFrom?.source || data?.importedFrom?.notes),
       },
       fields: [
         { name: 'source', type: 'text', index: true, admin: { readOnly: true } },
         { name: 'hash', type: 'text', admin: { hidden: true } },
+        {
+          name: 'notes',
+          label: 'What the import could not carry exactly',
+          type: 'textarea',
+          admin: {
+            readOnly: true,
+            condition: (data) => Boolean(data?.importedFrom?.notes),
+            description: 'One line each, with the line of the file it concerns where known.',
+          },
+        },
+        {
+          name: 'notesChecked',
+          label: 'I have checked these in the text',
+          type: 'checkbox',
+          defaultValue: false,
+          admin: { condition: (data) => Boolean(data?.importedFrom?.notes) },
+        },
       ],
     },
     editBaseField,

@@ -15,6 +15,7 @@ export interface ArticleInput {
   authors?: unknown
   heroImage?: unknown
   meta?: { description?: string | null; image?: unknown } | null
+  importedFrom?: { notes?: string | null; notesChecked?: boolean | null } | null
   body?: { heading?: string | null; keywordFocus?: string[] | null; content?: unknown }[] | null
 }
 
@@ -195,6 +196,11 @@ export async function snapshotArticle(
     hasDesk: idOf(input.section) !== null,
     bylines: rowsOf(input.authors).filter((author) => idOf(author) !== null).length,
     metaDescription: text(input.meta?.description).trim() || text(input.dek),
+    importNotes: input.importedFrom?.notesChecked
+      ? 0
+      : text(input.importedFrom?.notes)
+          .split('\n')
+          .filter((line) => line.trim()).length,
     sections,
     images: imageUses.map((use) => ({ where: use.where, alt: altOf.get(use.id) ?? null })),
     tables: (tables?.docs ?? []).map((table) => ({

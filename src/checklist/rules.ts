@@ -43,6 +43,17 @@ export const missingRequired: Rule = ({ headline, dek, hasDesk, bylines, section
       )),
 ]
 
+/** An import's report not gone through: what it could not carry may be wrong in the text. */
+export const importNotesUnchecked: Rule = ({ importNotes }) =>
+  importNotes > 0
+    ? [
+        error(
+          'import-notes',
+          `The import could not carry ${importNotes === 1 ? 'one thing' : `${importNotes} things`} exactly (listed under Imported from). Check ${importNotes === 1 ? 'it' : 'them'} in the text, then tick “I have checked these in the text”.`,
+        ),
+      ]
+    : []
+
 /** A heading with nothing under it: the table of contents would list an entry with no section behind it. */
 export const emptySection: Rule = ({ sections }) =>
   sections.flatMap((section, index) =>
@@ -257,6 +268,7 @@ export const repeatedWordsAndTypos: Rule = ({ headline, sections }) => {
 /** Every rule, errors first. */
 export const RULES: Rule[] = [
   missingRequired,
+  importNotesUnchecked,
   emptySection,
   duplicateHeadings,
   imageWithoutAlt,

@@ -58,6 +58,8 @@ export interface ChecklistArticle {
   bylines: number
   /** What search engines get: the SEO description, else the dek. */
   metaDescription: string
+  /** Lines of the import's report not yet marked as checked (an imported article). */
+  importNotes: number
   sections: ChecklistSection[]
   images: ChecklistImage[]
   tables: ChecklistTable[]

@@ -615,7 +615,7 @@ export async function importArchive(
             images: imageIds,
           }),
         })),
-        importedFrom: { source, hash },
+        importedFrom: { source, hash, ...importNotes(notes, name, existing?.importedFrom) },
         _status: status,
       }
       // Saving a draft over a live article only adds a version, and the old one stays public. A
@@ -869,6 +869,22 @@ function settleImages(
       ]
     }),
   }))
+}
+
+/**
+ * An item's report lines as the article keeps them (Imported from, beside the text): without
+ * the item's name; still checked when a re-run finds the same lines, to be checked otherwise.
+ */
+function importNotes(
+  notes: string[],
+  name: string,
+  before: { notes?: string | null; notesChecked?: boolean | null } | null | undefined,
+): { notes: string | null; notesChecked: boolean } {
+  const text =
+    notes
+      .map((note) => (note.startsWith(`${name}: `) ? note.slice(name.length + 2) : note))
+      .join('\n') || null
+  return { notes: text, notesChecked: Boolean(before?.notesChecked && before.notes === text) }
 }
 
 function sameReference(stored: unknown, to: RedirectReference): boolean {

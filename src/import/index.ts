@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+
 import {
   commitTransaction,
   createLocalReq,
   initTransaction,
   killTransaction,
   type Payload,
+  type RequiredDataFromCollectionSlug,
   type TypedUser,
   ValidationError,
 } from 'payload'
@@ -11,9 +15,10 @@ import {
 import { slugify } from '@/lib/slugify'
 import { plainTextToLexical, toLexical } from '@/seed/lexical'
 
+import type { BodyOptions } from './body'
 import { parseMarkdown } from './markdown'
 import { parsePlainText } from './plainText'
-import { type ImportProblem, ImportRefused, Report } from './problems'
+import { formatProblem, type ImportProblem, ImportRefused, Report } from './problems'
 import type { ImportedArticle, NamedRef } from './types'
 
 export { ImportRefused, formatProblem, type ImportProblem } from './problems'
@@ -28,15 +33,27 @@ export interface ImportOptions {
   text: string
   /** Who imports: their role decides what they may create. Omitted (the CLI), no checks apply. */
   user?: TypedUser | null
-  /** A desk (slug or name) for files that name none. */
+  /** A desk (slug or name) for files that name none, or name one that does not exist. */
   section?: string | null
+  /** The old site's address: relative links resolve against it. */
+  baseUrl?: string | null
+  /**
+   * Where the article came from (`importedFrom.source`), "file: <name>" by default. A folder
+   * import gives each file's path, so a second run finds what the first imported.
+   */
+  source?: string
 }
 
 export interface ImportResult {
   id: number
   headline: string
-  /** Things worth knowing that did not stop the import, e.g. a dek taken from the text. */
+  /**
+   * What the import could not carry exactly, line by line: also stored with the draft
+   * (Imported from, in its sidebar), where the publish checklist flags it until checked.
+   */
   notes: ImportProblem[]
+  /** A folder import's second run: the file was imported before and the draft left as it is. */
+  existing?: 'unchanged' | 'changed'
 }
 
 function isMarkdown(filename: string, text: string): boolean {
@@ -46,12 +63,29 @@ function isMarkdown(filename: string, text: string): boolean {
 }
 
 /** What the file says, parsed; problems and notes go to `report`. */
-export function parseArticleFile(filename: string, text: string, report: Report): ImportedArticle {
-  if (text.includes('\u0000')) {
-    report.problem(null, 'This is not a text file.')
+export function parseArticleFile(
+  filename: string,
+  text: string,
+  report: Report,
+  options: BodyOptions = {},
+): ImportedArticle {
+  const refuse = (message: string) => {
+    report.problem(null, message)
     return parsePlainText('', new Report())
   }
-  return isMarkdown(filename, text) ? parseMarkdown(text, report) : parsePlainText(text, report)
+  if (text.includes('\u0000')) return refuse('This is not a text file.')
+  if (/\.json$/i.test(filename)) {
+    return refuse('This is a JSON file: a Ghost export comes in with npm run import:ghost.')
+  }
+  if (/\.(xml|wxr)$/i.test(filename) || /^\s*<\?xml/.test(text)) {
+    return refuse('This is an XML file: a WordPress export comes in with npm run import:wordpress.')
+  }
+  if (/\.(html?|docx?|pdf|rtf|odt)$/i.test(filename)) {
+    return refuse('This is not a Markdown or plain-text file (.md, .markdown or .txt).')
+  }
+  return isMarkdown(filename, text)
+    ? parseMarkdown(text, report, options)
+    : parsePlainText(text, report)
 }
 
 /** The first sentence(s) of the text, within the dek's length, for a file with no dek. */
@@ -96,9 +130,9 @@ async function lookup(
         doc.slug === slugify(ref.value) || doc.name?.toLowerCase() === ref.value.toLowerCase(),
     )
     if (!match) {
-      report.problem(
+      report.note(
         ref.line,
-        `No ${what} called "${ref.value}": add it in the admin first or correct the name.`,
+        `No ${what} called "${ref.value}" exists, so it was left out: add it in the admin, then to the article.`,
       )
       return []
     }
@@ -106,11 +140,24 @@ async function lookup(
   })
 }
 
+/** "2024-01-15-tidal-power.md" → "Tidal power": a headline for a file that gives none. */
+export function headlineFromFilename(filename: string): string {
+  const stem = path
+    .basename(filename)
+    .replace(/\.[^.]+$/, '')
+    .replace(/^\d{4}-\d{2}-\d{2}[-_]/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim()
+  return stem ? stem[0]!.toUpperCase() + stem.slice(1) : 'Untitled import'
+}
+
 /**
- * Imports a Markdown or plain-text article as a **draft**: its tables and FAQs
- * are created alongside it, all in one transaction. Anything the file says that
- * cannot be understood refuses the whole import with a line-by-line report
- * (`ImportRefused`); nothing is saved then.
+ * Imports a Markdown or plain-text article as a **draft**, with its tables and
+ * FAQs, all in one transaction. What the file says that cannot be carried
+ * exactly is imported as well as it can be and reported line by line (the
+ * result's `notes`, kept with the draft); only a file that cannot be read at
+ * all — not text, too large, empty — or that cannot be saved is refused
+ * (`ImportRefused`), and nothing is saved then.
  */
 export async function importArticle(
   payload: Payload,
@@ -122,36 +169,78 @@ export async function importArticle(
       { line: null, message: `The file is over ${MAX_IMPORT_BYTES / 1024} KB; split it.` },
     ])
   }
-  const article = parseArticleFile(options.filename, options.text, report)
+  if (!options.text.trim()) throw new ImportRefused([{ line: null, message: 'The file is empty.' }])
+  const article = parseArticleFile(options.filename, options.text, report, options)
+  report.refuseIfProblems()
 
-  const headline = article.headline?.trim() ?? ''
-  if (!headline)
-    report.problem(1, 'No headline: give one in front matter ("headline:") or as a "# " title.')
-  if (headline.length > HEADLINE_LIMIT) {
-    report.problem(1, `The headline is ${headline.length} characters; at most ${HEADLINE_LIMIT}.`)
+  const source = options.source ?? `file: ${path.basename(options.filename)}`.slice(0, 500)
+  const hash = createHash('sha256').update(options.text).digest('hex')
+  if (options.source) {
+    const { docs } = await payload.find({
+      collection: 'articles',
+      where: { 'importedFrom.source': { equals: source } },
+      draft: true,
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      select: { headline: true, importedFrom: true },
+    })
+    const found = docs[0]
+    if (found) {
+      return {
+        id: found.id,
+        headline: found.headline,
+        notes: [],
+        existing: found.importedFrom?.hash === hash ? 'unchanged' : 'changed',
+      }
+    }
   }
-  let dek = article.dek
+
+  let headline = article.headline?.trim() ?? ''
+  if (!headline) {
+    headline = headlineFromFilename(options.filename)
+    report.note(1, `The file has no title; the headline "${headline}" was made from its name.`)
+  }
+  if (headline.length > HEADLINE_LIMIT) {
+    report.note(1, `The headline was cut to ${HEADLINE_LIMIT} characters.`)
+    headline = `${headline.slice(0, HEADLINE_LIMIT - 1)}…`
+  }
+  let dek = article.dek ?? ''
   if (!dek) {
-    dek = dekFrom(article.firstParagraph)
+    dek = dekFrom(article.firstParagraph) ?? ''
     if (dek)
       report.note(null, 'The file has no dek; the first paragraph’s opening was used. Check it.')
-    else report.problem(null, 'No dek: give one in front matter ("dek:").')
+    else report.note(null, 'The file has no dek: write one before publishing.')
   } else if (dek.length > DEK_LIMIT) {
-    report.problem(null, `The dek is ${dek.length} characters; at most ${DEK_LIMIT}.`)
+    report.note(null, `The dek was cut to ${DEK_LIMIT} characters; check its end.`)
+    dek = dekFrom(dek)!
   }
-  const deskRef =
-    article.section ?? (options.section ? { value: options.section, line: null } : null)
-  if (!deskRef)
-    report.problem(null, 'No desk: give one in front matter ("section:") or choose one.')
-  if (article.bylines.length === 0) {
-    report.problem(null, 'No byline: give one in front matter ("byline:") or a "By …" line.')
-  }
-  const [deskIds, authorIds, tagIds] = await Promise.all([
-    lookup(payload, 'sections', deskRef ? [deskRef] : [], report, 'desk'),
+  const [named, chosen, authorIds, tagIds] = await Promise.all([
+    lookup(payload, 'sections', article.section ? [article.section] : [], report, 'desk'),
+    lookup(
+      payload,
+      'sections',
+      options.section ? [{ value: options.section, line: null }] : [],
+      report,
+      'desk',
+    ),
     lookup(payload, 'authors', article.bylines, report, 'byline'),
     lookup(payload, 'tags', article.tags, report, 'topic'),
   ])
-  report.refuseIfProblems()
+  const deskId = named[0] ?? chosen[0] ?? null
+  if (deskId === null)
+    report.note(null, 'The article has no desk yet: choose one before publishing.')
+  else if (article.section && !named[0])
+    report.note(article.section.line, 'It was filed under the desk chosen for the import instead.')
+  if (authorIds.length === 0) {
+    report.note(null, 'The article has no byline yet: add one before publishing.')
+  }
+  if (article.heroImage) {
+    report.note(
+      article.heroImage.line,
+      `The image "${article.heroImage.src.slice(0, 80)}" was not brought in: add a hero image in the admin.`,
+    )
+  }
 
   const user = options.user ?? null
   const req = await createLocalReq({ user: user ?? undefined }, payload)
@@ -182,6 +271,7 @@ export async function importArticle(
       })
       faqs.set(faq.key, doc.id)
     }
+    const notes = [...report.notes].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
     const doc = await payload.create({
       ...access,
       collection: 'articles',
@@ -189,10 +279,10 @@ export async function importArticle(
       data: {
         _status: 'draft',
         headline,
-        dek: dek!,
+        dek,
         breaking: article.breaking,
         ...(article.slug ? { slug: slugify(article.slug) } : {}),
-        section: deskIds[0]!,
+        ...(deskId !== null ? { section: deskId } : {}),
         authors: authorIds,
         tags: tagIds,
         ...(article.date ? { publishedAt: article.date } : {}),
@@ -201,10 +291,16 @@ export async function importArticle(
           keywordFocus: section.keywordFocus,
           content: toLexical(section.blocks, { tables, faqs }),
         })),
-      },
+        importedFrom: {
+          source,
+          hash,
+          notes: notes.length ? notes.map(formatProblem).join('\n') : null,
+          notesChecked: false,
+        },
+      } as RequiredDataFromCollectionSlug<'articles'>,
     })
     if (started) await commitTransaction(req)
-    return { id: doc.id, headline: doc.headline, notes: report.notes }
+    return { id: doc.id, headline: doc.headline, notes }
   } catch (error) {
     if (started) await killTransaction(req)
     if (error instanceof ValidationError) {

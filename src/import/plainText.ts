@@ -59,7 +59,7 @@ export function parsePlainText(text: string, report: Report): ImportedArticle {
   const first = lines[index]?.trim() ?? ''
   if (!first) {
     report.problem(null, 'The file is empty.')
-    return { ...meta, sections: [], tables: [], faqs: [], firstParagraph: null }
+    return { ...meta, sections: [], tables: [], faqs: [], images: [], firstParagraph: null }
   }
   const breaking = /^breaking\s*:\s*/i
   meta.breaking = breaking.test(first)
@@ -74,7 +74,7 @@ export function parsePlainText(text: string, report: Report): ImportedArticle {
       toc.push({ heading: TOC_ENTRY.exec(lines[index]!)![1]!, line: index + 1 })
       index += 1
     }
-    if (toc.length === 0) report.problem(index, 'A table of contents with no numbered entries.')
+    if (toc.length === 0) report.note(index, 'A table of contents with no numbered entries.')
   }
 
   skipBlank()
@@ -90,9 +90,9 @@ export function parsePlainText(text: string, report: Report): ImportedArticle {
       const date = parseLooseDate(byline[2])
       if (date) meta.date = `${date}T09:00:00.000Z`
       else
-        report.problem(
+        report.note(
           line,
-          `"${byline[2]}" is not a date this import understands (e.g. Dec. 5, 2025).`,
+          `"${byline[2]}" is not a date this import understands (e.g. Dec. 5, 2025); the article has no date yet.`,
         )
     }
     index += 1
@@ -205,6 +205,7 @@ export function parsePlainText(text: string, report: Report): ImportedArticle {
     sections: body.sections,
     tables: body.tables,
     faqs: body.faqs,
+    images: body.images,
     firstParagraph: body.firstParagraph,
   }
 }

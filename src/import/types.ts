@@ -1,5 +1,7 @@
 import type { ContentFaq, ContentSection, ContentTable } from '@/content/types'
 
+import type { ImageRef } from './wordpress/html'
+
 /** A value from the file that names something in the newsroom (a desk, a byline, a topic). */
 export interface NamedRef {
   value: string
@@ -17,9 +19,13 @@ export interface ImportedArticle {
   tags: NamedRef[]
   /** ISO timestamp of the original publication, if the file gives one. */
   date: string | null
+  /** The front matter's image (its address, maybe relative to the file): the hero. */
+  heroImage: { src: string; alt: string; line: number | null } | null
   sections: ContentSection[]
   tables: ContentTable[]
   faqs: ContentFaq[]
+  /** The images the body shows, by the keys its image blocks use. */
+  images: ImageRef[]
   /** The plain text of the first paragraph, for a dek when the file has none. */
   firstParagraph: string | null
 }
@@ -30,6 +36,7 @@ export interface ImportedBody {
   sections: ContentSection[]
   tables: ContentTable[]
   faqs: ContentFaq[]
+  images: ImageRef[]
   /** The plain text of the first paragraph, for a dek when the file has none. */
   firstParagraph: string | null
 }

@@ -1,10 +1,14 @@
 /**
- * `npm run import -- <file> [--section <desk>] [--as <email>]`: imports a
- * Markdown or plain-text article as a draft (see src/import/). Exits 0 with
- * the draft's admin address, 1 with a line-by-line report when the file could
- * not be understood (nothing is saved then), 2 when it could not run.
+ * `npm run import -- <file|folder> [--section <desk>] [--as <email>] [--base-url <address>]`:
+ * imports Markdown or plain-text articles as drafts (see src/import/). Given a
+ * folder, every .md, .markdown and .txt file under it, one draft each; a
+ * second run over the same folder leaves what the first imported as it is.
+ * Prints each draft's admin address and what it could not carry exactly.
+ * Exits 0 when every file was imported (or already was), 1 when a file was
+ * refused (not text, too large, empty, or could not be saved), 2 when it could
+ * not run.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 import type { TypedUser } from 'payload'
@@ -12,17 +16,50 @@ import type { TypedUser } from 'payload'
 import { fileArgs } from './fileArgs'
 import { runWithPayload } from './withPayload'
 
-const usage = 'Usage: npm run import -- <file.md|file.txt> [--section <desk>] [--as <email>]'
-const { file, values } = fileArgs({ section: { type: 'string' }, as: { type: 'string' } }, usage)
-let text: string
+const usage =
+  'Usage: npm run import -- <file.md|file.txt|folder> [--section <desk>] [--as <email>] [--base-url <https://old.example>]'
+const { file, values } = fileArgs(
+  { section: { type: 'string' }, as: { type: 'string' }, 'base-url': { type: 'string' } },
+  usage,
+)
+const baseUrl = values['base-url'] ?? null
+if (baseUrl !== null && !/^https?:\/\/[^/]/.test(baseUrl)) {
+  console.error(`--base-url is the old site's address, like https://old.example.\n${usage}`)
+  process.exit(2)
+}
+
+const ARTICLE_FILE = /\.(md|markdown|mdown|txt)$/i
+
+/** The article files under a folder, in name order; hidden folders and node_modules skipped. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') return []
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) return filesUnder(full)
+      return entry.isFile() && ARTICLE_FILE.test(entry.name) ? [full] : []
+    })
+}
+
+let folder: string | null = null
+let files: string[]
 try {
-  text = readFileSync(file, 'utf8')
+  if (statSync(file).isDirectory()) {
+    folder = file
+    files = filesUnder(file)
+    if (files.length === 0) {
+      console.error(`${file} holds no .md, .markdown or .txt files.`)
+      process.exit(2)
+    }
+  } else files = [file]
 } catch (error) {
   console.error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`)
   process.exit(2)
 }
+
 await runWithPayload('import', async (payload) => {
-  const { formatProblem, importArticle, ImportRefused } = await import('@/import')
+  const { formatProblem, importArticle, ImportRefused, MAX_IMPORT_BYTES } = await import('@/import')
   let user: TypedUser | null = null
   if (values.as) {
     const { docs } = await payload.find({
@@ -36,20 +73,56 @@ await runWithPayload('import', async (payload) => {
     }
     user = { ...docs[0], collection: 'users' } as TypedUser
   }
-  try {
-    const result = await importArticle(payload, {
-      filename: path.basename(file),
-      text,
-      user,
-      section: values.section ?? null,
-    })
-    console.log(`Imported as a draft: ${result.headline}`)
-    console.log(`Edit it at /admin/collections/articles/${result.id}`)
-    for (const note of result.notes) console.log(`Note: ${formatProblem(note)}`)
-    return 0
-  } catch (error) {
-    if (!(error instanceof ImportRefused)) throw error
-    console.error(error.message)
-    return 1
+  const tally = { imported: 0, unchanged: 0, changed: 0, refused: 0, notes: 0 }
+  for (const name of files) {
+    const shown = folder ? path.relative(folder, name) : name
+    if (statSync(name).size > MAX_IMPORT_BYTES) {
+      console.error(
+        `${shown}: not imported: the file is over ${MAX_IMPORT_BYTES / 1024} KB; split it.`,
+      )
+      tally.refused += 1
+      continue
+    }
+    try {
+      const result = await importArticle(payload, {
+        filename: path.basename(name),
+        text: readFileSync(name, 'utf8'),
+        user,
+        section: values.section ?? null,
+        baseUrl,
+        // Each file of a folder is remembered by its path in it, so a second run finds it.
+        ...(folder ? { source: `markdown: ${shown.split(path.sep).join('/')}` } : {}),
+      })
+      const where = `/admin/collections/articles/${result.id}`
+      if (result.existing) {
+        tally[result.existing] += 1
+        console.log(
+          result.existing === 'unchanged'
+            ? `${shown}: already imported, unchanged (${where})`
+            : `${shown}: changed since it was imported; the draft at ${where} was left as it is (delete it and run again to import it anew)`,
+        )
+        continue
+      }
+      tally.imported += 1
+      tally.notes += result.notes.length
+      if (folder) console.log(`${shown}: imported as a draft: ${result.headline} (${where})`)
+      else {
+        console.log(`Imported as a draft: ${result.headline}`)
+        console.log(`Edit it at ${where}`)
+      }
+      for (const note of result.notes) console.log(`  Note: ${formatProblem(note)}`)
+    } catch (error) {
+      if (!(error instanceof ImportRefused)) throw error
+      tally.refused += 1
+      console.error(folder ? `${shown}: ${error.message}` : error.message)
+    }
   }
+  if (folder) {
+    console.log(
+      `Done: ${tally.imported} imported as drafts (${tally.notes} notes, also beside each draft under Imported from), ${tally.unchanged + tally.changed} already imported${tally.changed ? ` (${tally.changed} changed since, left as they are)` : ''}, ${tally.refused} refused.`,
+    )
+  } else if (tally.imported && tally.notes) {
+    console.log('These notes are also beside the draft, under Imported from.')
+  }
+  return tally.refused > 0 ? 1 : 0
 })

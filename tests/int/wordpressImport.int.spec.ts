@@ -334,6 +334,11 @@ describe('importing a WordPress export (WXR)', () => {
     ]) {
       expect(lines.some((line) => said.test(line))).toBe(true)
     }
+    // The same lines sit beside the article (Imported from), without the post's name.
+    const beside = floods.importedFrom?.notes?.split('\n') ?? []
+    expect(beside).toHaveLength(lines.length)
+    expect(beside.some((line) => /^The shortcode \[gallery\]/.test(line))).toBe(true)
+    expect(floods.importedFrom?.notesChecked).toBe(false)
   })
 
   it('brings comments with their status, one level of threads, dates and names; emails stay private', async () => {

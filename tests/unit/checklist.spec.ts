@@ -7,6 +7,7 @@ import {
   headingCase,
   headlineTooLong,
   imageWithoutAlt,
+  importNotesUnchecked,
   keywordFocusGaps,
   linkToUnpublished,
   longParagraphs,
@@ -42,6 +43,7 @@ const article = (extra: Partial<ChecklistArticle> = {}): ChecklistArticle => ({
   images: [{ where: 'hero image', alt: 'Ren Zhengfei speaking at a lectern' }],
   tables: [{ title: 'Chips compared', sourceNote: 'Maker data', asOf: '2026-06-30' }],
   links: [{ href: '/technology/other-story', where: 'section 1', target: 'published' }],
+  importNotes: 0,
   ...extra,
 })
 const rules = (rule: Rule, input: ChecklistArticle, options = settings) =>
@@ -66,6 +68,18 @@ describe('each checklist rule, passing and failing', () => {
     expect(rules(missingRequired, article({ sections: [section(''), section('Next')] }))).toEqual([
       'error:required',
     ])
+  })
+
+  it('an import report not yet checked (error): it says how many things, and where they are listed', () => {
+    expect(importNotesUnchecked(article({ importNotes: 3 }), settings)).toEqual([
+      {
+        rule: 'import-notes',
+        severity: 'error',
+        message:
+          'The import could not carry 3 things exactly (listed under Imported from). Check them in the text, then tick “I have checked these in the text”.',
+      },
+    ])
+    expect(rules(importNotesUnchecked, article({ importNotes: 0 }))).toEqual([])
   })
 
   it('empty section (error): a heading with nothing under it; a table alone is content', () => {

@@ -37,6 +37,11 @@ export type Approximation =
   | 'unsafe content'
   | 'unsafe link'
   | 'section limit'
+  | 'markup'
+  | 'link'
+  | 'footnote'
+  | 'list'
+  | 'front matter'
 
 export interface BodyNotes {
   approximation(kind: Approximation, message: string): void
@@ -75,6 +80,7 @@ const INLINE_MARKS: Record<string, Exclude<keyof ContentRun, 'text' | 'href'>> =
   em: 'italic',
   i: 'italic',
   var: 'italic',
+  cite: 'italic',
   code: 'code',
   kbd: 'code',
   samp: 'code',
@@ -90,7 +96,6 @@ const INLINE_MARKS: Record<string, Exclude<keyof ContentRun, 'text' | 'href'>> =
 const INLINE_PLAIN = new Set([
   'span',
   'abbr',
-  'cite',
   'mark',
   'small',
   'big',
@@ -310,6 +315,11 @@ export function convertBody(
           )
         }
       }
+    } else if (tag === 'abbr' && attr(node, 'title')?.trim()) {
+      notes.approximation(
+        'markup',
+        `The abbreviation "${clean(textOf(node)).slice(0, 40)}" keeps its text; its expansion "${clean(attr(node, 'title')!).slice(0, 80)}" is not shown (write it out in the text if readers need it).`,
+      )
     } else if (!INLINE_PLAIN.has(tag)) {
       // A block element inside a paragraph or list item: its text, inline.
     }
@@ -483,23 +493,8 @@ export function convertBody(
       .flatMap((element) => (element ? (attr(element, 'class') ?? '').split(/\s+/) : []))
       .map((name) => /^(?:language|lang)-(.+)$/.exec(name)?.[1]?.toLowerCase())
       .find(Boolean)
-    const language = named ? languageOf(named) : 'plaintext'
-    if (named && language === 'plaintext' && named !== 'plaintext' && named !== 'text') {
-      notes.approximation(
-        'code',
-        `A code block in "${named.slice(0, 30)}" is labelled Plain text (not a language the code block lists).`,
-      )
-    }
-    let text = textOf(node).replace(/^\n/, '').replace(/\s+$/, '')
-    if (!text.trim()) return
-    if (text.length > CODE_MAX_LENGTH) {
-      notes.approximation(
-        'code',
-        `A code block of ${text.length} characters was cut to ${CODE_MAX_LENGTH} (a code block's limit).`,
-      )
-      text = text.slice(0, CODE_MAX_LENGTH)
-    }
-    push({ type: 'code', language, code: text })
+    const block = codeBlock(named, textOf(node).replace(/^\n/, ''), notes)
+    if (block) push(block)
   }
 
   const table = (node: T.Element, caption: string | null) => {
@@ -736,6 +731,35 @@ export function convertBody(
   flush()
   if (sections.length === 0) sections.push({ heading: headline, blocks: [] })
   return { sections, tables, images, firstParagraph }
+}
+
+/**
+ * A code block from its text and the language it was marked with (`js`, `python`…): the
+ * language a code block lists, else Plain text (reported); over-long code is cut (reported).
+ * Null when there is no code.
+ */
+export function codeBlock(
+  named: string | null | undefined,
+  raw: string,
+  notes: BodyNotes,
+): ContentBlock | null {
+  const language = named ? languageOf(named.toLowerCase()) : 'plaintext'
+  if (named && language === 'plaintext' && !['plaintext', 'text'].includes(named.toLowerCase())) {
+    notes.approximation(
+      'code',
+      `A code block in "${named.slice(0, 30)}" is labelled Plain text (not a language the code block lists).`,
+    )
+  }
+  let text = raw.replace(/\s+$/, '')
+  if (!text.trim()) return null
+  if (text.length > CODE_MAX_LENGTH) {
+    notes.approximation(
+      'code',
+      `A code block of ${text.length} characters was cut to ${CODE_MAX_LENGTH} (a code block's limit).`,
+    )
+    text = text.slice(0, CODE_MAX_LENGTH)
+  }
+  return { type: 'code', language, code: text }
 }
 
 /** A highlighter's language name (`js`, `py`, `shell`…) as a code block's language. */

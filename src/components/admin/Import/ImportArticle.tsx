@@ -18,8 +18,10 @@ const MAX_BYTES = 1024 * 1024
 
 /**
  * Above the articles list: import a Markdown or plain-text file as a draft.
- * A file that cannot be understood is refused with its problems, line by
- * line, and nothing is saved.
+ * What the article cannot carry exactly is imported as well as it can be and
+ * listed beside the draft (under Imported from, which the publish checklist
+ * flags until checked); a file that cannot be read at all is refused with its
+ * reasons, and nothing is saved.
  */
 export function ImportArticle() {
   const {
@@ -87,9 +89,11 @@ export function ImportArticle() {
       <summary>Import an article from a Markdown or text file</summary>
       <form onSubmit={submit} aria-describedby={`${id}-help`}>
         <p id={`${id}-help`} className="bs-import__help">
-          The file becomes a draft. Markdown: front matter (headline, dek, byline, desk, date,
-          tags), “##” sections, tables, a “Frequently Asked Questions” section and “Keyword focus:”
-          lines. Plain text shaped like the reference article works too.
+          The file becomes a draft. Markdown as Jekyll, Hugo, Hexo, Astro or Eleventy write it:
+          front matter in YAML, TOML or JSON (title, description, author, category, date, tags),
+          sections, tables, code, lists, a “Frequently Asked Questions” section and “Keyword focus:”
+          lines. Plain text shaped like the reference article works too. What the article cannot
+          carry exactly is listed beside the draft, under Imported from.
         </p>
         <div className="bs-import__fields">
           <label>
@@ -97,7 +101,7 @@ export function ImportArticle() {
             <input type="file" name="file" accept=".md,.markdown,.txt,text/markdown,text/plain" />
           </label>
           <label>
-            Desk, if the file names none
+            Desk, if the file names none that exists
             <select name="section" defaultValue="">
               <option value="">—</option>
               {desks.map((desk) => (
