@@ -17,12 +17,11 @@ import { normaliseFromPath } from '@/redirects/paths'
 import { redirectFrom, type RedirectReference } from '@/redirects/store'
 import { toLexical } from '@/seed/lexical'
 
-import type { ContentBlock, ContentSection } from '@/content/types'
 import type { Author } from '@/payload-types'
 
 import { dekFrom } from './index'
-import type { MediaSource } from './media'
-import { type Approximation, convertBody, htmlToText, type ImageRef } from './wordpress/html'
+import { mediaLibrary, type MediaSource, messageOf, settleImages } from './media'
+import { type Approximation, convertBody, htmlToText } from './wordpress/html'
 import type { WpAuthor, WpCategory, WpItem, WpTag } from './wordpress/items'
 
 /**
@@ -333,14 +332,17 @@ export async function importArchive(
   const attachmentsByUrl = new Map(
     [...(options.media?.attachments?.values() ?? [])].map((entry) => [entry.url, entry]),
   )
-  /** Media ids by the image's address; null for one that could not be had in this run. */
-  const mediaIds = new Map<string, number | null>()
+  const library = options.media
+    ? mediaLibrary(payload, options.media.source, {
+        context,
+        onCreate: () => (report.created.media += 1),
+      })
+    : null
 
   /**
-   * The Media document for an image of the export, made from the image's bytes once per
-   * address (remembered in `importedFrom`, so a re-run reuses it); null, with a report line,
-   * when it has no alt text or cannot be had. Never inside an item's transaction: the file is
-   * written to storage, which a rollback would not undo.
+   * The Media document for an image of the export (see mediaLibrary): the attachment's own
+   * words describe it in the library; where a post shows it, its words there (a gallery's
+   * caption) stay with that post.
    */
   async function mediaFor(
     src: string,
@@ -348,8 +350,7 @@ export async function importArchive(
     caption: string,
     tally: (kind: Approximation, message: string) => void,
   ): Promise<number | null> {
-    const media = options.media
-    if (!media) return null
+    if (!library) return null
     let url: URL
     try {
       url = new URL(src, siteUrl ? `${siteUrl}/` : undefined)
@@ -357,58 +358,12 @@ export async function importArchive(
       tally('image', `The image "${src.slice(0, 80)}" has no usable address; it was left out.`)
       return null
     }
-    const address = url.href
-    const short = address.length > 90 ? `…${address.slice(-88)}` : address
-    const known = mediaIds.get(address)
-    if (known !== undefined) return known
-    const attachment = attachmentsByUrl.get(address)
-    // The attachment's own words describe the image in the library; where a post shows it,
-    // its words there (a gallery's caption) stay with that post.
-    const text = htmlToText(attachment?.alt || alt) || htmlToText(attachment?.caption || caption)
-    const captionText = htmlToText(attachment?.caption || caption).slice(0, 500)
-    const stored = await findOne('media', { importedFrom: { equals: address } })
-    if (stored) {
-      mediaIds.set(address, stored.id)
-      return stored.id
-    }
-    if (!text) {
-      tally('image', `The image ${short} has no alt text or caption: left out. Add it in Media.`)
-      mediaIds.set(address, null)
-      return null
-    }
-    const fetched = await media.source.get(url)
-    if (!fetched.ok) {
-      tally(
-        'image',
-        `The image ${short} could not be had from ${media.source.describe}: ${fetched.reason}. Its alt text${captionText ? ' and caption were' : ' was'} kept.`,
-      )
-      mediaIds.set(address, null)
-      return null
-    }
-    try {
-      const doc = await payload.create({
-        collection: 'media',
-        data: {
-          alt: text.slice(0, 250),
-          ...(captionText ? { caption: captionText } : {}),
-          importedFrom: address,
-        },
-        file: {
-          data: fetched.data,
-          mimetype: fetched.mimetype,
-          name: fetched.name,
-          size: fetched.data.length,
-        },
-        ...base,
-      })
-      report.created.media += 1
-      mediaIds.set(address, doc.id)
-      return doc.id
-    } catch (error) {
-      tally('image', `The image ${short} was refused: ${messageOf(error)} Its alt text was kept.`)
-      mediaIds.set(address, null)
-      return null
-    }
+    const attachment = attachmentsByUrl.get(url.href)
+    return library.image(
+      url,
+      { alt: attachment?.alt || alt, caption: attachment?.caption || caption },
+      (message) => tally('image', message),
+    )
   }
 
   async function importItem(item: WpItem): Promise<void> {
@@ -840,38 +795,6 @@ async function scheduleOnce(payload: Payload, id: number, when: string, req: Pay
 }
 
 /**
- * The body with its images settled: an image that became Media stays a block; one that did
- * not is its alt text in italics (as without media), and a gallery keeps the images it has.
- */
-function settleImages(
-  sections: ContentSection[],
-  refs: ImageRef[],
-  ids: Map<string, number>,
-): ContentSection[] {
-  if (refs.length === 0) return sections
-  const byKey = new Map(refs.map((ref) => [ref.key, ref]))
-  const words = (key: string): ContentBlock[] => {
-    const ref = byKey.get(key)
-    const alt = htmlToText(ref?.alt ?? '')
-    return alt ? [{ type: 'paragraph', children: [{ text: `[Image: ${alt}]`, italic: true }] }] : []
-  }
-  return sections.map((section) => ({
-    ...section,
-    blocks: section.blocks.flatMap((block): ContentBlock[] => {
-      if (block.type === 'image') return ids.has(block.image) ? [block] : words(block.image)
-      if (block.type !== 'gallery') return [block]
-      const images = block.images.filter((entry) => ids.has(entry.image))
-      if (images.length === block.images.length) return [block]
-      const missing = block.images.filter((entry) => !ids.has(entry.image))
-      return [
-        ...(images.length > 0 ? [{ ...block, images }] : []),
-        ...missing.flatMap((entry) => words(entry.image)),
-      ]
-    }),
-  }))
-}
-
-/**
  * An item's report lines as the article keeps them (Imported from, beside the text): without
  * the item's name; still checked when a re-run finds the same lines, to be checked otherwise.
  */
@@ -910,11 +833,4 @@ function label(item: WpItem): string {
   const title = htmlToText(item.title) || '(untitled)'
   const where = item.line > 0 ? ` (line ${item.line})` : ''
   return `${item.type || 'item'} ${item.postId || '?'} "${title.slice(0, 60)}"${where}`
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof ValidationError) {
-    return error.data.errors.map((detail) => `${detail.path}: ${detail.message}`).join('; ')
-  }
-  return error instanceof Error ? error.message : String(error)
 }

@@ -270,7 +270,7 @@ export function parseBody(
     report.note(
       line,
       alt
-        ? `The image "${alt.slice(0, 60)}" was kept as its alt text${options.images ? ' (an image inside a link or heading cannot be shown there)' : '; --media-from <dir> or --fetch-media brings it'}.`
+        ? `The image "${alt.slice(0, 60)}" was kept as its alt text${options.images ? ' (an image inside a link or heading cannot be shown there)' : ': upload it under Media and add it to the text (npm run import brings the images next to a file)'}.`
         : 'An image without alt text was left out.',
     )
     return alt ? `[Image: ${alt}]` : ''
@@ -410,7 +410,7 @@ export function parseBody(
     for (const image of converted.images) {
       const key = `image-${body.images.length + 1}`
       imageKeys.set(image.key, key)
-      body.images.push({ ...image, key })
+      body.images.push({ ...image, key, line })
     }
     const rekey = (block: ContentBlock): ContentBlock =>
       block.type === 'table'

@@ -17,6 +17,7 @@ import { plainTextToLexical, toLexical } from '@/seed/lexical'
 
 import type { BodyOptions } from './body'
 import { parseMarkdown } from './markdown'
+import { mediaLibrary, type MediaSource, settleImages } from './media'
 import { parsePlainText } from './plainText'
 import { formatProblem, type ImportProblem, ImportRefused, Report } from './problems'
 import type { ImportedArticle, NamedRef } from './types'
@@ -37,6 +38,15 @@ export interface ImportOptions {
   section?: string | null
   /** The old site's address: relative links resolve against it. */
   baseUrl?: string | null
+  /**
+   * Where the file's images come from: addresses relative to the file (and /paths) from
+   * `folder` (reading `root`: the file's folder, or the one a folder import was given),
+   * `base` being the file's place in it as an http://markdown.invalid/… address; each is
+   * remembered as a file:// address, so two folders' images/a.png stay two images. Full
+   * addresses come from
+   * `web` (--fetch-media), if given. Without it, images stay their alt text.
+   */
+  images?: { folder: MediaSource; root: string; base: string; web: MediaSource | null }
   /**
    * Where the article came from (`importedFrom.source`), "file: <name>" by default. A folder
    * import gives each file's path, so a second run finds what the first imported.
@@ -170,7 +180,10 @@ export async function importArticle(
     ])
   }
   if (!options.text.trim()) throw new ImportRefused([{ line: null, message: 'The file is empty.' }])
-  const article = parseArticleFile(options.filename, options.text, report, options)
+  const article = parseArticleFile(options.filename, options.text, report, {
+    baseUrl: options.baseUrl,
+    images: Boolean(options.images),
+  })
   report.refuseIfProblems()
 
   const source = options.source ?? `file: ${path.basename(options.filename)}`.slice(0, 500)
@@ -235,12 +248,17 @@ export async function importArticle(
   if (authorIds.length === 0) {
     report.note(null, 'The article has no byline yet: add one before publishing.')
   }
-  if (article.heroImage) {
+  // Images first, outside the transaction: their files are written to storage.
+  const images = options.images ? await bringImages(payload, options.images, article, report) : null
+  if (article.heroImage && !images) {
     report.note(
       article.heroImage.line,
       `The image "${article.heroImage.src.slice(0, 80)}" was not brought in: add a hero image in the admin.`,
     )
   }
+  const sections = images
+    ? settleImages(article.sections, article.images, images.ids)
+    : article.sections
 
   const user = options.user ?? null
   const req = await createLocalReq({ user: user ?? undefined }, payload)
@@ -286,10 +304,11 @@ export async function importArticle(
         authors: authorIds,
         tags: tagIds,
         ...(article.date ? { publishedAt: article.date } : {}),
-        body: article.sections.map((section) => ({
+        ...(images?.hero ? { heroImage: images.hero } : {}),
+        body: sections.map((section) => ({
           heading: section.heading,
           keywordFocus: section.keywordFocus,
-          content: toLexical(section.blocks, { tables, faqs }),
+          content: toLexical(section.blocks, { tables, faqs, images: images?.ids }),
         })),
         importedFrom: {
           source,
@@ -313,4 +332,62 @@ export async function importArticle(
     }
     throw error
   }
+}
+
+/**
+ * The file's images as Media (see mediaLibrary): its body images by key, and its front
+ * matter's image as the hero. One that cannot be had is noted on its line and stays its
+ * alt text.
+ */
+async function bringImages(
+  payload: Payload,
+  sources: NonNullable<ImportOptions['images']>,
+  article: ImportedArticle,
+  report: Report,
+): Promise<{ ids: Map<string, number>; hero: number | null }> {
+  const root = path.resolve(sources.root)
+  const local = mediaLibrary(payload, sources.folder, {
+    addressOf: (url) => {
+      let file = url.pathname
+      try {
+        file = decodeURIComponent(file)
+      } catch {
+        // Kept as written: the folder refuses it anyway.
+      }
+      return `file://${root}${file}`
+    },
+  })
+  const web = sources.web ? mediaLibrary(payload, sources.web) : null
+  const here = new URL(sources.base).origin
+  const bring = async (src: string, alt: string, caption: string, line: number | null) => {
+    let url: URL
+    try {
+      url = new URL(src, sources.base)
+    } catch {
+      report.note(
+        line,
+        `The image "${src.slice(0, 80)}" has no usable address; its alt text was kept.`,
+      )
+      return null
+    }
+    const note = (message: string) => report.note(line, message)
+    if (url.origin === here) return local.image(url, { alt, caption }, note)
+    if (!web) {
+      report.note(
+        line,
+        `The image ${url.href.slice(0, 90)} was not fetched (--fetch-media fetches images from the web); its alt text was kept.`,
+      )
+      return null
+    }
+    return web.image(url, { alt, caption }, note)
+  }
+  const ids = new Map<string, number>()
+  for (const ref of article.images) {
+    const id = await bring(ref.src, ref.alt, ref.caption, ref.line ?? null)
+    if (id !== null) ids.set(ref.key, id)
+  }
+  const hero = article.heroImage
+    ? await bring(article.heroImage.src, article.heroImage.alt, '', article.heroImage.line)
+    : null
+  return { ids, hero }
 }

@@ -244,7 +244,7 @@ function frontMatter(found: FrontMatter, report: Report): Meta {
   const sourceLines = found.text.split('\n')
   const lineOf = (key: string): number | null => {
     const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    const pattern = new RegExp(`^\\s*["']?${escaped}["']?\\s*[:=]`)
+    const pattern = new RegExp(`^\\s*(?:["']?${escaped}["']?\\s*[:=]|\\[${escaped}\\])`)
     const index = sourceLines.findIndex((line) => pattern.test(line))
     return index < 0 ? null : index + found.firstLine
   }

@@ -4,9 +4,13 @@ import https from 'node:https'
 import path from 'node:path'
 
 import { fileTypeFromBuffer } from 'file-type'
+import { type Payload, ValidationError } from 'payload'
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent'
 
+import type { ContentBlock, ContentSection } from '@/content/types'
 import { acceptedImageTypes } from '@/uploads/limits'
+
+import { htmlToText, type ImageRef } from './wordpress/html'
 
 /**
  * Where an archive import gets the images an export refers to: a folder the
@@ -189,4 +193,124 @@ export function mediaFromWeb(options: WebOptions = {}): MediaSource {
       }
     },
   }
+}
+
+/**
+ * The Media library side of an import: one document per image address, made
+ * from the image's bytes once (the address is remembered in `importedFrom`, so
+ * a re-run reuses it), with alt text required. `get` answers null, with a line
+ * to `note`, for an image with no alt text or caption, one that cannot be had,
+ * or one the upload checks refuse. Call it outside any transaction: the file
+ * is written to storage, which a rollback would not undo.
+ */
+export function mediaLibrary(
+  payload: Payload,
+  source: MediaSource,
+  options: {
+    context?: Record<string, unknown>
+    onCreate?: () => void
+    /** The address an image is remembered by (its URL by default). */
+    addressOf?: (url: URL) => string
+  } = {},
+) {
+  const base = { overrideAccess: true, depth: 0, context: options.context ?? {} } as const
+  /** Media ids by address; null for one that could not be had in this run. */
+  const ids = new Map<string, number | null>()
+  return {
+    async image(
+      url: URL,
+      words: { alt: string; caption: string },
+      note: (message: string) => void,
+    ): Promise<number | null> {
+      const address = options.addressOf?.(url) ?? url.href
+      const known = ids.get(address)
+      if (known !== undefined) return known
+      const short = address.length > 90 ? `…${address.slice(-88)}` : address
+      const alt = htmlToText(words.alt) || htmlToText(words.caption)
+      const caption = htmlToText(words.caption).slice(0, 500)
+      const { docs } = await payload.find({
+        collection: 'media',
+        where: { importedFrom: { equals: address } },
+        limit: 1,
+        pagination: false,
+        ...base,
+      })
+      if (docs[0]) {
+        ids.set(address, docs[0].id)
+        return docs[0].id
+      }
+      if (!alt) {
+        note(`The image ${short} has no alt text or caption: left out. Add it in Media.`)
+        ids.set(address, null)
+        return null
+      }
+      const fetched = await source.get(url)
+      if (!fetched.ok) {
+        note(
+          `The image ${short} could not be had from ${source.describe}: ${fetched.reason}. Its alt text${caption ? ' and caption were' : ' was'} kept.`,
+        )
+        ids.set(address, null)
+        return null
+      }
+      try {
+        const doc = await payload.create({
+          collection: 'media',
+          data: { alt: alt.slice(0, 250), ...(caption ? { caption } : {}), importedFrom: address },
+          file: {
+            data: fetched.data,
+            mimetype: fetched.mimetype,
+            name: fetched.name,
+            size: fetched.data.length,
+          },
+          ...base,
+        })
+        options.onCreate?.()
+        ids.set(address, doc.id)
+        return doc.id
+      } catch (error) {
+        note(`The image ${short} was refused: ${messageOf(error)} Its alt text was kept.`)
+        ids.set(address, null)
+        return null
+      }
+    },
+  }
+}
+
+/**
+ * The body with its images settled: an image that became Media stays a block; one that did
+ * not is its alt text in italics (as without media), and a gallery keeps the images it has.
+ */
+export function settleImages(
+  sections: ContentSection[],
+  refs: ImageRef[],
+  ids: Map<string, number>,
+): ContentSection[] {
+  if (refs.length === 0) return sections
+  const byKey = new Map(refs.map((ref) => [ref.key, ref]))
+  const words = (key: string): ContentBlock[] => {
+    const alt = htmlToText(byKey.get(key)?.alt ?? '')
+    return alt ? [{ type: 'paragraph', children: [{ text: `[Image: ${alt}]`, italic: true }] }] : []
+  }
+  return sections.map((section) => ({
+    ...section,
+    blocks: section.blocks.flatMap((block): ContentBlock[] => {
+      if (block.type === 'image') return ids.has(block.image) ? [block] : words(block.image)
+      if (block.type !== 'gallery') return [block]
+      const images = block.images.filter((entry) => ids.has(entry.image))
+      if (images.length === block.images.length) return [block]
+      const missing = block.images.filter((entry) => !ids.has(entry.image))
+      return [
+        ...(images.length > 0 ? [{ ...block, images }] : []),
+        ...missing.flatMap((entry) => words(entry.image)),
+      ]
+    }),
+  }))
+}
+
+/** What a failed save says, for a report line. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ValidationError) {
+    return error.data.errors.map((detail) => `${detail.path}: ${detail.message}`).join('; ')
+  }
+  return error instanceof Error ? error.message : String(error)
 }

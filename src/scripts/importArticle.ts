@@ -1,7 +1,8 @@
 /**
- * `npm run import -- <file|folder> [--section <desk>] [--as <email>] [--base-url <address>]`:
- * imports Markdown or plain-text articles as drafts (see src/import/). Given a
- * folder, every .md, .markdown and .txt file under it, one draft each; a
+ * `npm run import -- <file|folder> [--section <desk>] [--as <email>] [--base-url <address>]
+ * [--fetch-media [--fetch-media-private]]`: imports Markdown or plain-text articles as drafts
+ * (see src/import/), with the images beside them (and, with --fetch-media, those on the web)
+ * as Media. Given a folder, every .md, .markdown and .txt file under it, one draft each; a
  * second run over the same folder leaves what the first imported as it is.
  * Prints each draft's admin address and what it could not carry exactly.
  * Exits 0 when every file was imported (or already was), 1 when a file was
@@ -17,9 +18,15 @@ import { fileArgs } from './fileArgs'
 import { runWithPayload } from './withPayload'
 
 const usage =
-  'Usage: npm run import -- <file.md|file.txt|folder> [--section <desk>] [--as <email>] [--base-url <https://old.example>]'
+  'Usage: npm run import -- <file.md|file.txt|folder> [--section <desk>] [--as <email>] [--base-url <https://old.example>] [--fetch-media [--fetch-media-private]]'
 const { file, values } = fileArgs(
-  { section: { type: 'string' }, as: { type: 'string' }, 'base-url': { type: 'string' } },
+  {
+    section: { type: 'string' },
+    as: { type: 'string' },
+    'base-url': { type: 'string' },
+    'fetch-media': { type: 'boolean' },
+    'fetch-media-private': { type: 'boolean' },
+  },
   usage,
 )
 const baseUrl = values['base-url'] ?? null
@@ -60,6 +67,15 @@ try {
 
 await runWithPayload('import', async (payload) => {
   const { formatProblem, importArticle, ImportRefused, MAX_IMPORT_BYTES } = await import('@/import')
+  const { mediaFromFolder, mediaFromWeb } = await import('@/import/media')
+  // Images next to the files are read from the folder (nothing outside it); others fetched
+  // only when asked, and then only from public addresses unless --fetch-media-private.
+  const root = folder ?? path.dirname(file)
+  const local = mediaFromFolder(root)
+  const web =
+    values['fetch-media'] || values['fetch-media-private']
+      ? mediaFromWeb({ allowPrivate: Boolean(values['fetch-media-private']) })
+      : null
   let user: TypedUser | null = null
   if (values.as) {
     const { docs } = await payload.find({
@@ -90,6 +106,16 @@ await runWithPayload('import', async (payload) => {
         user,
         section: values.section ?? null,
         baseUrl,
+        images: {
+          folder: local,
+          root,
+          base: `http://markdown.invalid/${path
+            .relative(root, path.dirname(name))
+            .split(path.sep)
+            .map(encodeURIComponent)
+            .join('/')}/`.replace(/\/\/$/, '/'),
+          web,
+        },
         // Each file of a folder is remembered by its path in it, so a second run finds it.
         ...(folder ? { source: `markdown: ${shown.split(path.sep).join('/')}` } : {}),
       })

@@ -135,7 +135,22 @@ describe('npm run import -- <folder>', () => {
     expect(notes).toContain(
       'Line 2: The front matter field "layout" has no place in an article; it was left out.',
     )
-    expect(notes).toMatch(/The image "The north quay cranes at dawn" was kept as its alt text/)
+    // The image beside the file is in Media now, with its alt text and title as caption.
+    const upload = all.find((node) => node.type === 'upload') as
+      (Node & { value?: { id: number } | number }) | undefined
+    expect(upload).toBeDefined()
+    const image = await payload.findByID({
+      collection: 'media',
+      id: typeof upload!.value === 'object' ? upload!.value.id : upload!.value!,
+    })
+    expect(image).toMatchObject({
+      alt: 'The north quay cranes at dawn',
+      caption: 'The cranes at dawn',
+      filename: expect.stringMatching(/^cranes/),
+    })
+    expect(image.importedFrom).toMatch(
+      /^file:\/\/\/.*\/tests\/fixtures\/markdown\/jekyll\/_posts\/images\/cranes\.png$/,
+    )
     expect(notes).toMatch(/expansion "Harbour Authority" is not shown/)
     expect(notes).toMatch(/Column 1 of this table has no heading/)
     expect(notes).toMatch(/This table row has 2 cells; the table has 3 columns/)
@@ -155,6 +170,18 @@ describe('npm run import -- <folder>', () => {
     )
     expect(dredging.importedFrom?.notes).toContain('Line 9: It was a draft where it came from.')
     expect(JSON.stringify(dredging.body)).toContain('depth = 12.5')
+    // The front matter's cover is the hero; images that cannot be had keep their alt text.
+    const hero = dredging.heroImage as { alt: string } | null
+    expect(hero?.alt).toBe('The dredger at work in the channel')
+    const dredgingNotes = dredging.importedFrom?.notes ?? ''
+    expect(dredgingNotes).toMatch(
+      /The image https:\/\/charts\.example\/depth\.png was not fetched \(--fetch-media/,
+    )
+    expect(dredgingNotes).toMatch(/survey\.png could not be had from the folder .*there is no/)
+    expect(dredgingNotes).toMatch(
+      /hostname could not be had from the folder .*there is no etc\/hostname/,
+    )
+    expect(JSON.stringify(dredging.body)).toContain('[Image: The survey boat]')
 
     const gauge = await draft('A new tide gauge on the pier head')
     expect(gauge.publishedAt).toBe('2024-07-01T10:00:00.000Z')
@@ -171,6 +198,9 @@ describe('npm run import -- <folder>', () => {
     const again = runScript('src/scripts/importArticle.ts', ['tests/fixtures/markdown'])
     const output = again.stdout + again.stderr
     expect(output).toMatch(/Done: 0 imported as drafts .*, 4 already imported, 1 refused\./)
+    expect(
+      await payload.count({ collection: 'media', where: { importedFrom: { like: 'file://' } } }),
+    ).toMatchObject({ totalDocs: 2 })
     expect(output).toMatch(/hugo\/tide-gauge\.md: already imported, unchanged/)
     expect(await payload.count({ collection: 'articles' })).toEqual(before)
   })

@@ -171,7 +171,7 @@ describe('what a file holds that an article cannot carry exactly', () => {
       [6, 'The front matter field "mood" has no place in an article; it was left out.'],
       [
         11,
-        'The image "A fallen tree" was kept as its alt text; --media-from <dir> or --fetch-media brings it.',
+        'The image "A fallen tree" was kept as its alt text: upload it under Media and add it to the text (npm run import brings the images next to a file).',
       ],
       [
         18,

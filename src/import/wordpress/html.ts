@@ -61,6 +61,8 @@ export interface ImageRef {
   src: string
   alt: string
   caption: string
+  /** The line of the file it is on, where the format has lines (Markdown). */
+  line?: number
 }
 
 export interface ConvertOptions {
