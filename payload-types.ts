@@ -77,6 +77,7 @@ export interface Config {
     comments: Comment;
     users: User;
     'login-throttles': LoginThrottle;
+    'import-runs': ImportRun;
     redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -96,6 +97,7 @@ export interface Config {
     comments: CommentsSelect<false> | CommentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'login-throttles': LoginThrottlesSelect<false> | LoginThrottlesSelect<true>;
+    'import-runs': ImportRunsSelect<false> | ImportRunsSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -565,6 +567,45 @@ export interface LoginThrottle {
   createdAt: string;
 }
 /**
+ * WordPress and Ghost exports imported from the admin, with each report. Start one from Articles.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-runs".
+ */
+export interface ImportRun {
+  id: number;
+  filename: string;
+  platform: 'wordpress' | 'ghost';
+  status: 'running' | 'done' | 'failed';
+  fetchMedia?: boolean | null;
+  total?: number | null;
+  done?: number | null;
+  imported?: number | null;
+  updated?: number | null;
+  unchanged?: number | null;
+  skipped?: number | null;
+  /**
+   * Notes, skipped items, approximations by kind, what was created.
+   */
+  report?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Why the run stopped, if it did.
+   */
+  error?: string | null;
+  finishedAt?: string | null;
+  startedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Old addresses and where they now lead. Readers and search engines who follow an old link are sent on with a 301.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -753,6 +794,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'login-throttles';
         value: number | LoginThrottle;
+      } | null)
+    | ({
+        relationTo: 'import-runs';
+        value: number | ImportRun;
       } | null)
     | ({
         relationTo: 'redirects';
@@ -1076,6 +1121,28 @@ export interface LoginThrottlesSelect<T extends boolean = true> {
   failures?: T;
   windowStart?: T;
   blockedUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-runs_select".
+ */
+export interface ImportRunsSelect<T extends boolean = true> {
+  filename?: T;
+  platform?: T;
+  status?: T;
+  fetchMedia?: T;
+  total?: T;
+  done?: T;
+  imported?: T;
+  updated?: T;
+  unchanged?: T;
+  skipped?: T;
+  report?: T;
+  error?: T;
+  finishedAt?: T;
+  startedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -10,6 +10,7 @@ import { Authors } from '@/collections/Authors'
 import { Comments } from '@/collections/Comments'
 import { ComparisonTables } from '@/collections/ComparisonTables'
 import { Faqs } from '@/collections/Faqs'
+import { ImportRuns } from '@/collections/ImportRuns'
 import { LoginThrottles } from '@/collections/LoginThrottles'
 import { Media } from '@/collections/Media'
 import { Desks } from '@/collections/Desks'
@@ -72,6 +73,7 @@ export default buildConfig({
     Comments,
     Users,
     LoginThrottles,
+    ImportRuns,
   ],
   globals: [FrontPage, EditorialSettings, CommentSettings],
   email: emailAdapter(),

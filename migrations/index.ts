@@ -21,6 +21,7 @@ import * as migration_20261202_005719_media_storage_fields from './20261202_0057
 import * as migration_20261202_042910_wordpress_import_source from './20261202_042910_wordpress_import_source';
 import * as migration_20261203_093600_media_imported_from from './20261203_093600_media_imported_from';
 import * as migration_20261203_141152_import_notes from './20261203_141152_import_notes';
+import * as migration_20261203_144828_import_runs from './20261203_144828_import_runs';
 
 export const migrations = [
   {
@@ -136,6 +137,11 @@ export const migrations = [
   {
     up: migration_20261203_141152_import_notes.up,
     down: migration_20261203_141152_import_notes.down,
-    name: '20261203_141152_import_notes'
+    name: '20261203_141152_import_notes',
+  },
+  {
+    up: migration_20261203_144828_import_runs.up,
+    down: migration_20261203_144828_import_runs.down,
+    name: '20261203_144828_import_runs'
   },
 ];

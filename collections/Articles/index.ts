@@ -47,7 +47,10 @@ export const Articles: CollectionConfig<'articles'> = {
     listSearchableFields: ['headline', 'dek', 'slug'],
     group: 'Newsroom',
     components: {
-      beforeListTable: ['@/components/admin/Import/ImportArticle#ImportArticle'],
+      beforeListTable: [
+        '@/components/admin/Import/ImportArticle#ImportArticle',
+        '@/components/admin/Import/ImportArchive#ImportArchive',
+      ],
       edit: {
         beforeDocumentControls: [
           '@/components/admin/Editor/ViewOnSite#ViewOnSite',

@@ -81,6 +81,8 @@ export interface ArchiveOptions {
   defaultDesk?: string
   /** Called after each item. */
   onProgress?: (progress: Progress) => void
+  /** Called for each article imported or updated. */
+  onArticle?: (article: { id: number; headline: string; status: string; updated: boolean }) => void
   /** Bring the images: featured images as heroes, body images and galleries, attachments. */
   media?: ArchiveMedia
 }
@@ -620,6 +622,12 @@ export async function importArchive(
       await redirects(item, doc.id, status, name)
       if (existing) report.updated += 1
       else report.imported += 1
+      options.onArticle?.({
+        id: doc.id,
+        headline,
+        status: draft ? 'draft' : status,
+        updated: Boolean(existing),
+      })
       report.notes.push(...notes)
     } catch (error) {
       if (started) await killTransaction(req)

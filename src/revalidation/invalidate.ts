@@ -132,6 +132,19 @@ async function warm(paths: string[], logger: InvalidationScope['logger']): Promi
 export const REVALIDATE_HEADER = 'x-broadsheet-revalidate'
 export const revalidateSecret = () => derivedSecret('revalidate')
 
+/**
+ * For work that runs in the server after its request has been answered (an import from the
+ * admin): the invalidation made inside a request of its own, resolved once it is done.
+ * Outside the server (a script, a test on the Local API) there is no cache to clear.
+ */
+export async function invalidateInBackground(
+  invalidation: Invalidation,
+  logger: InvalidationScope['logger'],
+): Promise<void> {
+  if (process.env.NEXT_RUNTIME === 'nodejs') await askServer(invalidation, logger)
+  else logger.debug({ msg: 'Cache not revalidated: not in the server' })
+}
+
 /** POST /next/revalidate on this server: the same invalidation, inside a request. */
 async function askServer(
   invalidation: Invalidation,

@@ -37,6 +37,7 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ImportArticle as ImportArticle_073a09c3e75805a4578a7876abb1118a } from '@/components/admin/Import/ImportArticle'
+import { ImportArchive as ImportArchive_860dbcc1baf94f1fb8e2ed5b02a55bb4 } from '@/components/admin/Import/ImportArchive'
 import { ViewOnSite as ViewOnSite_7ec6b657976a94104cf18dc2a54abed2 } from '@/components/admin/Editor/ViewOnSite'
 import { Presence as Presence_cbafdcc73e5d3225a5c0f25b0311c144 } from '@/components/admin/Presence/Presence'
 import { TableGrid as TableGrid_25ace3cc65f2c0a9cfcf9dabdb56bb51 } from '@/components/admin/TableGrid'
@@ -92,6 +93,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/components/admin/Import/ImportArticle#ImportArticle": ImportArticle_073a09c3e75805a4578a7876abb1118a,
+  "@/components/admin/Import/ImportArchive#ImportArchive": ImportArchive_860dbcc1baf94f1fb8e2ed5b02a55bb4,
   "@/components/admin/Editor/ViewOnSite#ViewOnSite": ViewOnSite_7ec6b657976a94104cf18dc2a54abed2,
   "@/components/admin/Presence/Presence#Presence": Presence_cbafdcc73e5d3225a5c0f25b0311c144,
   "@/components/admin/TableGrid#TableGrid": TableGrid_25ace3cc65f2c0a9cfcf9dabdb56bb51,
