@@ -1506,6 +1506,36 @@ export interface PullQuoteBlock {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "EmbedBlock".
+ */
+export interface EmbedBlock {
+  /**
+   * Paste the address of a video or post (YouTube, Vimeo, Mastodon, X…). The card is made when you save.
+   */
+  url: string;
+  /**
+   * Made from the address when the article is saved; readers see this.
+   */
+  card?: {
+    resolvedUrl?: string | null;
+    status?: ('card' | 'link') | null;
+    title?: string | null;
+    author?: string | null;
+    provider?: string | null;
+    thumbnail?: (number | null) | Media;
+    /**
+     * The player loaded when a reader clicks (https only).
+     */
+    player?: string | null;
+    aspectRatio?: number | null;
+    reason?: string | null;
+  };
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'embed';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {

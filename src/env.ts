@@ -122,6 +122,13 @@ const schema = z.object({
   S3_REGION: optional(z.string().min(1)).transform((value) => value ?? 'us-east-1'),
   S3_ACCESS_KEY_ID: optional(z.string().min(1)),
   S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  /**
+   * Embeds are resolved from loopback and private addresses too (tests, an intranet's own
+   * video server); off, only public addresses are fetched.
+   */
+  EMBED_ALLOW_PRIVATE: optional(
+    z.enum(['true', 'false'], { error: 'EMBED_ALLOW_PRIVATE is true or false' }),
+  ).transform((value) => value === 'true'),
   S3_FORCE_PATH_STYLE: optional(
     z.enum(['true', 'false'], { error: 'S3_FORCE_PATH_STYLE is true or false' }),
   ),

@@ -19,6 +19,7 @@ import {
   sendEditTag,
 } from '@/coediting/hooks'
 import { correctionsField, dateFromCorrections } from '@/corrections/fields'
+import { resolveEmbeds } from '@/embeds/resolve'
 import { createdByField } from '@/fields/createdBy'
 import { slugField } from '@/fields/slug'
 import { importEndpoint } from '@/import/endpoint'
@@ -268,6 +269,7 @@ export const Articles: CollectionConfig<'articles'> = {
     // 5. rememberLiveUrl last: it reads the live row only for a save that got this far.
     beforeChange: [
       refuseAuthorUnpublish,
+      resolveEmbeds,
       prepareArticle,
       dateFromCorrections,
       setBreakingUntil,

@@ -45,7 +45,8 @@ async function judged(data: Buffer, name: string): Promise<Fetched> {
   return { ok: true, data, mimetype: sniffed.mime, name: `${base}.${sniffed.ext}` }
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
+const megabytes = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${Math.round(bytes / 1024 / 1024)} MB`
 
 /**
  * A folder holding the old site's uploads: `/wp-content/uploads/2024/05/a.jpg`
@@ -95,6 +96,8 @@ export interface WebOptions {
    * machine's own services or a cloud metadata address (SSRF).
    */
   allowPrivate?: boolean
+  /** What lifts the rule, for the reason given when an address is refused. */
+  privateHint?: string
 }
 
 const MAX_REDIRECTS = 5
@@ -131,67 +134,89 @@ function get(url: URL, timeoutMs: number, allowPrivate: boolean, signal: AbortSi
  * that resolves to 127.0.0.1 or changes between lookups gets nothing).
  */
 export function mediaFromWeb(options: WebOptions = {}): MediaSource {
+  return {
+    describe: 'the web',
+    async get(url) {
+      const fetched = await fetchPublic(url, {
+        ...options,
+        maxBytes: options.maxBytes ?? MEDIA_MAX_BYTES,
+      })
+      return fetched.ok ? judged(fetched.data, fetched.url.pathname) : fetched
+    },
+  }
+}
+
+export type FetchedBytes =
+  { ok: true; data: Buffer; contentType: string; url: URL } | { ok: false; reason: string }
+
+/**
+ * GET over HTTP(S) with a time limit, a size cap and (unless `allowPrivate`)
+ * only public addresses, checked at connect time and again at each redirect
+ * (at most five): for anything the server fetches because someone named an
+ * address — an import's images, an embed's oEmbed data.
+ */
+export async function fetchPublic(start: URL, options: WebOptions = {}): Promise<FetchedBytes> {
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS
   const maxBytes = options.maxBytes ?? MEDIA_MAX_BYTES
   const allowPrivate = options.allowPrivate ?? false
-  return {
-    describe: 'the web',
-    async get(start) {
-      const signal = AbortSignal.timeout(timeoutMs)
-      let url = start
-      for (let hop = 0; ; hop++) {
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-          return { ok: false, reason: `${url.protocol} addresses are not fetched` }
-        }
-        let answer: Answer
-        try {
-          answer = await get(url, timeoutMs, allowPrivate, signal)
-        } catch (error) {
-          const message = (error as Error).message
-          const timedOut = (error as Error).name === 'TimeoutError' || signal.aborted
-          return {
-            ok: false,
-            reason: timedOut
-              ? `it did not arrive within ${timeoutMs / 1000} s`
-              : /is not allowed/.test(message)
-                ? `${url.host} is a private or reserved address, which is not fetched (--fetch-media-private allows it)`
-                : `it could not be reached (${(error as NodeJS.ErrnoException).code ?? message})`,
-          }
-        }
-        const { status, location, length, body } = answer
-        if (status >= 300 && status < 400 && location) {
-          body.resume()
-          if (hop === MAX_REDIRECTS) {
-            return { ok: false, reason: `it redirected more than ${MAX_REDIRECTS} times` }
-          }
-          url = new URL(location, url)
-          continue
-        }
-        if (status < 200 || status >= 300) {
-          body.destroy()
-          return { ok: false, reason: `the server answered ${status}` }
-        }
-        if (length > maxBytes) {
+  const signal = AbortSignal.timeout(timeoutMs)
+  let url = start
+  for (let hop = 0; ; hop++) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      return { ok: false, reason: `${url.protocol} addresses are not fetched` }
+    }
+    let answer: Answer
+    try {
+      answer = await get(url, timeoutMs, allowPrivate, signal)
+    } catch (error) {
+      const message = (error as Error).message
+      const timedOut = (error as Error).name === 'TimeoutError' || signal.aborted
+      return {
+        ok: false,
+        reason: timedOut
+          ? `it did not arrive within ${timeoutMs / 1000} s`
+          : /is not allowed/.test(message)
+            ? `${url.host} is a private or reserved address, which is not fetched (${options.privateHint ?? '--fetch-media-private allows it'})`
+            : `it could not be reached (${(error as NodeJS.ErrnoException).code ?? message})`,
+      }
+    }
+    const { status, location, length, body } = answer
+    if (status >= 300 && status < 400 && location) {
+      body.resume()
+      if (hop === MAX_REDIRECTS) {
+        return { ok: false, reason: `it redirected more than ${MAX_REDIRECTS} times` }
+      }
+      url = new URL(location, url)
+      continue
+    }
+    if (status < 200 || status >= 300) {
+      body.destroy()
+      return { ok: false, reason: `the server answered ${status}` }
+    }
+    if (length > maxBytes) {
+      body.destroy()
+      return { ok: false, reason: `it is over ${megabytes(maxBytes)}` }
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        size += chunk.length
+        if (size > maxBytes) {
           body.destroy()
           return { ok: false, reason: `it is over ${megabytes(maxBytes)}` }
         }
-        const chunks: Buffer[] = []
-        let size = 0
-        try {
-          for await (const chunk of body as AsyncIterable<Buffer>) {
-            size += chunk.length
-            if (size > maxBytes) {
-              body.destroy()
-              return { ok: false, reason: `it is over ${megabytes(maxBytes)}` }
-            }
-            chunks.push(chunk)
-          }
-        } catch {
-          return { ok: false, reason: `it did not arrive within ${timeoutMs / 1000} s` }
-        }
-        return judged(Buffer.concat(chunks), url.pathname)
+        chunks.push(chunk)
       }
-    },
+    } catch {
+      return { ok: false, reason: `it did not arrive within ${timeoutMs / 1000} s` }
+    }
+    return {
+      ok: true,
+      data: Buffer.concat(chunks),
+      contentType: String(body.headers['content-type'] ?? ''),
+      url,
+    }
   }
 }
 

@@ -91,6 +91,23 @@ const join = (directives: Record<string, string[]>) =>
     .join('; ')
 
 /**
+ * The origins of the embed players a reader page offers (`data-embed-player` on its embed
+ * cards, src/blocks/Embed/): framed only when the reader clicks, and nothing else ever is.
+ */
+export function playerOrigins(html: string): string[] {
+  const origins = new Set<string>()
+  for (const match of html.matchAll(/data-embed-player="(https:\/\/[^"]+)"/g)) {
+    try {
+      const { origin } = new URL(match[1]!.replace(/&amp;/g, '&'))
+      if (/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)) origins.add(origin)
+    } catch {
+      // Not an address: framed by nothing.
+    }
+  }
+  return origins.size > 0 ? [...origins] : ["'none'"]
+}
+
+/**
  * The policy for an HTML page of `area`, from that page's own HTML. Reader
  * pages: scripts from this origin and the page's inline ones by hash; the
  * proof of work runs in a worker made from a blob (altcha). They may be
@@ -123,7 +140,7 @@ export function htmlPolicy(area: Exclude<Area, 'api'>, html: string, options: Po
   return join({
     ...common,
     'style-src': ["'self'", ...inlineStyleHashes(html)],
-    'frame-src': ["'none'"],
+    'frame-src': playerOrigins(html),
     'frame-ancestors': ["'self'"],
   })
 }

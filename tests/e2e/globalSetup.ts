@@ -42,6 +42,8 @@ export default async function globalSetup() {
     SEED_ADMIN_PASSWORD: EDITOR.password,
     // The minimum writing time is covered in Vitest; a test "types" in milliseconds.
     COMMENT_MIN_SECONDS: '0',
+    // Embeds resolve from the tests' own oEmbed server on 127.0.0.1.
+    EMBED_ALLOW_PRIVATE: 'true',
     // mostRead.e2e.spec.ts sees the rail re-ranked within seconds of the views.
     MOST_READ_REFRESH_SECONDS: '2',
   }

@@ -9,6 +9,7 @@ import type { ArrayField, UIField } from 'payload'
 import { CodeBlock } from '@/blocks/Code/config'
 import { ComparisonTableBlock } from '@/blocks/ComparisonTable/config'
 import { FaqBlock } from '@/blocks/Faq/config'
+import { EmbedBlock } from '@/blocks/Embed/config'
 import { GalleryBlock } from '@/blocks/Gallery/config'
 import { PullQuoteBlock } from '@/blocks/PullQuote/config'
 
@@ -22,7 +23,7 @@ const sectionEditor = lexicalEditor({
     ...defaultFeatures.filter((feature) => feature.key !== 'heading'),
     HeadingFeature({ enabledHeadingSizes: ['h3', 'h4'] }),
     BlocksFeature({
-      blocks: [ComparisonTableBlock, FaqBlock, CodeBlock, GalleryBlock, PullQuoteBlock],
+      blocks: [ComparisonTableBlock, FaqBlock, CodeBlock, GalleryBlock, PullQuoteBlock, EmbedBlock],
     }),
     FixedToolbarFeature(),
   ],

@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from 'react'
 
 import { CodeBlockView } from '@/blocks/Code/Component'
+import { EmbedBlockView } from '@/blocks/Embed/Component'
 import { ComparisonTableBlockView } from '@/blocks/ComparisonTable/Component'
 import { FaqBlockView } from '@/blocks/Faq/Component'
 import { GalleryBlockView } from '@/blocks/Gallery/Component'
@@ -23,6 +24,7 @@ import { urls } from '@/lib/urls'
 import type {
   CodeBlock,
   ComparisonTableBlock,
+  EmbedBlock,
   FaqBlock,
   GalleryBlock,
   Media,
@@ -36,6 +38,7 @@ type Nodes =
   | SerializedBlockNode<CodeBlock>
   | SerializedBlockNode<GalleryBlock>
   | SerializedBlockNode<PullQuoteBlock>
+  | SerializedBlockNode<EmbedBlock>
 
 function linkHref(node: SerializedLinkNode | SerializedAutoLinkNode): string | null {
   const { fields } = node
@@ -114,6 +117,7 @@ const converters: JSXConvertersFunction<Nodes> = ({ defaultConverters }) => ({
     gallery: ({ node }) => (
       <GalleryBlockView caption={node.fields.caption} images={node.fields.images} />
     ),
+    embed: ({ node }) => <EmbedBlockView url={node.fields.url} card={node.fields.card} />,
     pullQuote: ({ node }) => (
       <PullQuoteBlockView quote={node.fields.quote} attribution={node.fields.attribution} />
     ),
