@@ -16,7 +16,7 @@ import { slugify } from '@/lib/slugify'
 import { plainTextToLexical, toLexical } from '@/seed/lexical'
 
 import type { BodyOptions } from './body'
-import { parseMarkdown } from './markdown'
+import { frontMatterDate, parseMarkdown } from './markdown'
 import { mediaLibrary, type MediaSource, settleImages } from './media'
 import { parsePlainText } from './plainText'
 import { formatProblem, type ImportProblem, ImportRefused, Report } from './problems'
@@ -228,6 +228,18 @@ export async function importArticle(
     report.note(null, `The dek was cut to ${DEK_LIMIT} characters; check its end.`)
     dek = dekFrom(dek)!
   }
+  // Jekyll names a post's file by its date and slug (2024-05-02-quay-cranes.md), and its
+  // address comes from them: kept, so the old address maps onto the new one.
+  const jekyll = /^(\d{4}-\d{2}-\d{2})-(.+)\.(md|markdown|mdown)$/i.exec(
+    path.basename(options.filename),
+  )
+  const slug = article.slug ?? (jekyll ? jekyll[2]! : null)
+  const date = article.date ?? (jekyll ? frontMatterDate(jekyll[1]) : null)
+  if (!article.slug && jekyll) {
+    report.note(null, `The slug "${slugify(jekyll[2]!)}" was taken from the file's name.`)
+  }
+  if (!article.date && date)
+    report.note(null, `The date ${jekyll![1]} was taken from the file's name.`)
   const [named, chosen, authorIds, tagIds] = await Promise.all([
     lookup(payload, 'sections', article.section ? [article.section] : [], report, 'desk'),
     lookup(
@@ -299,11 +311,11 @@ export async function importArticle(
         headline,
         dek,
         breaking: article.breaking,
-        ...(article.slug ? { slug: slugify(article.slug) } : {}),
+        ...(slug ? { slug: slugify(slug) } : {}),
         ...(deskId !== null ? { section: deskId } : {}),
         authors: authorIds,
         tags: tagIds,
-        ...(article.date ? { publishedAt: article.date } : {}),
+        ...(date ? { publishedAt: date } : {}),
         ...(images?.hero ? { heroImage: images.hero } : {}),
         body: sections.map((section) => ({
           heading: section.heading,

@@ -81,6 +81,11 @@ describe('npm run import -- <folder>', () => {
       'europe',
     ])
     expect(cranes.publishedAt).toBe('2024-05-02T09:30:00.000Z')
+    // Jekyll's file name gives the slug, so the old address maps onto the new one.
+    expect(cranes.slug).toBe('quay-cranes-return')
+    expect(cranes.importedFrom?.notes).toContain(
+      'The slug "quay-cranes-return" was taken from the file\'s name.',
+    )
     // "#" headings are sections when the title is in the front matter; footnotes get their own.
     expect(cranes.body.map((section) => section.heading)).toEqual([
       'Quay cranes return after the winter refit',
