@@ -1529,6 +1529,7 @@ export interface EmbedBlock {
     player?: string | null;
     aspectRatio?: number | null;
     reason?: string | null;
+    signature?: string | null;
   };
   id?: string | null;
   blockName?: string | null;

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { env } from '@/env'
 import { fetchPublic, mediaFromWeb, mediaLibrary, type WebOptions } from '@/import/media'
 import { checkHref } from '@/lib/safeHref'
+import { hmac } from '@/lib/secrets'
 import type { EmbedBlock } from '@/payload-types'
 
 /**
@@ -177,6 +178,29 @@ export async function resolveEmbed(
   }
 }
 
+/**
+ * The server's mark on a card it made: a card sent in by hand (a REST client forging a
+ * player address or a title) does not carry it, so it is resolved again instead of kept.
+ */
+export function cardSignature(card: Card): string {
+  const thumbnail =
+    card.thumbnail && typeof card.thumbnail === 'object' ? card.thumbnail.id : card.thumbnail
+  const fields = [
+    card.resolvedUrl,
+    card.status,
+    card.title,
+    card.author,
+    card.provider,
+    thumbnail,
+    card.player,
+    card.aspectRatio,
+    card.reason,
+  ].map((value) => value ?? null)
+  return hmac('embed-card', JSON.stringify(fields))
+}
+
+const signed = (card: Card): Card => ({ ...card, signature: cardSignature(card) })
+
 type Node = { type?: string; fields?: Partial<EmbedBlock>; children?: Node[] }
 
 /**
@@ -191,13 +215,15 @@ export const resolveEmbeds: CollectionBeforeChangeHook = async ({ data, req }) =
     if (!node || typeof node !== 'object') return
     if (node.type === 'block' && node.fields?.blockType === 'embed') {
       const url = typeof node.fields.url === 'string' ? node.fields.url.trim() : ''
-      if (url && node.fields.card?.resolvedUrl !== url) pending.push(node)
+      const card = node.fields.card
+      const ours = card?.signature && card.signature === cardSignature(card)
+      if (url && (card?.resolvedUrl !== url || !ours)) pending.push(node)
     }
     if (Array.isArray(node.children)) node.children.forEach(visit)
   }
   for (const section of body) visit(section?.content?.root)
   for (const node of pending) {
-    node.fields!.card = await resolveEmbed(req.payload, node.fields!.url!.trim())
+    node.fields!.card = signed(await resolveEmbed(req.payload, node.fields!.url!.trim()))
   }
   return data
 }

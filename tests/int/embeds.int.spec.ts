@@ -201,6 +201,33 @@ describe('embeds, resolved when the article is saved', () => {
     expect(hits.length).toBe(before)
   })
 
+  it('a card sent in by hand (a forged player or title) is made again by the server', async () => {
+    const article = (await payload.findByID({
+      collection: 'articles',
+      id,
+      draft: true,
+      depth: 0,
+    })) as Article
+    const forged = {
+      resolvedUrl: `${origin}/video/42`,
+      status: 'card' as const,
+      title: 'Click here for a prize',
+      player: 'https://evil.example/player',
+    }
+    const content = article.body[0]!.content as unknown as {
+      root: { children: { type: string; fields?: EmbedBlock }[] }
+    }
+    const node = content.root.children.find((child) => child.type === 'block')!
+    node.fields = { ...node.fields!, card: forged }
+    const saved = (await payload.update({
+      collection: 'articles',
+      id,
+      draft: true,
+      data: { body: article.body },
+    })) as Article
+    expect(cards(saved)[0]).toMatchObject({ title: 'The harbour at dawn', player: PLAYER })
+  })
+
   it('fetches from loopback and private addresses only when EMBED_ALLOW_PRIVATE says so', async () => {
     const card = await resolveEmbed(payload, `${origin}/video/42`, false)
     expect(card).toMatchObject({

@@ -136,6 +136,23 @@ describe('POST /api/import-runs/start (the admin’s archive import)', () => {
     ).toBe(0)
   })
 
+  it('refuses a second upload while a run is going, naming the running one', async () => {
+    const running = await payload.create({
+      collection: 'import-runs',
+      data: { filename: 'big.xml', platform: 'wordpress', status: 'running', total: 900, done: 12 },
+      overrideAccess: true,
+    })
+    try {
+      const busy = await start(wxr('c'), editorToken)
+      expect(busy.status).toBe(409)
+      expect((await busy.json()).errors[0].message).toBe(
+        'Another import is running (big.xml, 12 of 900 items); start this one when it is done.',
+      )
+    } finally {
+      await payload.delete({ collection: 'import-runs', id: running.id, overrideAccess: true })
+    }
+  })
+
   it('a file that is XML but not a WordPress export fails the run with the reason', async () => {
     const response = await start('<?xml version="1.0"?><html><body>hi</body></html>', editorToken)
     expect(response.status).toBe(202)

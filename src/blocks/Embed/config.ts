@@ -60,6 +60,8 @@ export const EmbedBlock: Block = {
         },
         { name: 'aspectRatio', type: 'number' },
         { name: 'reason', label: 'Why it is a plain link', type: 'text' },
+        // The server's mark on the card (src/embeds/resolve.ts): a hand-made card is remade.
+        { name: 'signature', type: 'text', admin: { hidden: true } },
       ],
     },
   ],
