@@ -1,3 +1,5 @@
+import type { EmbedBlock } from '@/payload-types'
+
 /**
  * Article content as plain, typed data: what the seed is written in, what the
  * importer (src/import/) turns a file into, and what tests build from. It can
@@ -39,6 +41,11 @@ export type ContentBlock =
   /** An image from Media, by its key in the ids given to `toLexical` (an import resolves it). */
   | { type: 'image'; image: string }
   | { type: 'gallery'; images: { image: string; caption?: string }[]; caption?: string }
+  /**
+   * An embed by its address; `card` is the one the server made (src/embeds/resolve.ts). Without
+   * it the reader sees a plain link until the article is next saved in the admin.
+   */
+  | { type: 'embed'; url: string; card?: EmbedBlock['card'] }
 
 /** A list; `nested[i]`, when given, is a list under item i (a WordPress import keeps nesting). */
 export interface ContentList {

@@ -2,6 +2,7 @@ import { type DefaultTreeAdapterTypes as T, parse, parseFragment } from 'parse5'
 import type { CollectionBeforeChangeHook, Payload } from 'payload'
 import { z } from 'zod'
 
+import type { ContentBlock, ContentSection } from '@/content/types'
 import { env } from '@/env'
 import { fetchPublic, mediaFromWeb, mediaLibrary, type WebOptions } from '@/import/media'
 import { checkHref } from '@/lib/safeHref'
@@ -201,6 +202,64 @@ export function cardSignature(card: Card): string {
 
 const signed = (card: Card): Card => ({ ...card, signature: cardSignature(card) })
 
+/**
+ * An import's embed blocks with their cards. With `web` (the import fetches, --fetch-media)
+ * each address is resolved now by its rules, or takes the card it already has here (`known`,
+ * by address, from the article a re-run updates); without, an embed keeps no card — the reader
+ * sees a plain link — and is resolved when an editor next saves the article (the import saves
+ * with `skipEmbeds`). `note` gets a line for each embed that is a plain link, and why.
+ */
+export async function settleEmbeds(
+  payload: Payload,
+  sections: ContentSection[],
+  web: WebOptions | undefined,
+  note: (message: string) => void,
+  known: Map<string, Card> = new Map(),
+): Promise<ContentSection[]> {
+  const settled: ContentSection[] = []
+  for (const section of sections) {
+    const blocks: ContentBlock[] = []
+    for (const block of section.blocks) {
+      if (block.type !== 'embed') {
+        blocks.push(block)
+        continue
+      }
+      const short = block.url.length > 80 ? `${block.url.slice(0, 79)}…` : block.url
+      if (!web) {
+        note(
+          `The embed ${short} is a plain link until its card is made: import with --fetch-media, or save the article in the admin.`,
+        )
+        blocks.push(block)
+        continue
+      }
+      const had = known.get(block.url)
+      const card =
+        had && had.signature === cardSignature(had)
+          ? had
+          : signed(await resolveEmbed(payload, block.url, web.allowPrivate ?? false))
+      if (card.status !== 'card') note(`The embed ${short} is a plain link: ${card.reason}.`)
+      blocks.push({ ...block, card })
+    }
+    settled.push({ ...section, blocks })
+  }
+  return settled
+}
+
+/** The signed cards of an article's embeds, by address (what a re-run of an import reuses). */
+export function cardsOf(body: { content?: unknown }[] | null | undefined): Map<string, Card> {
+  const cards = new Map<string, Card>()
+  const visit = (node: Node | undefined) => {
+    if (!node || typeof node !== 'object') return
+    const fields = node.fields
+    if (node.type === 'block' && fields?.blockType === 'embed' && fields.url && fields.card) {
+      cards.set(fields.url, fields.card)
+    }
+    if (Array.isArray(node.children)) node.children.forEach(visit)
+  }
+  for (const section of body ?? []) visit((section?.content as { root?: Node } | undefined)?.root)
+  return cards
+}
+
 type Node = { type?: string; fields?: Partial<EmbedBlock>; children?: Node[] }
 
 /**
@@ -208,6 +267,8 @@ type Node = { type?: string; fields?: Partial<EmbedBlock>; children?: Node[] }
  * resolved now (an unchanged one is left as it is, so autosaves fetch nothing).
  */
 export const resolveEmbeds: CollectionBeforeChangeHook = async ({ data, req }) => {
+  // An import without --fetch-media: its embeds wait for an editor's save.
+  if (req.context?.skipEmbeds) return data
   const body = (data as { body?: { content?: { root?: Node } }[] }).body
   if (!Array.isArray(body)) return data
   const pending: Node[] = []

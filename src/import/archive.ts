@@ -16,6 +16,7 @@ import { urls } from '@/lib/urls'
 import { normaliseFromPath } from '@/redirects/paths'
 import { redirectFrom, type RedirectReference } from '@/redirects/store'
 import { toLexical } from '@/seed/lexical'
+import { cardsOf, settleEmbeds } from '@/embeds/resolve'
 
 import type { Author } from '@/payload-types'
 
@@ -72,7 +73,7 @@ const DEK_LIMIT = 300
 const NAME_LIMIT = 60
 const COMMENT_LIMIT = 5000
 /** Bumped when the mapping changes, so a re-run rewrites what an older version imported. */
-const MAPPING_VERSION = '2'
+const MAPPING_VERSION = '3'
 
 export interface ArchiveOptions {
   /** Desk (slug) for pages; created as "Pages" when missing. */
@@ -140,7 +141,13 @@ export async function importArchive(
     attachments: 0,
   }
   // Imports run as the system: no reader sees a draft; published posts were published already.
-  const context = { disableRevalidate: true, disableNotifications: true, skipChecklist: true }
+  const context = {
+    disableRevalidate: true,
+    disableNotifications: true,
+    skipChecklist: true,
+    // Embeds are resolved here, by the import's own rules (settleEmbeds), or left for an editor.
+    skipEmbeds: true,
+  }
   const base = { overrideAccess: true, depth: 0, context } as const
   const categories = new Map<string, WpCategory>()
   const authors = new Map<string, WpAuthor>()
@@ -449,7 +456,13 @@ export async function importArchive(
       const id = await mediaFor(ref.src, ref.alt, ref.caption, tally)
       if (id !== null) imageIds.set(ref.key, id)
     }
-    const sections = settleImages(body.sections, body.images, imageIds)
+    const sections = await settleEmbeds(
+      payload,
+      settleImages(body.sections, body.images, imageIds),
+      options.media?.source.web,
+      (message) => tally('embed', message),
+      cardsOf(existing?.body),
+    )
     let heroImage: number | null = null
     const featured = item.featuredImage
       ? options.media?.attachments?.get(item.featuredImage)

@@ -12,6 +12,7 @@ import {
   ValidationError,
 } from 'payload'
 
+import { settleEmbeds } from '@/embeds/resolve'
 import { slugify } from '@/lib/slugify'
 import { plainTextToLexical, toLexical } from '@/seed/lexical'
 
@@ -268,12 +269,19 @@ export async function importArticle(
       `The image "${article.heroImage.src.slice(0, 80)}" was not brought in: add a hero image in the admin.`,
     )
   }
-  const sections = images
-    ? settleImages(article.sections, article.images, images.ids)
-    : article.sections
+  const sections = await settleEmbeds(
+    payload,
+    images ? settleImages(article.sections, article.images, images.ids) : article.sections,
+    options.images?.web?.web,
+    (message) => report.note(null, message),
+  )
 
   const user = options.user ?? null
-  const req = await createLocalReq({ user: user ?? undefined }, payload)
+  // Embeds were resolved above (with --fetch-media) or wait for an editor's save.
+  const req = await createLocalReq(
+    { user: user ?? undefined, context: { skipEmbeds: true } },
+    payload,
+  )
   const access = { req, user, overrideAccess: !user, depth: 0 } as const
   const started = await initTransaction(req)
   try {

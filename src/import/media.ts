@@ -31,6 +31,8 @@ export interface MediaSource {
   /** "a folder", "the web": as report lines say where an image was looked for. */
   describe: string
   get(url: URL): Promise<Fetched>
+  /** The web's rules, for a source that fetches (--fetch-media): embeds are resolved by them. */
+  web?: WebOptions
 }
 
 async function judged(data: Buffer, name: string): Promise<Fetched> {
@@ -136,6 +138,7 @@ function get(url: URL, timeoutMs: number, allowPrivate: boolean, signal: AbortSi
 export function mediaFromWeb(options: WebOptions = {}): MediaSource {
   return {
     describe: 'the web',
+    web: options,
     async get(url) {
       const fetched = await fetchPublic(url, {
         ...options,

@@ -147,6 +147,11 @@ export function toLexical(
             ...(entry.caption ? { caption: entry.caption } : {}),
           })),
         })
+      case 'embed':
+        return blockNode('embed', `seed-embed-${index}`, {
+          url: block.url,
+          ...(block.card ? { card: block.card } : {}),
+        })
     }
   })
   return { root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } }

@@ -53,9 +53,15 @@ beforeAll(async () => {
 
 describe('importing a Ghost export (JSON)', () => {
   it('imports posts and pages, skips what is not a post with its reason, and reports what it left out', () => {
-    expect(first).toMatchObject({ done: 9, imported: 8, updated: 0, unchanged: 0, skipped: 1 })
+    expect(first).toMatchObject({ done: 11, imported: 8, updated: 0, unchanged: 0, skipped: 3 })
     expect(first.skippedItems).toEqual([
       { item: 'post 9 of the export', reason: expect.stringMatching(/not a Ghost post \(id:/) },
+      // Members and newsletters are not articles: counted, never imported.
+      { item: '2 members', reason: expect.stringMatching(/Ghost's members are not imported/) },
+      {
+        item: '1 newsletter',
+        reason: expect.stringMatching(/Ghost's newsletters are not imported/),
+      },
     ])
     const about = (n: string) => first.notes.filter((line) => line.startsWith(`post ${n} `))
     expect(about('6650a0000000000000000001')).toEqual(
@@ -153,6 +159,13 @@ describe('importing a Ghost export (JSON)', () => {
     expect(blocks).toContainEqual(
       expect.objectContaining({ blockType: 'pullQuote', quote: 'A ferry at midnight, again.' }),
     )
+    // Ghost's embed card is YouTube's player in a frame: an embed block of the video's page.
+    expect(blocks).toContainEqual(
+      expect.objectContaining({
+        blockType: 'embed',
+        url: 'https://www.youtube.com/watch?v=xyz789',
+      }),
+    )
     expect(nodes.some((node) => node.type === 'horizontalrule')).toBe(true)
     expect(nodes.some((node) => node.type === 'quote')).toBe(true)
     expect(nodes.flatMap((node) => node.children ?? [])).toContainEqual(
@@ -206,7 +219,7 @@ describe('importing a Ghost export (JSON)', () => {
     }
     const before = await saved()
     const again = await run()
-    expect(again).toMatchObject({ done: 9, imported: 0, updated: 0, unchanged: 8, skipped: 1 })
+    expect(again).toMatchObject({ done: 11, imported: 0, updated: 0, unchanged: 8, skipped: 3 })
     expect(await saved()).toEqual(before)
   })
 
@@ -219,8 +232,9 @@ describe('importing a Ghost export (JSON)', () => {
 
   it('runs from the command line with a progress line and a report', () => {
     const result = runScript('src/scripts/importGhost.ts', [FIXTURE])
-    expect(result.stderr).toContain('9/9 items')
-    expect(result.stdout).toMatch(/Done in .*: 0 imported, 0 updated, 8 unchanged, 1 skipped\./)
+    expect(result.stderr).toContain('11/11 items')
+    expect(result.stdout).toMatch(/Done in .*: 0 imported, 0 updated, 8 unchanged, 3 skipped\./)
+    expect(result.stdout).toContain("Skipped 2 members: Ghost's members are not imported")
     expect(result.status).toBe(0)
 
     const refused = runScript('src/scripts/importGhost.ts', ['tests/fixtures/wordpress/export.xml'])

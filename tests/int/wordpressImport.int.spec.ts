@@ -288,6 +288,10 @@ describe('importing a WordPress export (WXR)', () => {
       }),
     )
     expect(nodes.filter((n) => n.type === 'horizontalrule')).toHaveLength(1)
+    // An embed is an embed block; without --fetch-media it has no card yet (a plain link).
+    const embed = blocks.find((fields) => fields.blockType === 'embed')
+    expect(embed).toMatchObject({ url: 'https://www.youtube.com/watch?v=abc123' })
+    expect(embed).not.toHaveProperty('card.status')
     // Lexical's format bits: strikethrough 4, code 16, subscript 32, superscript 64.
     const runs = nodes.flatMap((n) => n.children ?? [])
     const marked = (text: string) => runs.find((run) => run.text === text)?.format

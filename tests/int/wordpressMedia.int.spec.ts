@@ -30,6 +30,8 @@ const photo = (background: string, format: 'jpeg' | 'png' | 'webp') =>
 
 let server: Server
 let origin: string
+/** Every address the fixture server was asked for. */
+const hits: string[] = []
 const served = new Map<string, { type: string; body: Buffer }>()
 let payload: Payload
 let first: WordPressReport
@@ -124,6 +126,30 @@ beforeAll(async () => {
     body: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
   })
   server = createServer((request, response) => {
+    hits.push(request.url ?? '')
+    if (request.url === '/video/42') {
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><title>Cranes</title><link rel="alternate" type="application/json+oembed" href="/oembed/42">`,
+        )
+      return
+    }
+    if (request.url === '/oembed/42') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          type: 'video',
+          title: 'Cranes at first light',
+          author_name: 'Harbour Video',
+          provider_name: 'Quayside Video',
+          thumbnail_url: `${origin}/wp-content/uploads/2024/05/crane.webp`,
+          width: 640,
+          height: 360,
+          html: `<iframe src="https://player.quayside-video.invalid/embed/42"></iframe>`,
+        }),
+      )
+      return
+    }
     if (request.url?.startsWith('/moved/')) {
       response.writeHead(301, { location: request.url.slice('/moved'.length) }).end()
       return
@@ -300,5 +326,103 @@ describe('a WordPress import with its images', () => {
       new URL(`${site}/wp-content/uploads/%2e%2e/%2e%2e/%2e%2e/etc/passwd`),
     )
     expect(escape.ok).toBe(false)
+  })
+})
+
+describe('embeds in a WordPress import', () => {
+  // Its own site address, so its post is not the one above.
+  const site = () => `${origin}/embeds`
+  const body = (extra = '') =>
+    `<!-- wp:paragraph --><p>The cranes, on video.${extra}</p><!-- /wp:paragraph -->
+<!-- wp:embed {"url":"${origin}/video/42","type":"video"} --><figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">
+${origin}/video/42
+</div><figcaption class="wp-element-caption">The first crane back.</figcaption></figure><!-- /wp:embed -->
+<!-- wp:embed {"url":"${origin}/wp-content/uploads/2024/05/fake.jpg"} --><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">
+${origin}/wp-content/uploads/2024/05/fake.jpg
+</div></figure><!-- /wp:embed -->`
+  type Card = { status: string; title?: string; player?: string; thumbnail?: unknown }
+  const embeds = async () =>
+    nodesOf(await article('embeds'))
+      .filter((node) => node.type === 'block' && node.fields?.blockType === 'embed')
+      .map((node) => node.fields as { url: string; card?: Card | null })
+
+  it('without --fetch-media keeps each embed by its address, a plain link until an editor saves the article', async () => {
+    const report = await importWordPress(payload, chunks(exportOf(site(), 'embeds', body())))
+    expect(report.imported).toBe(1)
+    expect(hits.filter((hit) => hit.startsWith('/video') || hit.startsWith('/oembed'))).toEqual([])
+    const found = await embeds()
+    expect(found.map((embed) => [embed.url, embed.card?.status ?? null])).toEqual([
+      [`${origin}/video/42`, null],
+      [`${origin}/wp-content/uploads/2024/05/fake.jpg`, null],
+    ])
+    expect(report.notes.join('\n')).toMatch(
+      /The embed http:\/\/127\.0\.0\.1:\d+\/video\/42 is a plain link until its card is made: import with --fetch-media, or save the article in the admin/,
+    )
+    expect(JSON.stringify((await article('embeds')).body)).toContain('The first crane back.')
+
+    // The editor's first save makes the card.
+    const doc = await article('embeds')
+    await payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { dek: 'The cranes are back, on video.' },
+      draft: true,
+      overrideAccess: true,
+    })
+    expect((await embeds())[0]!.card).toMatchObject({
+      status: 'card',
+      title: 'Cranes at first light',
+    })
+  })
+
+  it('with --fetch-media makes each card at import: title, provider, player, thumbnail in Media; one that cannot be had is a plain link with its reason', async () => {
+    hits.length = 0
+    const report = await run(
+      exportOf(site(), 'embeds', body(' Now with a second look.')),
+      mediaFromWeb({ allowPrivate: true }),
+    )
+    expect(report.updated).toBe(1)
+    const [video, fake] = await embeds()
+    expect(video!.card).toMatchObject({
+      status: 'card',
+      title: 'Cranes at first light',
+      player: 'https://player.quayside-video.invalid/embed/42',
+    })
+    const thumbnail = await payload.findByID({
+      collection: 'media',
+      id: idOf(video!.card!.thumbnail) as number,
+    })
+    expect(thumbnail.importedFrom).toBe(`${origin}/wp-content/uploads/2024/05/crane.webp`)
+    expect(fake!.card).toMatchObject({ status: 'link' })
+    expect(report.notes.join('\n')).toMatch(
+      /The embed .*fake\.jpg is a plain link: the address is not a web page/,
+    )
+
+    // Public addresses only, as for images, unless --fetch-media-private.
+    const another = `<!-- wp:embed --><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">${origin}/video/42?t=30</div></figure><!-- /wp:embed -->`
+    const closed = await run(
+      exportOf(site(), 'embeds', body(' A third look.') + another),
+      mediaFromWeb({ timeoutMs: 3000 }),
+    )
+    expect(closed.updated).toBe(1)
+    const third = (await embeds())[2]!
+    expect(third.url).toBe(`${origin}/video/42?t=30`)
+    expect(third.card).toMatchObject({ status: 'link' })
+    expect(closed.notes.join('\n')).toMatch(
+      /The embed .*\/video\/42\?t=30 is a plain link: .*private or reserved address/,
+    )
+  })
+
+  it('a re-run that updates the post keeps the cards it made, fetching nothing again', async () => {
+    hits.length = 0
+    const media = await payload.count({ collection: 'media' })
+    const report = await run(
+      exportOf(site(), 'embeds', body(' A fourth look.')),
+      mediaFromWeb({ allowPrivate: true }),
+    )
+    expect(report.updated).toBe(1)
+    expect(hits.filter((hit) => hit.startsWith('/video') || hit.startsWith('/oembed'))).toEqual([])
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(media.totalDocs)
+    expect((await embeds())[0]!.card).toMatchObject({ status: 'card' })
   })
 })

@@ -88,6 +88,10 @@ const Data = z.object({
   posts_tags: z.array(z.unknown()).default([]),
   posts_authors: z.array(z.unknown()).default([]),
   posts_meta: z.array(z.unknown()).default([]),
+  // Not articles: counted in the report as skipped, never imported.
+  members: z.array(z.unknown()).default([]),
+  subscribers: z.array(z.unknown()).default([]),
+  newsletters: z.array(z.unknown()).default([]),
 })
 const Envelope = z.union([
   z.object({ db: z.array(z.object({ data: Data })).min(1) }),
@@ -206,7 +210,19 @@ export function readGhost(json: string): GhostExport {
       ),
     })
   })
-  return { total: data.posts.length, records }
+  // Ghost's readers and mailings are not articles: each kind is one line of the report.
+  const notHere = [
+    { rows: data.members.length + data.subscribers.length, one: 'member', many: 'members' },
+    { rows: data.newsletters.length, one: 'newsletter', many: 'newsletters' },
+  ].filter((kind) => kind.rows > 0)
+  for (const kind of notHere) {
+    records.push({
+      kind: 'skipped',
+      item: `${kind.rows} ${kind.rows === 1 ? kind.one : kind.many}`,
+      reason: `Ghost's ${kind.many} are not imported: this import brings articles, not readers' accounts or mailing lists.`,
+    })
+  }
+  return { total: data.posts.length + notHere.length, records }
 }
 
 function itemOf(

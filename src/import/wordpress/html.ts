@@ -359,9 +359,20 @@ export function convertBody(
   const embed = (node: T.Element) => {
     const src = attr(node, 'src') ?? attr(node, 'data')
     const check = src ? checkHref(src) : null
+    // A player in a frame (YouTube's, Vimeo's, a map's) is an embed block, by its page's address.
+    if (
+      node.tagName === 'iframe' &&
+      inlineDepth === 0 &&
+      check?.ok &&
+      /^https?:/.test(check.href)
+    ) {
+      flush()
+      push({ type: 'embed', url: pageOfPlayer(check.href) })
+      return
+    }
     notes.approximation(
       'embed',
-      `An embedded <${node.tagName}> was kept as ${check?.ok ? 'a link to its address' : 'nothing (no safe address)'}; embed cards come later.`,
+      `An embedded <${node.tagName}> was kept as ${check?.ok ? 'a link to its address' : 'nothing (no safe address)'}.`,
     )
     if (check?.ok) runs.push({ text: check.href, href: check.href })
   }
@@ -627,11 +638,13 @@ export function convertBody(
       flush()
       const url = clean(textOf(node).replace(captionText ?? '', ''))
       const check = url ? checkHref(url) : null
-      notes.approximation(
-        'embed',
-        `An embed (${url.slice(0, 60) || 'no address'}) was kept as a link.`,
-      )
-      if (check?.ok) push({ type: 'paragraph', children: [{ text: check.href, href: check.href }] })
+      if (check?.ok && /^https?:/.test(check.href)) push({ type: 'embed', url: check.href })
+      else {
+        notes.approximation(
+          'embed',
+          `An embed (${url.slice(0, 60) || 'no address'}) was left out: it has no web address.`,
+        )
+      }
       if (captionText) push({ type: 'paragraph', children: [{ text: captionText, italic: true }] })
       return
     }
@@ -733,6 +746,22 @@ export function convertBody(
   flush()
   if (sections.length === 0) sections.push({ heading: headline, blocks: [] })
   return { sections, tables, images, firstParagraph }
+}
+
+/**
+ * The page a provider's player shows, which oEmbed knows (a YouTube or Vimeo player
+ * address is not one): any other address is kept as it is.
+ */
+export function pageOfPlayer(address: string): string {
+  const url = new URL(address)
+  const host = url.hostname.replace(/^www\./, '')
+  const youtube = /^\/embed\/([\w-]{6,20})$/.exec(url.pathname)
+  if (youtube && (host === 'youtube.com' || host === 'youtube-nocookie.com')) {
+    return `https://www.youtube.com/watch?v=${youtube[1]}`
+  }
+  const vimeo = /^\/video\/(\d{1,15})$/.exec(url.pathname)
+  if (vimeo && host === 'player.vimeo.com') return `https://vimeo.com/${vimeo[1]}`
+  return address
 }
 
 /**
