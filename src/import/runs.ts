@@ -5,15 +5,13 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
-import { createLocalReq, type Endpoint, type Payload } from 'payload'
+import type { Endpoint, Payload } from 'payload'
 
 import { isEditor } from '@/access/roles'
-import { cacheTags } from '@/queries/tags'
-import { findPublishedArticles, invalidationFor } from '@/revalidation/articles'
-import { invalidateInBackground } from '@/revalidation/invalidate'
 
 import type { ArchiveOptions, ArchiveReport } from './archive'
 import { mediaFromWeb } from './media'
+import { refreshReaders } from './refresh'
 
 /**
  * Archive imports from the admin: `POST /api/import-runs/start?filename=…`
@@ -236,40 +234,5 @@ export async function runImport(
     )
   } finally {
     await rm(file, { force: true })
-  }
-}
-
-/**
- * The import saves without revalidating (item by item, it would refresh the home page
- * thousands of times): once it is over, readers' caches learn of every article it published,
- * forty at a time (what /next/revalidate takes in one request), and the lists, desks, topics and bylines it touched.
- */
-async function refreshReaders(payload: Payload, ids: number[]): Promise<void> {
-  if (ids.length === 0) return
-  try {
-    const req = await createLocalReq({}, payload)
-    for (let start = 0; start < ids.length; start += 40) {
-      const located = await findPublishedArticles(req, {
-        id: { in: ids.slice(start, start + 1000) },
-      })
-      const pages = invalidationFor(located)
-      await invalidateInBackground(
-        {
-          ...pages,
-          paths: [...new Set(pages.paths)],
-          cacheTags: [
-            ...pages.cacheTags,
-            cacheTags.desks(),
-            cacheTags.topics(),
-            cacheTags.bylines(),
-          ],
-          // Addresses asked for before the import answered 404: right on their next request.
-          expireNow: pages.cacheTags.filter((tag) => tag !== cacheTags.articleLists()),
-        },
-        payload.logger,
-      )
-    }
-  } catch (error) {
-    payload.logger.warn({ err: error }, 'Pages not refreshed after an import')
   }
 }

@@ -150,15 +150,33 @@ async function askServer(
   invalidation: Invalidation,
   logger: InvalidationScope['logger'],
 ): Promise<void> {
+  const failed = await askSite(invalidation)
+  if (failed) logger.warn({ msg: `Could not refresh pages after a background change: ${failed}` })
+}
+
+/** The site's own address, where a script on this machine reaches the running app. */
+export const siteOrigin = () => `http://127.0.0.1:${env.PORT}`
+
+/**
+ * POST /next/revalidate at the running site (a script's change: a command-line import): null
+ * when it was done there, else why not, in words for the person running the command.
+ */
+export async function askSite(
+  invalidation: Invalidation,
+  origin: string = siteOrigin(),
+): Promise<string | null> {
   try {
-    const response = await fetch(`http://127.0.0.1:${env.PORT}/next/revalidate`, {
+    const response = await fetch(`${origin}/next/revalidate`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [REVALIDATE_HEADER]: revalidateSecret() },
       body: JSON.stringify(invalidation),
       signal: AbortSignal.timeout(10_000),
     })
-    if (!response.ok) throw new Error(`answered ${response.status}`)
+    if (response.status === 403) return `the site at ${origin} has another PAYLOAD_SECRET`
+    if (!response.ok) return `the site at ${origin} answered ${response.status}`
+    return null
   } catch (error) {
-    logger.warn({ msg: 'Could not refresh pages after a background change', error })
+    const cause = (error as { cause?: { code?: string } }).cause?.code
+    return `no site answered at ${origin} (${cause ?? (error as Error).message})`
   }
 }

@@ -1,3 +1,5 @@
+import type { Payload } from 'payload'
+
 import type { ArchiveOptions, ArchiveReport, Progress } from '@/import/archive'
 
 /**
@@ -64,6 +66,7 @@ function printReport(report: ArchiveReport, seconds: number) {
  * reason) when it is `Unreadable`.
  */
 export async function runArchiveImport(
+  payload: Payload,
   file: string,
   values: { 'pages-desk'?: string | undefined; desk?: string | undefined },
   Unreadable: abstract new (...args: never[]) => Error,
@@ -75,12 +78,27 @@ export async function runArchiveImport(
   try {
     const { total, run } = await open()
     const progress = progressLine(total)
+    const published: number[] = []
     const report = await run({
       ...(values['pages-desk'] ? { pagesDesk: values['pages-desk'] } : {}),
       ...(values.desk ? { defaultDesk: values.desk } : {}),
       onProgress: progress.onProgress,
+      onArticle: (article) => {
+        if (article.status === 'published') published.push(article.id)
+      },
     })
     progress.finish(report)
+    // The running site (and its proxies) learn of what was published, as after a publish.
+    if (published.length > 0) {
+      const { refreshReaders } = await import('@/import/refresh')
+      const { siteOrigin } = await import('@/revalidation/invalidate')
+      const failed = await refreshReaders(payload, published, true)
+      console.log(
+        failed
+          ? `Readers' pages were not refreshed: ${failed}. (A site on another port: run with its PORT.)`
+          : `Readers' pages refreshed at ${siteOrigin()} (${published.length} published ${published.length === 1 ? 'article' : 'articles'}).`,
+      )
+    }
     return 0
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error

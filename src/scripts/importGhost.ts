@@ -48,7 +48,7 @@ const source = await mediaSourceFrom(values, usage)
 await runWithPayload('import:ghost', async (payload) => {
   const { checkExportSize, GhostUnreadable, importGhost, readGhost } =
     await import('@/import/ghost')
-  return runArchiveImport(file, values, GhostUnreadable, async () => {
+  return runArchiveImport(payload, file, values, GhostUnreadable, async () => {
     checkExportSize(size)
     const read = readGhost(readFileSync(file, 'utf8'))
     return {

@@ -33,7 +33,7 @@ const source = await mediaSourceFrom(values, usage)
 
 await runWithPayload('import:wordpress', async (payload) => {
   const { importWordPress, scanExport, WxrUnreadable } = await import('@/import/wordpress')
-  return runArchiveImport(file, values, WxrUnreadable, async () => {
+  return runArchiveImport(payload, file, values, WxrUnreadable, async () => {
     // One pass first: the total for the progress line, and the attachments featured images name.
     const { items, attachments } = await scanExport(chunks())
     return {

@@ -1,3 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { run } from '../support/run'
 import { AdminPage } from './pages/AdminPage'
 import { EDITOR, expect, test } from './fixtures'
 
@@ -25,6 +30,9 @@ function exportFile(): string {
 <!-- wp:code --><pre class="wp-block-code"><code class="language-python">print("tide")</code></pre><!-- /wp:code -->
 <!-- wp:list --><ul><li>Piles<ul><li>Steel</li></ul></li><li>Deck</li></ul><!-- /wp:list -->
 <!-- wp:pullquote --><figure class="wp-block-pullquote"><blockquote><p>It is quieter than my kettle.</p><cite>A crane driver</cite></blockquote></figure><!-- /wp:pullquote -->
+<!-- wp:embed {"url":"https://www.youtube.com/watch?v=quay42"} --><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">
+https://www.youtube.com/watch?v=quay42
+</div></figure><!-- /wp:embed -->
 <!-- wp:paragraph --><p>Hostile: <a href="javascript:alert(1)">click</a><script>alert(2)</script></p><!-- /wp:paragraph -->`
   const items = [
     item(
@@ -98,9 +106,67 @@ test('an editor imports a WordPress export from the admin, watches its progress,
   await expect(reader.getByText('Good to see it open again.')).toBeVisible()
   await expect(reader.getByText('A comment still waiting for moderation.')).toHaveCount(0)
   await expect(reader.locator('a[href^="javascript:"]')).toHaveCount(0)
+  // The embed, imported without fetching, is a plain link to the video until an editor saves.
+  await expect(
+    reader.locator('.embed-link a[href="https://www.youtube.com/watch?v=quay42"]'),
+  ).toBeVisible()
   await reader.waitForLoadState('networkidle')
   expect(elsewhere).toEqual([])
   // The draft is not public.
   expect((await reader.goto(`${origin}/quayside/quayside-2`))?.status()).toBe(404)
   await reader.close()
+})
+
+test('an import from the command line refreshes the running site: a post and a desk asked for before they were imported show at once', async ({
+  request,
+}) => {
+  const site = 'https://e2e-cli-harbour.example'
+  const post = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Harbour</title><link>${site}</link><wp:base_site_url>${site}</wp:base_site_url>
+<wp:category><wp:category_nicename>harbour-cli</wp:category_nicename><wp:cat_name>Harbour CLI</wp:cat_name></wp:category>
+<item><title>Tugboats strike a deal on night shifts</title><link>${site}/2026/11/30/tugboats-deal/</link>
+<guid isPermaLink="false">${site}/?p=7</guid><dc:creator>editor</dc:creator>
+<content:encoded><![CDATA[<p>The tug crews agreed a new night rota on Monday.</p>]]></content:encoded>
+<excerpt:encoded><![CDATA[A new night rota for the tug crews.]]></excerpt:encoded>
+<wp:post_id>7</wp:post_id><wp:post_date_gmt>2026-11-30 08:00:00</wp:post_date_gmt><wp:post_name>tugboats-deal</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="category" nicename="harbour-cli"><![CDATA[Harbour CLI]]></category></item>
+</channel></rss>
+`
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'wxr-')), 'harbour.xml')
+  writeFileSync(file, post)
+  const address = '/harbour-cli/tugboats-deal'
+  // Asked for before they exist: the post's address and its new desk's page, in the site's cache.
+  expect((await request.get(address)).status()).toBe(404)
+  expect((await request.get('/harbour-cli')).status()).toBe(404)
+
+  const base = new URL(process.env.E2E_BASE_URL!)
+  const output = await run(
+    process.execPath,
+    ['--import', 'tsx', 'src/scripts/importWordPress.ts', file],
+    {
+      ...process.env,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      PAYLOAD_SECRET: 'end-to-end-test-secret-0123456789',
+      MEDIA_DIR: process.env.E2E_MEDIA_DIR,
+      PORT: base.port,
+    },
+  )
+  expect(output).toMatch(/1 imported/)
+  expect(output).toContain(`Readers' pages refreshed at http://127.0.0.1:${base.port}`)
+
+  const page = await request.get(address)
+  expect(page.status()).toBe(200)
+  expect(await page.text()).toContain('Tugboats strike a deal on night shifts')
+  // The desk's page, as the site lists desks anew: waited for, not slept on.
+  await expect
+    .poll(
+      async () => {
+        const desk = await request.get('/harbour-cli')
+        return desk.status() === 200 && (await desk.text()).includes('Tugboats strike a deal')
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true)
 })
