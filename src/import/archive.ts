@@ -14,7 +14,7 @@ import {
 import { slugify } from '@/lib/slugify'
 import { urls } from '@/lib/urls'
 import { normaliseFromPath } from '@/redirects/paths'
-import { redirectFrom, type RedirectReference } from '@/redirects/store'
+import { redirectFrom, type RedirectReference, type StoredRedirect } from '@/redirects/store'
 import { toLexical } from '@/seed/lexical'
 import { cardsOf, settleEmbeds } from '@/embeds/resolve'
 
@@ -294,6 +294,8 @@ export async function importArchive(
     to: RedirectReference | string,
     what: string,
     req?: PayloadRequest,
+    /** The redirects already looked up, by their old address (all of those asked for). */
+    known?: Map<string, StoredRedirect>,
   ): Promise<void> {
     const normal = normaliseFromPath(from)
     if (!normal.ok) return
@@ -302,7 +304,9 @@ export async function importArchive(
         ? { type: 'custom' as const, url: to }
         : { type: 'reference' as const, reference: to }
     if (typeof to === 'string' && normal.path === to) return
-    const existing = await redirectFrom(normal.path, req ?? (await createLocalReq({}, payload)))
+    const existing = known
+      ? (known.get(normal.path) ?? null)
+      : await redirectFrom(normal.path, req ?? (await createLocalReq({}, payload)))
     if (existing) {
       const same =
         typeof to === 'string'
@@ -630,7 +634,7 @@ export async function importArchive(
         }
       }
       if (schedule) await scheduleOnce(payload, doc.id, schedule, req)
-      await importComments(item, doc.id, req, itemNote)
+      await importComments(item, doc.id, req, itemNote, existing === null)
       if (started) await commitTransaction(req)
       await redirects(item, doc.id, status, name)
       if (existing) report.updated += 1
@@ -660,7 +664,22 @@ export async function importArchive(
   async function redirects(item: WpItem, id: number, status: unknown, name: string) {
     if (status !== 'published') return
     const reference = { relationTo: 'articles' as const, value: id }
-    for (const path of origin.oldPaths(item)) await redirect(path, reference, name)
+    // Its live address is looked up once for all of them (the article does not change here).
+    const req = await createLocalReq({ context: { ...context, livePaths: new Map() } }, payload)
+    // The post's old addresses looked up together: most runs find them all there, or none.
+    const paths = origin.oldPaths(item).flatMap((path) => {
+      const normal = normaliseFromPath(path)
+      return normal.ok ? [normal.path] : []
+    })
+    const { docs } = await payload.find({
+      collection: 'redirects',
+      where: { from: { in: [...new Set(paths)] } },
+      pagination: false,
+      ...base,
+      req,
+    })
+    const known = new Map(docs.map((doc) => [doc.from, doc]))
+    for (const path of new Set(paths)) await redirect(path, reference, name, req, known)
   }
 
   async function importComments(
@@ -668,6 +687,8 @@ export async function importArchive(
     articleId: number,
     req: PayloadRequest,
     itemNote: (message: string) => void,
+    /** The article was made by this run: none of its comments can be here yet. */
+    fresh = false,
   ) {
     const byId = new Map(item.comments.map((comment) => [comment.id, comment]))
     const ids = new Map<string, number>()
@@ -686,14 +707,16 @@ export async function importArchive(
         continue
       }
       const key = `${origin.key}:${articleId}:${comment.id}`
-      const { docs } = await payload.find({
-        collection: 'comments',
-        where: { submissionKey: { equals: key } },
-        limit: 1,
-        pagination: false,
-        ...base,
-        req,
-      })
+      const { docs } = fresh
+        ? { docs: [] }
+        : await payload.find({
+            collection: 'comments',
+            where: { submissionKey: { equals: key } },
+            limit: 1,
+            pagination: false,
+            ...base,
+            req,
+          })
       const status =
         comment.approved === '1' ? 'approved' : comment.approved === 'spam' ? 'spam' : 'pending'
       const known = docs[0]

@@ -22,6 +22,21 @@ export async function livePathOf(reference: unknown, req: PayloadRequest): Promi
   const { relationTo, value } = reference as { relationTo: string; value: unknown }
   const id = idOf(value)
   if (id == null) return null
+  // A request that writes many redirects to documents it does not change (an import's) may
+  // remember the answers in `context.livePaths`.
+  const memo = req.context?.livePaths as Map<string, string | null> | undefined
+  const key = `${relationTo}:${id}`
+  if (memo?.has(key)) return memo.get(key)!
+  const path = await lookUpLivePath(relationTo, id, req)
+  memo?.set(key, path)
+  return path
+}
+
+async function lookUpLivePath(
+  relationTo: string,
+  id: number | string,
+  req: PayloadRequest,
+): Promise<string | null> {
   if (relationTo === 'sections') {
     const section = await req.payload.db.findOne<{ id: number; slug?: string }>({
       collection: 'sections',
@@ -47,7 +62,7 @@ export async function livePathOf(reference: unknown, req: PayloadRequest): Promi
   return null
 }
 
-type StoredRedirect = {
+export type StoredRedirect = {
   id: number | string
   from: string
   to?: { type?: string | null; url?: string | null; reference?: unknown } | null
@@ -61,6 +76,8 @@ export async function redirectFrom(
     collection: 'redirects',
     where: { from: { equals: path } },
     limit: 1,
+    // One row, no total: a count query per lookup is half its cost.
+    pagination: false,
     depth: 0,
     overrideAccess: true,
     req,

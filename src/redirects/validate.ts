@@ -31,6 +31,8 @@ function decodeSegment(segment: string): string {
  */
 export async function livePageAt(path: string, req: PayloadRequest): Promise<string | null> {
   if (SITE_PAGES.has(path)) return 'a page of the site'
+  // An old address with a query (WordPress's /?p=123) is no page's address here.
+  if (path.includes('?')) return null
   const segments = path.split('/').filter(Boolean).map(decodeSegment)
   const exists = async (collection: 'sections' | 'tags' | 'authors', slug: string) =>
     (await req.payload.count({ collection, where: { slug: { equals: slug } }, req })).totalDocs > 0
