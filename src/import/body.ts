@@ -27,7 +27,7 @@ import { checkHref } from '@/lib/safeHref'
 
 import type { Report } from './problems'
 import type { ImportedBody } from './types'
-import { type BodyNotes, codeBlock, convertBody, type ImageRef } from './wordpress/html'
+import { type BodyNotes, codeBlock, convertBody, escapeHtml, type ImageRef } from './wordpress/html'
 
 /** Limits of the collections the import writes to, checked here so the report can name the line. */
 export const LIMITS = {
@@ -101,9 +101,6 @@ export interface BodyOptions {
    */
   images?: boolean
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
  * Parses the body of a Markdown article: `##` sections (or `#` ones, when the file's

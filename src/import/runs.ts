@@ -94,6 +94,24 @@ export const importRunEndpoint: Endpoint = {
       )
     }
     if (!req.body) return refuse(400, 'Send the export file as the body of the request.')
+    // A run that stopped writing its progress was cut short (the app restarted): it says so.
+    await req.payload.update({
+      collection: 'import-runs',
+      where: {
+        and: [
+          { status: { equals: 'running' } },
+          { updatedAt: { less_than_equal: new Date(Date.now() - STALE_MS).toISOString() } },
+        ],
+      },
+      data: {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        error:
+          'The import was cut short (the app stopped while it ran). What it imported stays; upload the file again to continue where it stopped.',
+      },
+      overrideAccess: true,
+      depth: 0,
+    })
 
     const dir = path.join(os.tmpdir(), 'broadsheet-imports')
     await mkdir(dir, { recursive: true })

@@ -153,6 +153,45 @@ describe('POST /api/import-runs/start (the admin’s archive import)', () => {
     }
   })
 
+  it('a run cut short by a restart blocks nothing: the next upload starts, and the old run says it was cut short', async () => {
+    const stale = await payload.create({
+      collection: 'import-runs',
+      data: { filename: 'cut.xml', platform: 'wordpress', status: 'running', total: 90, done: 40 },
+      overrideAccess: true,
+    })
+    // Its last progress three minutes ago, as when the process running it died.
+    await payload.db.updateOne({
+      collection: 'import-runs',
+      id: stale.id,
+      data: { updatedAt: new Date(Date.now() - 3 * 60_000).toISOString() },
+    })
+    const response = await start(wxr('d'), editorToken)
+    expect(response.status).toBe(202)
+    await finished(((await response.json()) as { id: number }).id)
+    const cut = await payload.findByID({ collection: 'import-runs', id: stale.id, depth: 0 })
+    expect(cut.status).toBe('failed')
+    expect(cut.error).toMatch(/^The import was cut short .* upload the file again/)
+  })
+
+  it('refuses an export over 256 MB before reading it, pointing to the command line', async () => {
+    const request = new Request('http://localhost/api/import-runs/start?filename=huge.xml', {
+      method: 'POST',
+      headers: {
+        authorization: `JWT ${editorToken}`,
+        'content-type': 'application/octet-stream',
+        'content-length': String(257 * 1024 * 1024),
+      },
+      body: '<rss/>',
+    })
+    const response = await post(request, {
+      params: Promise.resolve({ slug: ['import-runs', 'start'] }),
+    })
+    expect(response.status).toBe(413)
+    expect((await response.json()).errors[0].message).toBe(
+      'The export is over 256 MB; import it with npm run import:wordpress or import:ghost.',
+    )
+  })
+
   it('a file that is XML but not a WordPress export fails the run with the reason', async () => {
     const response = await start('<?xml version="1.0"?><html><body>hi</body></html>', editorToken)
     expect(response.status).toBe(202)

@@ -8,6 +8,7 @@ import {
   type ArchiveReport,
   importArchive,
 } from '../archive'
+import { escapeHtml } from '../wordpress/html'
 import type { WpAuthor, WpItem } from '../wordpress/items'
 
 /**
@@ -317,11 +318,6 @@ function isoDate(value: string | number | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? null : date.toISOString()
-}
-
-/** The engine reads titles and excerpts as HTML (WordPress's are): Ghost's are plain text. */
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 export async function importGhost(

@@ -170,6 +170,15 @@ export function textOf(node: T.ParentNode | T.ChildNode): string {
   return children.map((child) => textOf(child)).join('')
 }
 
+/** Text as HTML that shows it as it is (an attribute's value too). */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
 /** Plain text of an HTML fragment (a comment's body, an excerpt). */
 export function htmlToText(html: string): string {
   const fragment = parseFragment(html)
