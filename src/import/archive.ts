@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 
 import {
   commitTransaction,
@@ -86,6 +86,12 @@ export interface ArchiveOptions {
   onArticle?: (article: { id: number; headline: string; status: string; updated: boolean }) => void
   /** Bring the images: featured images as heroes, body images and galleries, attachments. */
   media?: ArchiveMedia
+  /**
+   * Give each author with an email a login account (role author) writing under their byline,
+   * with no password anyone knows: they set one with "Forgot password?". An account that
+   * exists keeps its role.
+   */
+  authorAccounts?: boolean
 }
 
 export interface ArchiveMedia {
@@ -115,6 +121,8 @@ export interface ArchiveReport extends Progress {
     comments: number
     redirects: number
     media: number
+    /** Login accounts made for authors (`authorAccounts`). */
+    accounts: number
   }
   /** Attachments seen without a media source (`media`): counted, not imported. */
   attachments: number
@@ -137,7 +145,7 @@ export async function importArchive(
     skippedItems: [],
     approximations: {},
     notes: [],
-    created: { desks: 0, topics: 0, bylines: 0, comments: 0, redirects: 0, media: 0 },
+    created: { desks: 0, topics: 0, bylines: 0, comments: 0, redirects: 0, media: 0, accounts: 0 },
     attachments: 0,
   }
   // Imports run as the system: no reader sees a draft; published posts were published already.
@@ -261,26 +269,60 @@ export async function importArchive(
     return id
   }
 
+  // The first account of a site becomes its admin: an import never makes that one.
+  let accounts = Boolean(options.authorAccounts)
+  if (accounts && (await payload.count({ collection: 'users', ...base })).totalDocs === 0) {
+    accounts = false
+    report.notes.push(
+      'No login accounts were made for the authors: the site has no accounts yet, and its first is its admin. Create the admin, then run the import again.',
+    )
+  }
+
   async function byline(login: string): Promise<number> {
     const known = bylineIds.get(login)
     if (known !== undefined) return known
     const author = authors.get(login)
     const name = (author?.displayName ? htmlToText(author.displayName) : '') || login || 'Staff'
     let found: Author | null = null
+    const email = validEmail(author?.email ?? '')?.toLowerCase() ?? null
     // A newsroom account with the author's email writes under its own byline.
-    if (author?.email) {
-      const user = await findOne('users', { email: { equals: author.email.toLowerCase() } })
-      if (user) found = await findOne('authors', { user: { equals: user.id } })
+    let user = email ? await findOne('users', { email: { equals: email } }) : null
+    if (user) found = await findOne('authors', { user: { equals: user.id } })
+    if (!user && email && accounts) {
+      user = await payload.create({
+        collection: 'users',
+        data: {
+          email,
+          name: name.slice(0, 100),
+          role: 'author',
+          // Known to nobody: the author sets their own with "Forgot password?".
+          password: randomBytes(32).toString('base64url'),
+        },
+        ...base,
+      })
+      report.created.accounts += 1
     }
     const slug = slugify(decode(login || name))
     found ??= await findBySlug('authors', slug)
     if (!found) {
       found = await payload.create({
         collection: 'authors',
-        data: { name: name.slice(0, 100), slug, kind: 'person' },
+        data: {
+          name: name.slice(0, 100),
+          slug,
+          kind: 'person',
+          ...(user && accounts ? { user: user.id } : {}),
+        },
         ...base,
       })
       report.created.bylines += 1
+    } else if (user && accounts && !found.user) {
+      found = await payload.update({
+        collection: 'authors',
+        id: found.id,
+        data: { user: user.id },
+        ...base,
+      })
     }
     bylineIds.set(login, found.id)
     if (origin.authorPath && login) {

@@ -45,7 +45,7 @@ function printReport(report: ArchiveReport, seconds: number) {
   )
   const c = report.created
   console.log(
-    `Created: ${c.desks} desks, ${c.topics} topics, ${c.bylines} bylines, ${c.comments} comments, ${c.redirects} redirects, ${c.media} images.`,
+    `Created: ${c.desks} desks, ${c.topics} topics, ${c.bylines} bylines, ${c.comments} comments, ${c.redirects} redirects, ${c.media} images${c.accounts > 0 ? `, ${c.accounts} login accounts (role author, no password: each sets one with "Forgot password?")` : ''}.`,
   )
   const kinds = Object.entries(report.approximations)
   if (kinds.length > 0) {
@@ -68,7 +68,11 @@ function printReport(report: ArchiveReport, seconds: number) {
 export async function runArchiveImport(
   payload: Payload,
   file: string,
-  values: { 'pages-desk'?: string | undefined; desk?: string | undefined },
+  values: {
+    'pages-desk'?: string | undefined
+    desk?: string | undefined
+    'author-accounts'?: boolean | undefined
+  },
   Unreadable: abstract new (...args: never[]) => Error,
   open: () => Promise<{
     total: number
@@ -82,6 +86,7 @@ export async function runArchiveImport(
     const report = await run({
       ...(values['pages-desk'] ? { pagesDesk: values['pages-desk'] } : {}),
       ...(values.desk ? { defaultDesk: values.desk } : {}),
+      ...(values['author-accounts'] ? { authorAccounts: true } : {}),
       onProgress: progress.onProgress,
       onArticle: (article) => {
         if (article.status === 'published') published.push(article.id)
@@ -108,13 +113,27 @@ export async function runArchiveImport(
 }
 
 /** The image options every import command takes. */
+
 export const MEDIA_FLAGS = {
   'media-from': { type: 'string' },
   'fetch-media': { type: 'boolean' },
   'fetch-media-private': { type: 'boolean' },
 } as const
 
-export const MEDIA_USAGE = '[--media-from <dir>|--fetch-media [--fetch-media-private]]'
+/**
+ * The options both archive imports take: desks for pages and for posts without a category,
+ * --author-accounts (a login, role author, for each author with an email) and the images'.
+ */
+export const ARCHIVE_FLAGS = {
+  'pages-desk': { type: 'string' },
+  desk: { type: 'string' },
+  'author-accounts': { type: 'boolean' },
+  ...MEDIA_FLAGS,
+} as const
+
+const MEDIA_USAGE = '[--media-from <dir>|--fetch-media [--fetch-media-private]]'
+
+export const ARCHIVE_USAGE = `[--pages-desk <slug>] [--desk <slug>] [--author-accounts] ${MEDIA_USAGE}`
 
 /**
  * Where images come from, by the flags: a folder, the web (public addresses

@@ -1,5 +1,5 @@
 /**
- * `npm run import:ghost -- export.json [--pages-desk <slug>] [--desk <slug>]
+ * `npm run import:ghost -- export.json [--pages-desk <slug>] [--desk <slug>] [--author-accounts]
  * [--media-from <dir>|--fetch-media [--fetch-media-private]] [--site-url <https://old.example>]`:
  * imports the JSON export of a Ghost site — see src/import/ghost/. Prints
  * progress (done/total, rate, ETA) and a report. Exits 0 when the export was
@@ -8,17 +8,15 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 
-import { MEDIA_FLAGS, MEDIA_USAGE, mediaSourceFrom, runArchiveImport } from './archiveReport'
+import { ARCHIVE_FLAGS, ARCHIVE_USAGE, mediaSourceFrom, runArchiveImport } from './archiveReport'
 import { fileArgs } from './fileArgs'
 import { runWithPayload } from './withPayload'
 
-const usage = `Usage: npm run import:ghost -- <export.json> [--pages-desk <slug>] [--desk <slug>] ${MEDIA_USAGE} [--site-url <address>]`
+const usage = `Usage: npm run import:ghost -- <export.json> ${ARCHIVE_USAGE} [--site-url <address>]`
 
 const { file, values } = fileArgs(
   {
-    'pages-desk': { type: 'string' },
-    desk: { type: 'string' },
-    ...MEDIA_FLAGS,
+    ...ARCHIVE_FLAGS,
     'site-url': { type: 'string' },
   },
   usage,

@@ -1,5 +1,5 @@
 /**
- * `npm run import:wordpress -- export.xml [--pages-desk <slug>] [--desk <slug>]
+ * `npm run import:wordpress -- export.xml [--pages-desk <slug>] [--desk <slug>] [--author-accounts]
  * [--media-from <dir>|--fetch-media [--fetch-media-private]]`: imports a WordPress export (WXR) — see
  * src/import/wordpress/. Prints progress (done/total, rate, ETA) and a report.
  * Exits 0 when the export was read to its end, 1 when it could not be read
@@ -7,20 +7,13 @@
  */
 import { createReadStream, statSync } from 'node:fs'
 
-import { MEDIA_FLAGS, MEDIA_USAGE, mediaSourceFrom, runArchiveImport } from './archiveReport'
+import { ARCHIVE_FLAGS, ARCHIVE_USAGE, mediaSourceFrom, runArchiveImport } from './archiveReport'
 import { fileArgs } from './fileArgs'
 import { runWithPayload } from './withPayload'
 
-const usage = `Usage: npm run import:wordpress -- <export.xml> [--pages-desk <slug>] [--desk <slug>] ${MEDIA_USAGE}`
+const usage = `Usage: npm run import:wordpress -- <export.xml> ${ARCHIVE_USAGE}`
 
-const { file, values } = fileArgs(
-  {
-    'pages-desk': { type: 'string' },
-    desk: { type: 'string' },
-    ...MEDIA_FLAGS,
-  },
-  usage,
-)
+const { file, values } = fileArgs(ARCHIVE_FLAGS, usage)
 try {
   if (!statSync(file).isFile()) throw Object.assign(new Error(), { code: 'not a file' })
 } catch (error) {

@@ -11,6 +11,7 @@ import type { Article, Comment, ComparisonTable } from '@/payload-types'
 import { createRedirectResolver } from '@/redirects/resolve'
 
 import { proxy } from '../../proxy'
+import { createUser } from '../support/factories'
 import { testPayload } from '../support/payload'
 import { runScript } from '../support/run'
 
@@ -414,6 +415,7 @@ describe('importing a WordPress export (WXR)', () => {
       comments: 0,
       redirects: 0,
       media: 0,
+      accounts: 0,
     })
     expect(await snapshot()).toEqual(before)
   }, 120_000)
@@ -492,6 +494,53 @@ describe('importing a WordPress export (WXR)', () => {
     await run()
     expect((await imported('?p=101'))._status).toBe('published')
   }, 120_000)
+
+  it('with --author-accounts gives each author with an email a login under their byline (role author, no password anyone knows); an account that exists keeps its role', async () => {
+    const editor = await createUser(payload, 'editor')
+    const site = 'https://accounts-gazette.example'
+    const author = (login: string, email: string, name: string) =>
+      `<wp:author><wp:author_login>${login}</wp:author_login><wp:author_email>${email}</wp:author_email><wp:author_display_name>${name}</wp:author_display_name></wp:author>`
+    const item = (n: number, login: string) =>
+      `<item><title>Accounts story ${n}</title><guid isPermaLink="false">${site}/?p=${n}</guid><dc:creator>${login}</dc:creator>
+<content:encoded><![CDATA[<p>Story ${n}.</p>]]></content:encoded><wp:post_id>${n}</wp:post_id><wp:post_name>accounts-story-${n}</wp:post_name>
+<wp:status>draft</wp:status><wp:post_type>post</wp:post_type></item>`
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Accounts</title><link>${site}</link><wp:base_site_url>${site}</wp:base_site_url>
+${author('kadeyemi', 'Kim.Adeyemi@accounts-gazette.example', 'Kim Adeyemi')}
+${author('eddesk', editor.email, 'Ed Desk')}
+${author('nomail', '', 'No Mail')}
+${item(1, 'kadeyemi')}${item(2, 'eddesk')}${item(3, 'nomail')}
+</channel></rss>`
+    const report = await importWordPress(payload, Readable.from([xml]), { authorAccounts: true })
+    expect(report.imported).toBe(3)
+    expect(report.created.accounts).toBe(1)
+    const { docs: made } = await payload.find({
+      collection: 'users',
+      where: { email: { equals: 'kim.adeyemi@accounts-gazette.example' } },
+    })
+    expect(made).toHaveLength(1)
+    expect(made[0]).toMatchObject({ name: 'Kim Adeyemi', role: 'author' })
+    const bylineOf = async (slug: string) =>
+      (await payload.find({ collection: 'authors', where: { slug: { equals: slug } }, depth: 0 }))
+        .docs[0]
+    expect((await bylineOf('kadeyemi'))?.user).toBe(made[0]!.id)
+    // The editor's own account writes under the byline it was given, and stays an editor.
+    expect((await bylineOf('eddesk'))?.user).toBe(editor.id)
+    expect((await payload.findByID({ collection: 'users', id: editor.id })).role).toBe('editor')
+    expect((await bylineOf('nomail'))?.user ?? null).toBeNull()
+    // Nobody knows the new account's password: it is set with "Forgot password?".
+    await expect(
+      payload.login({
+        collection: 'users',
+        data: { email: 'kim.adeyemi@accounts-gazette.example', password: '' },
+      }),
+    ).rejects.toThrow()
+
+    const again = await importWordPress(payload, Readable.from([xml]), { authorAccounts: true })
+    expect(again).toMatchObject({ unchanged: 3 })
+    expect(again.created.accounts).toBe(0)
+  })
 
   it('refuses a file that is not a WordPress export, with a sentence, before importing anything', async () => {
     await expect(
