@@ -89,6 +89,8 @@ const schema = z.object({
   REDIRECT_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(1),
   /** How often the "Most read" rail is re-ranked (a changed ranking purges the home page). */
   MOST_READ_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  // Posts an archive import saves at once (src/import/archive.ts).
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /**
    * The caching proxies in front of the app (comma-separated base URLs, e.g.
    * http://127.0.0.1:8080): each change purges its surrogate keys there.

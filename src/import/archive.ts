@@ -11,6 +11,7 @@ import {
   type Where,
 } from 'payload'
 
+import { env } from '@/env'
 import { slugify } from '@/lib/slugify'
 import { urls } from '@/lib/urls'
 import { normaliseFromPath } from '@/redirects/paths'
@@ -83,7 +84,7 @@ export interface ArchiveOptions {
   /** Called after each item. */
   onProgress?: (progress: Progress) => void
   /** Called for each article imported or updated. */
-  onArticle?: (article: { id: number; headline: string; status: string; updated: boolean }) => void
+  onArticle?: (article: ImportedArticle) => void
   /** Bring the images: featured images as heroes, body images and galleries, attachments. */
   media?: ArchiveMedia
   /**
@@ -92,6 +93,17 @@ export interface ArchiveOptions {
    * exists keeps its role.
    */
   authorAccounts?: boolean
+  /** Posts saved at once (IMPORT_CONCURRENCY by default); 1 saves them in the export's order. */
+  concurrency?: number
+}
+
+/** An article an import saved; `position` is its item's place among the export's (from 0). */
+export interface ImportedArticle {
+  id: number
+  headline: string
+  status: string
+  updated: boolean
+  position: number
 }
 
 export interface ArchiveMedia {
@@ -165,6 +177,10 @@ export async function importArchive(
   let siteUrl = ''
 
   const note = (message: string) => report.notes.push(message)
+  // Posts are imported a few at a time; the desks, topics and bylines they make, one at a time
+  // (each is made once, then known), and so are embeds (their thumbnails are Media made once).
+  const taxonomy = oneAtATime()
+  const embedding = oneAtATime()
 
   /** The first document of `collection` matching `where` (drafts too), or null. */
   async function findOne<C extends 'sections' | 'tags' | 'authors' | 'users' | 'media'>(
@@ -421,7 +437,7 @@ export async function importArchive(
     )
   }
 
-  async function importItem(item: WpItem): Promise<void> {
+  async function importItem(item: WpItem, position = 0): Promise<void> {
     if (item.type === 'attachment' && options.media && item.attachmentUrl) {
       // Into the library, even when no post shows it: a newsroom's archive is its pictures too.
       const notes: string[] = []
@@ -502,12 +518,14 @@ export async function importArchive(
       const id = await mediaFor(ref.src, ref.alt, ref.caption, tally)
       if (id !== null) imageIds.set(ref.key, id)
     }
-    const sections = await settleEmbeds(
-      payload,
-      settleImages(body.sections, body.images, imageIds),
-      options.media?.source.web,
-      (message) => tally('embed', message),
-      cardsOf(existing?.body),
+    const sections = await embedding(() =>
+      settleEmbeds(
+        payload,
+        settleImages(body.sections, body.images, imageIds),
+        options.media?.source.web,
+        (message) => tally('embed', message),
+        cardsOf(existing?.body),
+      ),
     )
     let heroImage: number | null = null
     const featured = item.featuredImage
@@ -553,26 +571,28 @@ export async function importArchive(
 
     let deskId: number | null = null
     if (item.type === 'page') {
-      deskId = await namedDesk(options.pagesDesk ?? 'pages', 'Pages')
+      deskId = await taxonomy(() => namedDesk(options.pagesDesk ?? 'pages', 'Pages'))
     } else {
       const [first, ...others] = item.categories
-      if (first) deskId = await desk(first.nicename)
+      if (first) deskId = await taxonomy(() => desk(first.nicename))
       if (others.length > 0) {
         itemNote(
           `It is also filed under ${others.map((c) => `"${c.name}"`).join(', ')}; an article has one desk, "${first!.name}".`,
         )
       }
-      deskId ??= await namedDesk(options.defaultDesk ?? 'uncategorized', 'Uncategorized')
+      deskId ??= await taxonomy(() =>
+        namedDesk(options.defaultDesk ?? 'uncategorized', 'Uncategorized'),
+      )
     }
     const tagIds: number[] = []
     for (const tag of item.tags) {
-      const id = await topic(tag.nicename, tag.name)
+      const id = await taxonomy(() => topic(tag.nicename, tag.name))
       if (id !== null && !tagIds.includes(id)) tagIds.push(id)
     }
     if (!item.creator) itemNote('It names no author; the byline is "Staff".')
-    const byIds = [await byline(item.creator)]
+    const byIds = [await taxonomy(() => byline(item.creator))]
     for (const login of item.coauthors ?? []) {
-      const id = await byline(login)
+      const id = await taxonomy(() => byline(login))
       if (!byIds.includes(id)) byIds.push(id)
     }
 
@@ -686,6 +706,7 @@ export async function importArchive(
         headline,
         status: draft ? 'draft' : status,
         updated: Boolean(existing),
+        position,
       })
       report.notes.push(...notes)
     } catch (error) {
@@ -826,7 +847,46 @@ export async function importArchive(
     }
   }
 
+  // Items in flight, and each one's slug: two posts with one slug go one after the other (the
+  // second finds the first's and takes another).
+  const inFlight = new Set<Promise<void>>()
+  const bySlug = new Map<string, Promise<void>>()
+  let failure: unknown = null
+  const settle = async (limit: number) => {
+    while (inFlight.size > limit) await Promise.race(inFlight)
+    if (failure) throw failure
+  }
+  let positions = 0
+  const start = (item: WpItem) => {
+    const position = positions++
+    const key = slugify(decode(item.postName || htmlToText(item.title))) || `#${item.postId}`
+    const before = bySlug.get(key) ?? Promise.resolve()
+    const work: Promise<void> = before
+      .then(() => importItem(item, position))
+      .then(() => {
+        report.done += 1
+        options.onProgress?.(report)
+      })
+      .catch((error: unknown) => {
+        failure ??= error
+      })
+      .finally(() => {
+        inFlight.delete(work)
+        if (bySlug.get(key) === work) bySlug.delete(key)
+      })
+    inFlight.add(work)
+    bySlug.set(key, work)
+  }
+  const concurrency = Math.max(1, options.concurrency ?? env.IMPORT_CONCURRENCY)
+
   for await (const record of records) {
+    if (record.kind === 'item') {
+      start(record.item)
+      await settle(concurrency - 1)
+      continue
+    }
+    // Everything else (the site, authors, categories, tags) with no post in flight.
+    await settle(0)
     switch (record.kind) {
       case 'site':
         if (record.authoritative || !siteUrl) siteUrl = record.url.replace(/\/+$/, '')
@@ -840,11 +900,6 @@ export async function importArchive(
       case 'tag':
         if (record.tag.slug) await topic(record.tag.slug, record.tag.name)
         break
-      case 'item':
-        await importItem(record.item)
-        report.done += 1
-        options.onProgress?.(report)
-        break
       case 'skipped':
         report.skipped += 1
         report.skippedItems.push({ item: record.item, reason: record.reason })
@@ -852,7 +907,18 @@ export async function importArchive(
         options.onProgress?.(report)
     }
   }
+  await settle(0)
   return report
+}
+
+/** Runs the work it is given one at a time, in the order given (a failure does not stop the next). */
+function oneAtATime() {
+  let tail: Promise<unknown> = Promise.resolve()
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work)
+    tail = run.catch(() => undefined)
+    return run
+  }
 }
 
 async function scheduleOnce(payload: Payload, id: number, when: string, req: PayloadRequest) {

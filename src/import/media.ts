@@ -242,65 +242,73 @@ export function mediaLibrary(
   } = {},
 ) {
   const base = { overrideAccess: true, depth: 0, context: options.context ?? {} } as const
-  /** Media ids by address; null for one that could not be had in this run. */
-  const ids = new Map<string, number | null>()
+  /**
+   * Media ids by address; null for one that could not be had in this run. Kept as the
+   * lookup itself, so posts imported at once that show one image wait for one copy of it.
+   */
+  const ids = new Map<string, Promise<number | null>>()
   return {
-    async image(
+    image(
       url: URL,
       words: { alt: string; caption: string },
       note: (message: string) => void,
     ): Promise<number | null> {
       const address = options.addressOf?.(url) ?? url.href
-      const known = ids.get(address)
-      if (known !== undefined) return known
-      const short = address.length > 90 ? `…${address.slice(-88)}` : address
-      const alt = htmlToText(words.alt) || htmlToText(words.caption)
-      const caption = htmlToText(words.caption).slice(0, 500)
-      const { docs } = await payload.find({
+      let known = ids.get(address)
+      if (!known) {
+        known = bring(url, address, words, note)
+        ids.set(address, known)
+      }
+      return known
+    },
+  }
+
+  async function bring(
+    url: URL,
+    address: string,
+    words: { alt: string; caption: string },
+    note: (message: string) => void,
+  ): Promise<number | null> {
+    const short = address.length > 90 ? `…${address.slice(-88)}` : address
+    const alt = htmlToText(words.alt) || htmlToText(words.caption)
+    const caption = htmlToText(words.caption).slice(0, 500)
+    const { docs } = await payload.find({
+      collection: 'media',
+      where: { importedFrom: { equals: address } },
+      limit: 1,
+      pagination: false,
+      ...base,
+    })
+    if (docs[0]) return docs[0].id
+    if (!alt) {
+      note(`The image ${short} has no alt text or caption: left out. Add it in Media.`)
+      return null
+    }
+    const fetched = await source.get(url)
+    if (!fetched.ok) {
+      note(
+        `The image ${short} could not be had from ${source.describe}: ${fetched.reason}. Its alt text${caption ? ' and caption were' : ' was'} kept.`,
+      )
+      return null
+    }
+    try {
+      const doc = await payload.create({
         collection: 'media',
-        where: { importedFrom: { equals: address } },
-        limit: 1,
-        pagination: false,
+        data: { alt: alt.slice(0, 250), ...(caption ? { caption } : {}), importedFrom: address },
+        file: {
+          data: fetched.data,
+          mimetype: fetched.mimetype,
+          name: fetched.name,
+          size: fetched.data.length,
+        },
         ...base,
       })
-      if (docs[0]) {
-        ids.set(address, docs[0].id)
-        return docs[0].id
-      }
-      if (!alt) {
-        note(`The image ${short} has no alt text or caption: left out. Add it in Media.`)
-        ids.set(address, null)
-        return null
-      }
-      const fetched = await source.get(url)
-      if (!fetched.ok) {
-        note(
-          `The image ${short} could not be had from ${source.describe}: ${fetched.reason}. Its alt text${caption ? ' and caption were' : ' was'} kept.`,
-        )
-        ids.set(address, null)
-        return null
-      }
-      try {
-        const doc = await payload.create({
-          collection: 'media',
-          data: { alt: alt.slice(0, 250), ...(caption ? { caption } : {}), importedFrom: address },
-          file: {
-            data: fetched.data,
-            mimetype: fetched.mimetype,
-            name: fetched.name,
-            size: fetched.data.length,
-          },
-          ...base,
-        })
-        options.onCreate?.()
-        ids.set(address, doc.id)
-        return doc.id
-      } catch (error) {
-        note(`The image ${short} was refused: ${messageOf(error)} Its alt text was kept.`)
-        ids.set(address, null)
-        return null
-      }
-    },
+      options.onCreate?.()
+      return doc.id
+    } catch (error) {
+      note(`The image ${short} was refused: ${messageOf(error)} Its alt text was kept.`)
+      return null
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import type { Endpoint, Payload } from 'payload'
 
 import { isEditor } from '@/access/roles'
 
-import type { ArchiveOptions, ArchiveReport } from './archive'
+import type { ArchiveOptions, ArchiveReport, ImportedArticle } from './archive'
 import { mediaFromWeb } from './media'
 import { refreshReaders } from './refresh'
 
@@ -180,7 +180,7 @@ export async function runImport(
       .catch((error: unknown) => payload.logger.error({ err: error }, 'Import progress not saved'))
     return saving
   }
-  const articles: { id: number; headline: string; status: string; updated: boolean }[] = []
+  const articles: ImportedArticle[] = []
   const published: number[] = []
   const engine: ArchiveOptions = {
     onProgress: (progress) => void save({ ...progress }),
@@ -229,7 +229,8 @@ export async function runImport(
           skippedItems: report.skippedItems.slice(0, REPORT_LINES),
           notes: report.notes.slice(0, REPORT_LINES),
           notesTotal: report.notes.length,
-          articles,
+          // In the export's order (posts are saved a few at a time).
+          articles: articles.sort((a, b) => a.position - b.position),
         },
       },
       true,
@@ -246,7 +247,7 @@ export async function runImport(
         error: known
           ? `The file was not imported: ${(error as Error).message}`
           : `The import stopped: ${(error as Error).message}. What was imported so far stays; start it again to continue where it stopped.`,
-        report: { articles },
+        report: { articles: articles.sort((a, b) => a.position - b.position) },
       },
       true,
     )

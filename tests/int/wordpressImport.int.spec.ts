@@ -542,6 +542,36 @@ ${item(1, 'kadeyemi')}${item(2, 'eddesk')}${item(3, 'nomail')}
     expect(again.created.accounts).toBe(0)
   })
 
+  it('saving posts a few at a time makes each new desk, topic and byline once, and posts sharing a slug one after the other', async () => {
+    const site = 'https://same-slug-gazette.example'
+    const item = (n: number) =>
+      `<item><title>Harbour notes ${n}</title><guid isPermaLink="false">${site}/?p=${n}</guid><dc:creator>shared-writer</dc:creator>
+<content:encoded><![CDATA[<p>Notes ${n}.</p>]]></content:encoded><wp:post_id>${n}</wp:post_id><wp:post_name>same-slug-notes</wp:post_name>
+<wp:status>draft</wp:status><wp:post_type>post</wp:post_type>
+<category domain="category" nicename="same-slug-desk"><![CDATA[Same Slug Desk]]></category>
+<category domain="post_tag" nicename="same-slug-topic"><![CDATA[Same slug topic]]></category></item>`
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Same slug</title><link>${site}</link><wp:base_site_url>${site}</wp:base_site_url>
+${[1, 2, 3, 4, 5, 6].map(item).join('\n')}
+</channel></rss>`
+    const report = await importWordPress(payload, Readable.from([xml]), { concurrency: 4 })
+    expect(report).toMatchObject({ imported: 6, skipped: 0 })
+    expect(report.created).toMatchObject({ desks: 1, topics: 1, bylines: 1 })
+    const { docs } = await payload.find({
+      collection: 'articles',
+      where: { slug: { like: 'same-slug-notes' } },
+      draft: true,
+      limit: 10,
+    })
+    expect(docs.map((doc) => doc.slug).sort()).toEqual(
+      ['same-slug-notes', ...[2, 3, 4, 5, 6].map((n) => `same-slug-notes-${n}`)].sort(),
+    )
+    expect(
+      new Set(docs.map((doc) => JSON.stringify([doc.section, doc.authors, doc.tags]))),
+    ).toHaveProperty('size', 1)
+  })
+
   it('refuses a file that is not a WordPress export, with a sentence, before importing anything', async () => {
     await expect(
       importWordPress(payload, Readable.from(['<html><body>hi</body></html>'])),
