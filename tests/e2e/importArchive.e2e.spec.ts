@@ -1,6 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+
+import sharp from 'sharp'
 
 import { run } from '../support/run'
 import { AdminPage } from './pages/AdminPage'
@@ -117,6 +121,21 @@ test('an editor imports a WordPress export from the admin, watches its progress,
   await reader.close()
 })
 
+/** `npm run import:wordpress` on the end-to-end database, beside the running site. */
+function importCommand(file: string, ...options: string[]): Promise<string> {
+  return run(
+    process.execPath,
+    ['--import', 'tsx', 'src/scripts/importWordPress.ts', file, ...options],
+    {
+      ...process.env,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      PAYLOAD_SECRET: 'end-to-end-test-secret-0123456789',
+      MEDIA_DIR: process.env.E2E_MEDIA_DIR,
+      PORT: new URL(process.env.E2E_BASE_URL!).port,
+    },
+  )
+}
+
 test('an import from the command line refreshes the running site: a post and a desk asked for before they were imported show at once', async ({
   request,
 }) => {
@@ -142,17 +161,7 @@ test('an import from the command line refreshes the running site: a post and a d
   expect((await request.get('/harbour-cli')).status()).toBe(404)
 
   const base = new URL(process.env.E2E_BASE_URL!)
-  const output = await run(
-    process.execPath,
-    ['--import', 'tsx', 'src/scripts/importWordPress.ts', file],
-    {
-      ...process.env,
-      DATABASE_URL: process.env.E2E_DATABASE_URL,
-      PAYLOAD_SECRET: 'end-to-end-test-secret-0123456789',
-      MEDIA_DIR: process.env.E2E_MEDIA_DIR,
-      PORT: base.port,
-    },
-  )
+  const output = await importCommand(file)
   expect(output).toMatch(/1 imported/)
   expect(output).toContain(`Readers' pages refreshed at http://127.0.0.1:${base.port}`)
 
@@ -169,4 +178,94 @@ test('an import from the command line refreshes the running site: a post and a d
       { timeout: 15_000 },
     )
     .toBe(true)
+})
+
+test('a post imported with --fetch-media shows readers its image, gallery and embed card from this site, with no request elsewhere', async ({
+  page,
+}) => {
+  const picture = (background: string) =>
+    sharp({ create: { width: 1200, height: 800, channels: 3, background } })
+      .jpeg()
+      .toBuffer()
+  const files = new Map<string, Buffer>([
+    ['/wp-content/uploads/2024/06/quay.jpg', await picture('#204060')],
+    ['/wp-content/uploads/2024/06/crane-1.jpg', await picture('#806040')],
+    ['/wp-content/uploads/2024/06/crane-2.jpg', await picture('#408060')],
+    ['/thumb.jpg', await picture('#305070')],
+  ])
+  const old = createServer((request, response) => {
+    if (request.url === '/video/9') {
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<link rel="alternate" type="application/json+oembed" href="/oembed/9">')
+    } else if (request.url === '/oembed/9') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          type: 'video',
+          title: 'The quay at high tide',
+          provider_name: 'Quayside Video',
+          thumbnail_url: `${site}/thumb.jpg`,
+          html: '<iframe src="https://player.quayside-video.invalid/embed/9"></iframe>',
+        }),
+      )
+    } else if (files.has(request.url ?? '')) {
+      response.writeHead(200, { 'content-type': 'image/jpeg' }).end(files.get(request.url!))
+    } else response.writeHead(404).end()
+  })
+  await new Promise<void>((resolve) => old.listen(0, '127.0.0.1', resolve))
+  const site = `http://127.0.0.1:${(old.address() as AddressInfo).port}`
+  try {
+    const body = `<!-- wp:paragraph --><p>The quay at high tide, in pictures.</p><!-- /wp:paragraph -->
+<!-- wp:image --><figure class="wp-block-image"><img src="/wp-content/uploads/2024/06/quay.jpg" alt="The quay under water"/><figcaption>Monday, 7 a.m.</figcaption></figure><!-- /wp:image -->
+<!-- wp:gallery --><figure class="wp-block-gallery has-nested-images">
+<figure class="wp-block-image"><img src="/wp-content/uploads/2024/06/crane-1.jpg" alt="The first crane"/></figure>
+<figure class="wp-block-image"><img src="/wp-content/uploads/2024/06/crane-2.jpg" alt="The second crane"/></figure>
+<figcaption>The cranes, idle.</figcaption></figure><!-- /wp:gallery -->
+<!-- wp:embed {"url":"${site}/video/9"} --><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">${site}/video/9</div></figure><!-- /wp:embed -->`
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Tides</title><link>${site}</link><wp:base_site_url>${site}</wp:base_site_url>
+<wp:category><wp:category_nicename>tides-cli</wp:category_nicename><wp:cat_name>Tides CLI</wp:cat_name></wp:category>
+<item><title>High tide floods the quay</title><guid isPermaLink="false">${site}/?p=3</guid><dc:creator>editor</dc:creator>
+<content:encoded><![CDATA[${body}]]></content:encoded><excerpt:encoded><![CDATA[The quay went under on Monday.]]></excerpt:encoded>
+<wp:post_id>3</wp:post_id><wp:post_date_gmt>2026-11-30 07:00:00</wp:post_date_gmt><wp:post_name>high-tide-quay</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="category" nicename="tides-cli"><![CDATA[Tides CLI]]></category></item>
+</channel></rss>
+`
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'wxr-')), 'tides.xml')
+    writeFileSync(file, xml)
+    const base = new URL(process.env.E2E_BASE_URL!)
+    // The old site is this machine: --fetch-media-private lets the import read it.
+    const output = await importCommand(file, '--fetch-media-private')
+    expect(output).toMatch(/1 imported/)
+    expect(output).toMatch(/Created: .*, 3 images/)
+
+    const elsewhere: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.protocol !== 'data:' && url.origin !== base.origin) elsewhere.push(request.url())
+    })
+    const response = await page.goto('/tides-cli/high-tide-quay')
+    expect(response?.status()).toBe(200)
+    const article = page.locator('article')
+    await expect(article.getByRole('img', { name: 'The quay under water' })).toBeVisible()
+    await expect(article.getByText('Monday, 7 a.m.')).toBeVisible()
+    const gallery = article.locator('.gallery')
+    await expect(gallery.locator('img')).toHaveCount(2)
+    await expect(gallery.getByRole('img', { name: 'The second crane' })).toBeVisible()
+    await expect(gallery).toContainText('The cranes, idle.')
+    const card = article.locator('figure.embed-card')
+    await expect(card.getByRole('link', { name: 'The quay at high tide' })).toHaveAttribute(
+      'href',
+      `${site}/video/9`,
+    )
+    await expect(card.getByRole('button', { name: /Load from Quayside Video/ })).toBeVisible()
+    await expect(card.locator('iframe')).toHaveCount(0)
+    await page.waitForLoadState('networkidle')
+    // Every picture, the card's thumbnail too, is this site's copy in Media.
+    expect(elsewhere).toEqual([])
+  } finally {
+    await new Promise<void>((resolve) => old.close(() => resolve()))
+  }
 })
