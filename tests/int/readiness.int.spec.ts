@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { lifecycle } from '@/operations/processState'
@@ -58,6 +59,41 @@ describe('/api/ready', () => {
     store[SHARED_CACHE] = { configured: true, connected: true }
     const { body } = await ask()
     expect(body.sharedCache).toEqual({ configured: true, connected: true })
+  })
+
+  it('answers 503 naming the migrations a database lacks, so an orchestrator holds traffic back', async () => {
+    // A database of its own whose payload_migrations lacks the code's newest migration.
+    const server = new URL(process.env.DATABASE_URL!)
+    const name = `broadsheet_ready_behind_${process.pid}`
+    const admin = new pg.Client({ connectionString: server.toString() })
+    await admin.connect()
+    await admin.query(`drop database if exists ${name}`)
+    await admin.query(`create database ${name}`)
+    const target = new URL(server)
+    target.pathname = `/${name}`
+    const behind = new pg.Pool({ connectionString: target.toString(), max: 1 })
+    const code = codeMigrations()
+    await behind.query('create table payload_migrations (name varchar)')
+    for (const migration of code.slice(0, -1)) {
+      await behind.query('insert into payload_migrations (name) values ($1)', [migration])
+    }
+    const POOL = Symbol.for('broadsheet.readinessPool')
+    const probe = store[POOL]
+    store[POOL] = behind
+    try {
+      const { status, body } = await ask()
+      expect(status).toBe(503)
+      expect(body).toMatchObject({
+        ready: false,
+        database: { reachable: true, pendingMigrations: [code.at(-1)] },
+      })
+      expect(body.reason).toMatch(/lacks 1 migration\(s\) this code needs; run `npm run migrate`/)
+    } finally {
+      store[POOL] = probe
+      await behind.end()
+      await admin.query(`drop database ${name}`)
+      await admin.end()
+    }
   })
 
   it('answers 503 with the reason once shutdown has begun', async () => {
