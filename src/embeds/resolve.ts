@@ -267,8 +267,9 @@ type Node = { type?: string; fields?: Partial<EmbedBlock>; children?: Node[] }
  * resolved now (an unchanged one is left as it is, so autosaves fetch nothing).
  */
 export const resolveEmbeds: CollectionBeforeChangeHook = async ({ data, req }) => {
-  // An import without --fetch-media: its embeds wait for an editor's save.
-  if (req.context?.skipEmbeds) return data
+  // An import without --fetch-media: its embeds wait for an editor's save (a card not made
+  // by this server is dropped all the same).
+  const skip = Boolean(req.context?.skipEmbeds)
   const body = (data as { body?: { content?: { root?: Node } }[] }).body
   if (!Array.isArray(body)) return data
   const pending: Node[] = []
@@ -278,7 +279,8 @@ export const resolveEmbeds: CollectionBeforeChangeHook = async ({ data, req }) =
       const url = typeof node.fields.url === 'string' ? node.fields.url.trim() : ''
       const card = node.fields.card
       const ours = card?.signature && card.signature === cardSignature(card)
-      if (url && (card?.resolvedUrl !== url || !ours)) pending.push(node)
+      if (skip && card && !ours) delete node.fields.card
+      else if (!skip && url && (card?.resolvedUrl !== url || !ours)) pending.push(node)
     }
     if (Array.isArray(node.children)) node.children.forEach(visit)
   }

@@ -305,18 +305,22 @@ export async function importArchive(
     let user = email ? await findOne('users', { email: { equals: email } }) : null
     if (user) found = await findOne('authors', { user: { equals: user.id } })
     if (!user && email && accounts) {
-      user = await payload.create({
-        collection: 'users',
-        data: {
-          email,
-          name: name.slice(0, 100),
-          role: 'author',
-          // Known to nobody: the author sets their own with "Forgot password?".
-          password: randomBytes(32).toString('base64url'),
-        },
-        ...base,
-      })
-      report.created.accounts += 1
+      try {
+        user = await payload.create({
+          collection: 'users',
+          data: {
+            email,
+            name: name.slice(0, 100),
+            role: 'author',
+            // Known to nobody: the author sets their own with "Forgot password?".
+            password: randomBytes(32).toString('base64url'),
+          },
+          ...base,
+        })
+        report.created.accounts += 1
+      } catch (error) {
+        note(`Author "${name}": no login account (${messageOf(error)}); the byline is made.`)
+      }
     }
     const slug = slugify(decode(login || name))
     found ??= await findBySlug('authors', slug)
@@ -333,12 +337,10 @@ export async function importArchive(
       })
       report.created.bylines += 1
     } else if (user && accounts && !found.user) {
-      found = await payload.update({
-        collection: 'authors',
-        id: found.id,
-        data: { user: user.id },
-        ...base,
-      })
+      // A byline that was here before, with this slug, may be someone else's: left as it is.
+      note(
+        `Author "${name}": the byline "${found.name}" was here already; link it to the account ${email} in the admin if it is theirs.`,
+      )
     }
     bylineIds.set(login, found.id)
     if (origin.authorPath && login) {
@@ -854,7 +856,11 @@ export async function importArchive(
   let failure: unknown = null
   const settle = async (limit: number) => {
     while (inFlight.size > limit) await Promise.race(inFlight)
-    if (failure) throw failure
+    if (failure) {
+      // The run stops with its first error, once every post under way has finished.
+      await Promise.allSettled(inFlight)
+      throw failure
+    }
   }
   let positions = 0
   const start = (item: WpItem) => {
@@ -868,6 +874,7 @@ export async function importArchive(
         options.onProgress?.(report)
       })
       .catch((error: unknown) => {
+        if (failure) payload.logger.error({ err: error }, 'Import: another post failed too')
         failure ??= error
       })
       .finally(() => {
@@ -879,36 +886,45 @@ export async function importArchive(
   }
   const concurrency = Math.max(1, options.concurrency ?? env.IMPORT_CONCURRENCY)
 
-  for await (const record of records) {
-    if (record.kind === 'item') {
-      start(record.item)
-      await settle(concurrency - 1)
-      continue
-    }
-    // Everything else (the site, authors, categories, tags) with no post in flight.
-    await settle(0)
-    switch (record.kind) {
-      case 'site':
-        if (record.authoritative || !siteUrl) siteUrl = record.url.replace(/\/+$/, '')
-        break
-      case 'author':
-        if (record.author.login) authors.set(record.author.login, record.author)
-        break
-      case 'category':
-        if (record.category.nicename) categories.set(record.category.nicename, record.category)
-        break
-      case 'tag':
-        if (record.tag.slug) await topic(record.tag.slug, record.tag.name)
-        break
-      case 'skipped':
-        report.skipped += 1
-        report.skippedItems.push({ item: record.item, reason: record.reason })
-        report.done += 1
-        options.onProgress?.(report)
-    }
+  try {
+    await readRecords()
+  } finally {
+    // An export that cannot be read further stops the run too, after the posts under way.
+    await Promise.allSettled(inFlight)
   }
   await settle(0)
   return report
+
+  async function readRecords() {
+    for await (const record of records) {
+      if (record.kind === 'item') {
+        start(record.item)
+        await settle(concurrency - 1)
+        continue
+      }
+      // Everything else (the site, authors, categories, tags) with no post in flight.
+      await settle(0)
+      switch (record.kind) {
+        case 'site':
+          if (record.authoritative || !siteUrl) siteUrl = record.url.replace(/\/+$/, '')
+          break
+        case 'author':
+          if (record.author.login) authors.set(record.author.login, record.author)
+          break
+        case 'category':
+          if (record.category.nicename) categories.set(record.category.nicename, record.category)
+          break
+        case 'tag':
+          if (record.tag.slug) await topic(record.tag.slug, record.tag.name)
+          break
+        case 'skipped':
+          report.skipped += 1
+          report.skippedItems.push({ item: record.item, reason: record.reason })
+          report.done += 1
+          options.onProgress?.(report)
+      }
+    }
+  }
 }
 
 /** Runs the work it is given one at a time, in the order given (a failure does not stop the next). */

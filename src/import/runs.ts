@@ -28,6 +28,7 @@ import { refreshReaders } from './refresh'
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024
 /** A run that has said nothing for this long died with its process (a restart, a deploy). */
 const STALE_MS = 2 * 60 * 1000
+const HEARTBEAT_MS = 30 * 1000
 /** The report keeps at most this many notes, skipped items and articles (counts are exact). */
 const REPORT_LINES = 500
 
@@ -180,10 +181,18 @@ export async function runImport(
       .catch((error: unknown) => payload.logger.error({ err: error }, 'Import progress not saved'))
     return saving
   }
+  // While it runs, the run is saved at least every HEARTBEAT_MS, even when no post finishes
+  // (slow embeds, the refresh at the end): a run that stops saving was cut short (STALE_MS).
+  let latest: Record<string, unknown> = {}
+  const heartbeat = setInterval(() => void save({ ...latest }, true), HEARTBEAT_MS)
+  heartbeat.unref()
   const articles: ImportedArticle[] = []
   const published: number[] = []
   const engine: ArchiveOptions = {
-    onProgress: (progress) => void save({ ...progress }),
+    onProgress: (progress) => {
+      latest = { ...progress }
+      void save(latest)
+    },
     onArticle: (article) => {
       if (articles.length < REPORT_LINES) articles.push(article)
       if (article.status === 'published') published.push(article.id)
@@ -252,6 +261,7 @@ export async function runImport(
       true,
     )
   } finally {
+    clearInterval(heartbeat)
     await rm(file, { force: true })
   }
 }

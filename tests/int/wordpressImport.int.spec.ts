@@ -510,11 +510,26 @@ describe('importing a WordPress export (WXR)', () => {
 ${author('kadeyemi', 'Kim.Adeyemi@accounts-gazette.example', 'Kim Adeyemi')}
 ${author('eddesk', editor.email, 'Ed Desk')}
 ${author('nomail', '', 'No Mail')}
-${item(1, 'kadeyemi')}${item(2, 'eddesk')}${item(3, 'nomail')}
+${author('accounts-house', 'desk@accounts-gazette.example', 'The Desk')}
+${author('baddomain', 'someone@under_score.example', 'Bad Domain')}
+${item(1, 'kadeyemi')}${item(2, 'eddesk')}${item(3, 'nomail')}${item(4, 'accounts-house')}${item(5, 'baddomain')}
 </channel></rss>`
+    // A byline already here under an author's login may be someone else's: never linked.
+    const house = await payload.create({
+      collection: 'authors',
+      data: { name: 'Accounts House', slug: 'accounts-house', kind: 'person' },
+    })
     const report = await importWordPress(payload, Readable.from([xml]), { authorAccounts: true })
-    expect(report.imported).toBe(3)
-    expect(report.created.accounts).toBe(1)
+    expect(report.imported).toBe(5)
+    expect(report.created.accounts).toBe(2)
+    expect(
+      (await payload.findByID({ collection: 'authors', id: house.id })).user ?? null,
+    ).toBeNull()
+    expect(report.notes.join('\n')).toMatch(
+      /Author "The Desk": the byline "Accounts House" was here already; link it to the account desk@accounts-gazette\.example/,
+    )
+    // An email the accounts refuse costs the author an account, not their posts.
+    expect(report.notes.join('\n')).toMatch(/Author "Bad Domain": no login account \(/)
     const { docs: made } = await payload.find({
       collection: 'users',
       where: { email: { equals: 'kim.adeyemi@accounts-gazette.example' } },
@@ -538,7 +553,7 @@ ${item(1, 'kadeyemi')}${item(2, 'eddesk')}${item(3, 'nomail')}
     ).rejects.toThrow()
 
     const again = await importWordPress(payload, Readable.from([xml]), { authorAccounts: true })
-    expect(again).toMatchObject({ unchanged: 3 })
+    expect(again).toMatchObject({ unchanged: 5 })
     expect(again.created.accounts).toBe(0)
   })
 

@@ -10,6 +10,9 @@ import { checkHref } from '@/lib/safeHref'
  * until they click to load the player; an address that could not be resolved
  * is a plain link.
  */
+/** The longest address an embed takes. */
+export const EMBED_URL_MAX_LENGTH = 2000
+
 export const EmbedBlock: Block = {
   slug: 'embed',
   interfaceName: 'EmbedBlock',
@@ -20,7 +23,7 @@ export const EmbedBlock: Block = {
       label: 'Address',
       type: 'text',
       required: true,
-      maxLength: 2000,
+      maxLength: EMBED_URL_MAX_LENGTH,
       admin: {
         description:
           'Paste the address of a video or post (YouTube, Vimeo, Mastodon, X…). The card is made when you save.',

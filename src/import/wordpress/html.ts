@@ -1,6 +1,7 @@
 import { type DefaultTreeAdapterTypes as T, parseFragment } from 'parse5'
 
 import { CODE_LANGUAGES, CODE_MAX_LENGTH } from '@/blocks/Code/config'
+import { EMBED_URL_MAX_LENGTH } from '@/blocks/Embed/config'
 import { ATTRIBUTION_MAX_LENGTH, PULL_QUOTE_MAX_LENGTH } from '@/blocks/PullQuote/config'
 import type {
   ContentBlock,
@@ -369,12 +370,7 @@ export function convertBody(
     const src = attr(node, 'src') ?? attr(node, 'data')
     const check = src ? checkHref(src) : null
     // A player in a frame (YouTube's, Vimeo's, a map's) is an embed block, by its page's address.
-    if (
-      node.tagName === 'iframe' &&
-      inlineDepth === 0 &&
-      check?.ok &&
-      /^https?:/.test(check.href)
-    ) {
+    if (node.tagName === 'iframe' && inlineDepth === 0 && check?.ok && isEmbeddable(check.href)) {
       flush()
       push({ type: 'embed', url: pageOfPlayer(check.href) })
       return
@@ -647,8 +643,11 @@ export function convertBody(
       flush()
       const url = clean(textOf(node).replace(captionText ?? '', ''))
       const check = url ? checkHref(url) : null
-      if (check?.ok && /^https?:/.test(check.href)) push({ type: 'embed', url: check.href })
-      else {
+      if (check?.ok && isEmbeddable(check.href)) push({ type: 'embed', url: check.href })
+      else if (check?.ok && /^https?:/.test(check.href)) {
+        notes.approximation('embed', 'An embed’s address is too long to embed; it is a link.')
+        push({ type: 'paragraph', children: [{ text: check.href, href: check.href }] })
+      } else {
         notes.approximation(
           'embed',
           `An embed (${url.slice(0, 60) || 'no address'}) was left out: it has no web address.`,
@@ -756,6 +755,9 @@ export function convertBody(
   if (sections.length === 0) sections.push({ heading: headline, blocks: [] })
   return { sections, tables, images, firstParagraph }
 }
+
+/** An address an embed block takes: the web's, within the block's length limit. */
+const isEmbeddable = (href: string) => /^https?:/.test(href) && href.length <= EMBED_URL_MAX_LENGTH
 
 /**
  * The page a provider's player shows, which oEmbed knows (a YouTube or Vimeo player
