@@ -166,7 +166,7 @@ each post's waiting on PostgreSQL.
 What changed since 2026-12-03, when 10,000 posts went at 9.4/s one at a time: a post costs 52 queries
 instead of 63 (its old addresses looked up in one query and its live address once for all its
 redirects, no comment lookups on an article the run has just made, redirect lookups without a count),
-and posts are saved a few at a time. Over 300 posts of this export on 2026-12-04, in one process:
+and posts are saved a few at a time. Over 300 posts of this export on 2026-12-04 (a separate run of the same command, IMPORT_CONCURRENCY 1 then 4, not this table's):
 18.5 posts/s one at a time, 26.0 posts/s four at a time.
 `
   mkdirSync('docs', { recursive: true })

@@ -202,6 +202,10 @@ export function cardSignature(card: Card): string {
 
 const signed = (card: Card): Card => ({ ...card, signature: cardSignature(card) })
 
+/** Whether this server made the card (it carries the server's mark over its fields). */
+const isOurs = (card: Card | null | undefined): card is Card =>
+  Boolean(card?.signature && card.signature === cardSignature(card))
+
 /**
  * An import's embed blocks with their cards. With `web` (the import fetches, --fetch-media)
  * each address is resolved now by its rules, or takes the card it already has here (`known`,
@@ -233,10 +237,9 @@ export async function settleEmbeds(
         continue
       }
       const had = known.get(block.url)
-      const card =
-        had && had.signature === cardSignature(had)
-          ? had
-          : signed(await resolveEmbed(payload, block.url, web.allowPrivate ?? false))
+      const card = isOurs(had)
+        ? had
+        : signed(await resolveEmbed(payload, block.url, web.allowPrivate ?? false))
       if (card.status !== 'card') note(`The embed ${short} is a plain link: ${card.reason}.`)
       blocks.push({ ...block, card })
     }
@@ -278,7 +281,7 @@ export const resolveEmbeds: CollectionBeforeChangeHook = async ({ data, req }) =
     if (node.type === 'block' && node.fields?.blockType === 'embed') {
       const url = typeof node.fields.url === 'string' ? node.fields.url.trim() : ''
       const card = node.fields.card
-      const ours = card?.signature && card.signature === cardSignature(card)
+      const ours = isOurs(card)
       if (skip && card && !ours) delete node.fields.card
       else if (!skip && url && (card?.resolvedUrl !== url || !ours)) pending.push(node)
     }

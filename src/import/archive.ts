@@ -300,7 +300,7 @@ export async function importArchive(
     const author = authors.get(login)
     const name = (author?.displayName ? htmlToText(author.displayName) : '') || login || 'Staff'
     let found: Author | null = null
-    const email = validEmail(author?.email ?? '')?.toLowerCase() ?? null
+    const email = validEmail(author?.email ?? '')
     // A newsroom account with the author's email writes under its own byline.
     let user = email ? await findOne('users', { email: { equals: email } }) : null
     if (user) found = await findOne('authors', { user: { equals: user.id } })

@@ -125,6 +125,20 @@ const cards = (article: Article) =>
     .filter((node) => node.type === 'block')
     .map((node) => node.fields!.card!)
 
+/** The draft article and its first embed block's node, to edit and save back. */
+async function embedOf(id: number) {
+  const article = (await payload.findByID({
+    collection: 'articles',
+    id,
+    draft: true,
+    depth: 0,
+  })) as Article
+  const content = article.body[0]!.content as unknown as {
+    root: { children: { type: string; fields?: EmbedBlock }[] }
+  }
+  return { article, node: content.root.children.find((child) => child.type === 'block')! }
+}
+
 describe('embeds, resolved when the article is saved', () => {
   let id: number
 
@@ -186,12 +200,7 @@ describe('embeds, resolved when the article is saved', () => {
 
   it('a save that leaves the address alone fetches nothing again', async () => {
     const before = hits.length
-    const article = (await payload.findByID({
-      collection: 'articles',
-      id,
-      draft: true,
-      depth: 0,
-    })) as Article
+    const { article } = await embedOf(id)
     await payload.update({
       collection: 'articles',
       id,
@@ -202,22 +211,13 @@ describe('embeds, resolved when the article is saved', () => {
   })
 
   it('a card sent in by hand (a forged player or title) is made again by the server', async () => {
-    const article = (await payload.findByID({
-      collection: 'articles',
-      id,
-      draft: true,
-      depth: 0,
-    })) as Article
+    const { article, node } = await embedOf(id)
     const forged = {
       resolvedUrl: `${origin}/video/42`,
       status: 'card' as const,
       title: 'Click here for a prize',
       player: 'https://evil.example/player',
     }
-    const content = article.body[0]!.content as unknown as {
-      root: { children: { type: string; fields?: EmbedBlock }[] }
-    }
-    const node = content.root.children.find((child) => child.type === 'block')!
     node.fields = { ...node.fields!, card: forged }
     const saved = (await payload.update({
       collection: 'articles',
@@ -226,6 +226,22 @@ describe('embeds, resolved when the article is saved', () => {
       data: { body: article.body },
     })) as Article
     expect(cards(saved)[0]).toMatchObject({ title: 'The harbour at dawn', player: PLAYER })
+  })
+
+  it('a save that leaves embeds for later (an import) still drops a card the server did not make', async () => {
+    const { article, node } = await embedOf(id)
+    node.fields = {
+      ...node.fields!,
+      card: { resolvedUrl: node.fields!.url, status: 'card', player: 'https://evil.example/p' },
+    }
+    const saved = (await payload.update({
+      collection: 'articles',
+      id,
+      draft: true,
+      data: { body: article.body },
+      context: { skipEmbeds: true },
+    })) as Article
+    expect(cards(saved)[0]?.player ?? null).toBeNull()
   })
 
   it('fetches from loopback and private addresses only when EMBED_ALLOW_PRIVATE says so', async () => {
